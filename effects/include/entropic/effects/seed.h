@@ -1,0 +1,22 @@
+#pragma once
+// Seed derivation for deterministic effects (ARCHITECTURE.md §3, docs/determinism.md).
+//
+// seed = mix(mix(mix(mix(kSeedDomain ^ fnv1a64(project_id)) ^ fnv1a64(instance_id))
+//                ^ frame_index) ^ user_seed)
+// where mix is the SplitMix64 finaliser. Stable across compilers, standard
+// libraries and machines; never std::hash.
+#include <cstdint>
+#include <string_view>
+
+namespace entropic::fx {
+
+// FNV-1a, 64-bit: the documented string hash.
+std::uint64_t fnv1a64(std::string_view text);
+
+// SplitMix64 finaliser: a bijective 64-bit mix.
+std::uint64_t mix64(std::uint64_t x);
+
+std::uint64_t deriveSeed(std::string_view projectId, std::string_view instanceId,
+                         std::int64_t frameIndex, std::uint64_t userSeed);
+
+} // namespace entropic::fx

@@ -1,0 +1,30 @@
+#pragma once
+// Errors the engine reports: a stable code (grouped by kind, docs/protocol.md)
+// and a message that names the file, field or command at fault.
+#include <stdexcept>
+#include <string>
+
+namespace entropic::engine {
+
+class EngineError : public std::runtime_error {
+  public:
+    EngineError(std::string code, const std::string& message)
+        : std::runtime_error(message), code_(std::move(code)) {}
+    const std::string& code() const { return code_; }
+
+  private:
+    std::string code_;
+};
+
+// Codes used across the engine. The protocol passes them through unchanged.
+namespace errc {
+inline constexpr const char* kMediaOpen = "media_open_failed";      // missing, unreadable, not media
+inline constexpr const char* kMediaUnsupported = "media_unsupported"; // no decoder, no video stream
+inline constexpr const char* kMediaCorrupt = "media_corrupt";       // decode failed mid-file
+inline constexpr const char* kProjectInvalid = "project_invalid";   // validation failed (names the field)
+inline constexpr const char* kOutOfRange = "out_of_range";
+inline constexpr const char* kEncodeFailed = "encode_failed";
+inline constexpr const char* kIo = "io_error";
+} // namespace errc
+
+} // namespace entropic::engine

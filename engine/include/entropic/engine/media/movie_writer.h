@@ -1,0 +1,47 @@
+#pragma once
+// Encodes RGBA frames and float PCM into a movie file.
+// Now: H.264 (libx264) + AAC in MP4. The writer pads odd dimensions to even
+// by repeating the last row/column, since 4:2:0 needs even sizes.
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "entropic/effects/frame.h"
+#include "entropic/engine/media/rational.h"
+
+namespace entropic::engine {
+
+struct MovieSettings {
+    std::string path;       // written as given: callers write to a temporary name and rename
+    int width = 0;
+    int height = 0;
+    Rational frameRate{30, 1};
+    int crf = 18;
+    std::string preset = "veryfast";
+    bool audio = true;
+    int sampleRate = 48000; // of the PCM given to writeAudio
+    int channels = 2;
+    int threads = 0;        // encoder threads, 0: automatic
+};
+
+class MovieWriter {
+  public:
+    // Throws EngineError (encode_failed / io_error) naming the path.
+    explicit MovieWriter(const MovieSettings& settings);
+    ~MovieWriter(); // without finish(), the file is left incomplete: callers delete it
+    MovieWriter(const MovieWriter&) = delete;
+    MovieWriter& operator=(const MovieWriter&) = delete;
+
+    // Frames must have the settings' size; the n-th call is frame n.
+    void writeVideo(fx::ConstFrameView rgba);
+    // Interleaved samples, any count per call.
+    void writeAudio(const float* interleaved, std::int64_t frames);
+    // Flushes encoders and writes the trailer.
+    void finish();
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace entropic::engine
