@@ -42,12 +42,12 @@ struct CallInfo {
     const RowRunner* rows = &serialRows();
 };
 
-// Runs one instance. out must have in's size and must not alias in. scratch is
-// reused between calls to avoid allocation. state belongs to this instance and
+// Runs one instance. out must have in's size and must not alias in: the effect
+// processes into out, which is then mixed with in in place. state belongs to this instance and
 // is advanced even when mix is 0 (so a temporal effect faded in later has its
 // history), but not when the instance is disabled.
 void applyEffect(const EffectInstance& instance, ConstFrameView in, FrameView out,
-                 EffectState* state, const CallInfo& call, Frame& scratch);
+                 EffectState* state, const CallInfo& call);
 
 // Weight (0..65536) of the effect at each pixel of a row, for the mask stage.
 // Exposed for tests and for the UI's mask overlay.

@@ -50,6 +50,9 @@ struct EffectDescriptor {
     // Temporal effects: how many frames of history rebuild their state after a
     // seek (docs/determinism.md). 0 for stateless effects.
     int historyFrames = 0;
+    // Reads EffectContext::motion. Decoding with motion vectors costs frame
+    // threading, so the engine asks the decoder for them only for such chains.
+    bool needsMotionVectors = false;
     MakeStateFn makeState = nullptr;
     ProcessFn process = nullptr;
 

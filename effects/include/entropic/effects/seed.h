@@ -13,8 +13,15 @@ namespace entropic::fx {
 // FNV-1a, 64-bit: the documented string hash.
 std::uint64_t fnv1a64(std::string_view text);
 
-// SplitMix64 finaliser: a bijective 64-bit mix.
-std::uint64_t mix64(std::uint64_t x);
+// SplitMix64 finaliser: a bijective 64-bit mix. It adds the golden gamma
+// first, so mix64(seed + i·γ) is the i-th SplitMix64 output. Inline because
+// effects call it per pixel.
+inline std::uint64_t mix64(std::uint64_t z) {
+    z += 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
 
 std::uint64_t deriveSeed(std::string_view projectId, std::string_view instanceId,
                          std::int64_t frameIndex, std::uint64_t userSeed);

@@ -16,8 +16,20 @@ class EngineError : public std::runtime_error {
     std::string code_;
 };
 
-// Codes used across the engine. The protocol passes them through unchanged.
+// Codes used across the engine, grouped by kind (docs/protocol.md). The
+// protocol passes them through unchanged.
 namespace errc {
+// The request itself
+inline constexpr const char* kBadRequest = "bad_request";         // not JSON, not an object, no "cmd"
+inline constexpr const char* kUnknownCommand = "unknown_command";
+inline constexpr const char* kMissingField = "missing_field";
+inline constexpr const char* kWrongType = "wrong_type";
+// The state of the engine
+inline constexpr const char* kNoProject = "no_project";           // render/export before load_project
+inline constexpr const char* kBusy = "busy";                      // an export is already running
+inline constexpr const char* kNotFound = "not_found";
+inline constexpr const char* kFailed = "failed";                  // anything else that went wrong
+// Media, projects, rendering
 inline constexpr const char* kMediaOpen = "media_open_failed";      // missing, unreadable, not media
 inline constexpr const char* kMediaUnsupported = "media_unsupported"; // no decoder, no video stream
 inline constexpr const char* kMediaCorrupt = "media_corrupt";       // decode failed mid-file

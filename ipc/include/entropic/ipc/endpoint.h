@@ -11,6 +11,11 @@ std::string privateRuntimeDir();
 // A fresh "ipc://<runtime dir>/engine-<pid>-<nonce>.sock" endpoint.
 std::string newEngineEndpoint();
 
+// Deletes "engine-<pid>-*.sock" files in privateRuntimeDir() whose pid is no
+// longer running (a crashed engine's; libzmq leaves the file even after a
+// clean close, so an engine should also unlink its own at exit). Returns how many.
+int removeStaleEndpoints();
+
 // Checks an endpoint given on a command line: only ipc:// paths inside a
 // directory the user alone can enter, or inproc:// for tests. TCP is refused.
 // Returns an empty string if acceptable, otherwise why not.

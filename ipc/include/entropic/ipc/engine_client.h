@@ -3,6 +3,7 @@
 // a ZeroMQ REQ socket with timeouts. A request that times out resets the socket
 // (a REQ socket that lost a reply is otherwise stuck), so the next request
 // works as soon as the engine answers again.
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>

@@ -51,7 +51,10 @@ class FrameRingWriter {
     std::string name_;
     void* base_ = nullptr;
     std::size_t mapBytes_ = 0;
-    std::uint64_t nextSlot_ = 0;
+    std::uint32_t slotCount_ = 0;
+    std::size_t slotBytes_ = 0;
+    std::uint64_t slotStride_ = 0;
+    std::uint64_t writes_ = 0; // frames written so far; picks the slot and the sequence
 };
 
 class FrameRingReader {
@@ -75,6 +78,11 @@ class FrameRingReader {
   private:
     void* base_ = nullptr;
     std::size_t mapBytes_ = 0;
+    // Copied from the header once, when it was validated: a writer that later
+    // scribbles over its header cannot make this reader step out of bounds.
+    std::uint32_t slotCount_ = 0;
+    std::uint64_t slotBytes_ = 0;
+    std::uint64_t slotStride_ = 0;
 };
 
 // Unlinks ring segments whose owning process no longer exists. Returns how many.

@@ -24,6 +24,7 @@ class JpegEncoder {
   private:
     void* handle_;
     int quality_;
+    std::vector<std::uint8_t> scratch_; // worst-case output buffer reused by encode()
 };
 
 class JpegDecoder {
@@ -40,6 +41,7 @@ class JpegDecoder {
 
   private:
     void* handle_;
+    fx::Frame scratch_; // decoded into first, so a failed decode leaves `out` untouched
 };
 
 } // namespace entropic::ipc

@@ -34,7 +34,8 @@ class MovieWriter {
 
     // Frames must have the settings' size; the n-th call is frame n.
     void writeVideo(fx::ConstFrameView rgba);
-    // Interleaved samples, any count per call.
+    // Interleaved samples, any count per call; ignored when settings.audio is
+    // false. Hand audio in step with video: the muxer interleaves by time.
     void writeAudio(const float* interleaved, std::int64_t frames);
     // Flushes encoders and writes the trailer.
     void finish();

@@ -57,7 +57,8 @@ class VideoDecoder {
     // call. Throws EngineError (media_corrupt) if the file cannot deliver it.
     const DecodedFrame& frame(std::int64_t index);
 
-    // Changes the output size; cached frames are dropped.
+    // Changes the output size (a no-op when it is the current one); a change
+    // drops the converted frame.
     void setOutputSize(int width, int height);
 
   private:

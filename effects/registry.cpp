@@ -1,0 +1,42 @@
+// Every built-in effect, in one list (like libavfilter's allfilters.c).
+// Adding an effect: its file in util/ or fx/ defining builtin::NAME(), one
+// line in ENTROPIC_BUILTIN_EFFECTS below, and its test. Old versions of an
+// effect stay listed so that saved projects keep rendering the same bytes.
+#include "entropic/effects/registry.h"
+
+#include "core/builtin.h"
+
+#define ENTROPIC_BUILTIN_EFFECTS(X)                                                            \
+    X(utilLevels)                                                                              \
+    X(fxChannelShift)                                                                          \
+    X(fxNoise)                                                                                 \
+    X(fxFeedback)
+
+ENTROPIC_BUILTIN_EFFECTS(ENTROPIC_DECLARE_EFFECT)
+
+namespace entropic::fx {
+
+EffectRegistry::EffectRegistry(std::vector<const EffectDescriptor*> descriptors)
+    : all_(std::move(descriptors)) {}
+
+const EffectRegistry& EffectRegistry::builtin() {
+#define ENTROPIC_LIST_EFFECT(NAME) &builtin::NAME(),
+    static const EffectRegistry registry({ENTROPIC_BUILTIN_EFFECTS(ENTROPIC_LIST_EFFECT)});
+#undef ENTROPIC_LIST_EFFECT
+    return registry;
+}
+
+const EffectDescriptor* EffectRegistry::find(std::string_view id) const {
+    const EffectDescriptor* best = nullptr;
+    for (const auto* d : all_)
+        if (d->id == id && (!best || d->version > best->version)) best = d;
+    return best;
+}
+
+const EffectDescriptor* EffectRegistry::find(std::string_view id, int version) const {
+    for (const auto* d : all_)
+        if (d->id == id && d->version == version) return d;
+    return nullptr;
+}
+
+} // namespace entropic::fx

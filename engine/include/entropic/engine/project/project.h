@@ -1,0 +1,85 @@
+#pragma once
+// The project as the engine sees it: an immutable snapshot rebuilt from the
+// JSON the editor (or a .entropic file) sends. Format: docs/project-format.md.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "entropic/effects/container.h"
+#include "entropic/engine/media/rational.h"
+
+namespace entropic::engine {
+
+inline constexpr int kProjectFormatVersion = 1;
+inline constexpr const char* kProjectFormatName = "entropic-project";
+
+enum class TrackKind { Video, Audio };
+
+struct Clip {
+    std::string id;
+    std::string source;     // as written in the project
+    std::string sourcePath; // resolved against the project's folder
+    std::int64_t start = 0; // first timeline frame
+    std::int64_t in = 0;    // source offset, in project frames
+    std::int64_t out = 0;   // exclusive; length = out - in
+    double gainDb = 0;      // audio of this clip
+    std::vector<fx::EffectInstance> effects;
+
+    std::int64_t length() const { return out - in; }
+    std::int64_t end() const { return start + length(); } // exclusive
+    bool covers(std::int64_t frame) const { return frame >= start && frame < end(); }
+};
+
+struct Track {
+    std::string id;
+    TrackKind kind = TrackKind::Video;
+    std::string name;
+    bool muted = false;
+    double opacity = 1.0;  // video
+    double volumeDb = 0.0; // audio, and the sound of video clips on this track
+    std::vector<Clip> clips;
+};
+
+struct Project {
+    int formatVersion = kProjectFormatVersion;
+    std::string id;
+    std::uint64_t seed = 0;
+    Rational frameRate{30, 1};
+    int width = 1280;
+    int height = 720;
+    int sampleRate = 48000;
+    std::vector<Track> tracks; // bottom to top: later tracks composite over earlier ones
+    std::string baseDir;       // folder relative sources are resolved against
+
+    // One past the last frame of any clip.
+    std::int64_t frameCount() const;
+};
+
+using ProjectSnapshot = std::shared_ptr<const Project>;
+
+// Validates and converts. Throws EngineError(project_invalid) whose message
+// names the offending field as a path, e.g.
+// "tracks[0].clips[2].effects[1].params.amount: expected a number in [0, 1], got 3".
+Project parseProject(const nlohmann::json& doc, const std::string& baseDir);
+
+// Reads and parses a .entropic file; errors name the file.
+Project loadProjectFile(const std::string& path);
+
+nlohmann::json projectToJson(const Project& project);
+nlohmann::json clipToJson(const Clip& clip, TrackKind kind);
+
+struct MediaInfo;
+
+// A one-clip project around a media file: its size, frame rate and length,
+// with the given chain on the clip. What entropic-render builds for a plain
+// media file, and what opening a media file as a project means.
+Project projectForMedia(const std::string& path, const MediaInfo& info,
+                        std::vector<fx::EffectInstance> effects = {});
+
+// Where a source path points: absolute as is, relative against baseDir.
+std::string resolveSourcePath(const std::string& source, const std::string& baseDir);
+
+} // namespace entropic::engine

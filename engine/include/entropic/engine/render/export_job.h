@@ -1,0 +1,49 @@
+#pragma once
+// Renders a frame range of a project into a movie file. The file appears under
+// its final name only when complete: it is written to a hidden temporary name
+// beside it and renamed, and removed on failure or cancel.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "entropic/engine/project/project.h"
+
+namespace entropic::engine {
+
+struct ExportSettings {
+    std::string path;           // .mp4
+    std::int64_t first = 0;     // first frame
+    std::int64_t end = -1;      // one past the last frame; -1: the project's end
+    int crf = 18;
+    std::string preset = "veryfast";
+    bool audio = true;          // include the timeline's sound when it has any
+    int threads = 0;            // effect threads, 0: one per core
+    std::string frameHashesPath; // optional: "index hash" per line (fx::frameHash)
+};
+
+enum class ExportOutcome { Done, Cancelled };
+
+struct ExportCallbacks {
+    // Called after each frame with frames done and total.
+    std::function<void(std::int64_t done, std::int64_t total)> progress;
+    // Polled between frames.
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+// Throws EngineError (naming the file, clip or frame) on failure; the partial
+// file is removed first.
+ExportOutcome runExport(const ProjectSnapshot& project, const ExportSettings& settings,
+                        const ExportCallbacks& callbacks = {});
+
+// Resolves settings.end and checks the range; throws EngineError(out_of_range).
+void resolveExportRange(const Project& project, ExportSettings& settings);
+
+// The temporary name a file is written under before the final rename.
+std::string partialPathFor(const std::string& finalPath);
+
+// Writes to partialPathFor(path) via write(tmp), fsyncs, renames onto path.
+// Removes the temporary file if write throws.
+void writeAtomically(const std::string& path, const std::function<void(const std::string&)>& write);
+
+} // namespace entropic::engine

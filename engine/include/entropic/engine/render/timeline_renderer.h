@@ -1,0 +1,56 @@
+#pragma once
+// Renders timeline frames of a project snapshot: for each video track, bottom
+// to top, the clip under the frame is decoded, conformed to the project size
+// (fit, centred, transparent outside the picture), run through its effect
+// chain and composited with the track's opacity over opaque black.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "entropic/effects/frame.h"
+#include "entropic/engine/project/project.h"
+#include "entropic/engine/render/thread_rows.h"
+
+namespace entropic::engine {
+
+struct RenderStats {
+    double ms = 0;                 // wall time of the last render()
+    std::int64_t replayedFrames = 0; // chain evaluations spent rebuilding temporal state
+};
+
+class TimelineRenderer {
+  public:
+    // threads: worker threads for effects (0: one per core).
+    explicit TimelineRenderer(ProjectSnapshot project, int threads = 0);
+    ~TimelineRenderer();
+    TimelineRenderer(const TimelineRenderer&) = delete;
+    TimelineRenderer& operator=(const TimelineRenderer&) = delete;
+
+    // Adopts a new snapshot. Decoders of sources still in use are kept; a clip
+    // whose source, in point or chain changed starts its temporal state afresh.
+    void setProject(ProjectSnapshot project);
+    const ProjectSnapshot& project() const { return project_; }
+
+    // Timeline frame `frame` at `scale` of the project size (0 < scale <= 1).
+    // The result stays valid until the next call. Frames outside every clip are
+    // opaque black. Throws EngineError naming the clip and file on media errors.
+    const fx::Frame& render(std::int64_t frame, double scale = 1.0);
+
+    const RenderStats& stats() const { return stats_; }
+
+  private:
+    struct ClipSlot;
+    ClipSlot& slotFor(const Clip& clip);
+
+    ProjectSnapshot project_;
+    ThreadRows rows_;
+    std::map<std::string, std::unique_ptr<ClipSlot>> slots_; // by clip id
+    fx::Frame output_;
+    RenderStats stats_;
+};
+
+// Output size for a project at a render scale: at least 1×1.
+void scaledSize(const Project& project, double scale, int& width, int& height);
+
+} // namespace entropic::engine

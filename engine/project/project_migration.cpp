@@ -1,0 +1,41 @@
+#include "project_migration.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "entropic/engine/error.h"
+#include "entropic/engine/project/project.h"
+#include "json_fields.h"
+
+namespace entropic::engine {
+namespace {
+
+// steps[k] turns version k+1 into version k+2. Empty while only version 1 exists;
+// a format change appends its step here and bumps kProjectFormatVersion.
+const std::vector<std::function<void(nlohmann::json&)>>& migrationSteps() {
+    static const std::vector<std::function<void(nlohmann::json&)>> steps;
+    return steps;
+}
+
+} // namespace
+
+nlohmann::json migrateProject(const nlohmann::json& doc) {
+    JsonFields f(doc, "", errc::kProjectInvalid);
+    if (f.string("format") != kProjectFormatName)
+        f.fail("format", "expected \"" + std::string(kProjectFormatName) + "\"");
+    const auto version = f.integer("version", 1, 1000000);
+    if (version > kProjectFormatVersion)
+        throw EngineError(errc::kProjectInvalid,
+                          "version: the project was written by a newer Entropic (format " +
+                              std::to_string(version) + "); this build reads format " +
+                              std::to_string(kProjectFormatVersion) + " and older");
+    nlohmann::json out = doc;
+    for (auto v = version; v < kProjectFormatVersion; ++v) {
+        migrationSteps().at(static_cast<std::size_t>(v - 1))(out);
+        out["version"] = v + 1;
+    }
+    return out;
+}
+
+} // namespace entropic::engine

@@ -1,0 +1,178 @@
+#include "entropic/engine/render/timeline_renderer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "entropic/engine/error.h"
+#include "entropic/engine/media/video_decoder.h"
+#include "entropic/engine/project/project.h"
+#include "entropic/engine/render/clip_chain.h"
+#include "layer_composite.h"
+
+namespace entropic::engine {
+
+struct TimelineRenderer::ClipSlot {
+    std::string chainKey; // what the chain's output depends on besides the frame
+    std::string sourcePath;
+    std::int64_t in = 0;
+    std::unique_ptr<VideoDecoder> decoder;
+    bool motionVectors = false; // the decoder exports them
+    std::unique_ptr<ClipChain> chain;
+    fx::Frame canvas;
+    std::vector<fx::MotionVector> motion;
+    bool used = false;
+};
+
+namespace {
+
+std::string chainKeyOf(const Clip& clip) {
+    auto doc = clipToJson(clip, TrackKind::Video);
+    return doc["source"].dump() + doc["in"].dump() + doc["effects"].dump();
+}
+
+// Fits a w×h picture into a W×H canvas, keeping its aspect.
+void fitInto(int w, int h, int canvasW, int canvasH, int& fitW, int& fitH) {
+    if (static_cast<long long>(w) * canvasH > static_cast<long long>(h) * canvasW) {
+        fitW = canvasW;
+        fitH = static_cast<int>(std::lround(static_cast<double>(canvasW) * h / w));
+    } else {
+        fitH = canvasH;
+        fitW = static_cast<int>(std::lround(static_cast<double>(canvasH) * w / h));
+    }
+    fitW = std::clamp(fitW, 1, canvasW);
+    fitH = std::clamp(fitH, 1, canvasH);
+}
+
+} // namespace
+
+void scaledSize(const Project& project, double scale, int& width, int& height) {
+    scale = std::clamp(scale, 0.01, 1.0);
+    width = std::max(1, static_cast<int>(std::lround(project.width * scale)));
+    height = std::max(1, static_cast<int>(std::lround(project.height * scale)));
+}
+
+TimelineRenderer::TimelineRenderer(ProjectSnapshot project, int threads)
+    : project_(std::move(project)), rows_(threads) {}
+
+TimelineRenderer::~TimelineRenderer() = default;
+
+void TimelineRenderer::setProject(ProjectSnapshot project) {
+    project_ = std::move(project);
+    for (auto& [id, slot] : slots_) slot->used = false;
+    for (const auto& track : project_->tracks)
+        for (const auto& clip : track.clips) {
+            auto it = slots_.find(clip.id);
+            if (it == slots_.end()) continue;
+            it->second->used = true;
+            if (it->second->sourcePath != clip.sourcePath) {
+                it->second->decoder.reset();
+                it->second->chain.reset();
+            } else if (it->second->chainKey != chainKeyOf(clip)) {
+                it->second->chain.reset();
+            }
+        }
+    std::erase_if(slots_, [](const auto& entry) { return !entry.second->used; });
+}
+
+TimelineRenderer::ClipSlot& TimelineRenderer::slotFor(const Clip& clip) {
+    auto& slot = slots_[clip.id];
+    if (!slot) slot = std::make_unique<ClipSlot>();
+    const bool needsMotion = std::any_of(clip.effects.begin(), clip.effects.end(), [](const fx::EffectInstance& e) {
+        return e.enabled && e.descriptor->needsMotionVectors;
+    });
+    if (!slot->decoder || slot->sourcePath != clip.sourcePath || slot->motionVectors != needsMotion) {
+        DecoderOptions options;
+        options.exportMotionVectors = needsMotion;
+        slot->motionVectors = needsMotion;
+        slot->decoder = std::make_unique<VideoDecoder>(clip.sourcePath, options);
+        slot->sourcePath = clip.sourcePath;
+        slot->chain.reset();
+    }
+    if (!slot->chain) {
+        slot->chainKey = chainKeyOf(clip);
+        slot->in = clip.in;
+        slot->chain = std::make_unique<ClipChain>(
+            clip.effects, project_->id, static_cast<int>(project_->frameRate.num),
+            static_cast<int>(project_->frameRate.den), &rows_);
+    }
+    return *slot;
+}
+
+const fx::Frame& TimelineRenderer::render(std::int64_t frame, double scale) {
+    const auto started = std::chrono::steady_clock::now();
+    const Project& p = *project_;
+    int width = 0, height = 0;
+    scaledSize(p, scale, width, height);
+    const double renderScale = static_cast<double>(width) / p.width;
+
+    const fx::Frame* single = nullptr; // a lone full-size opaque layer needs no composite
+    int layers = 0;
+    std::int64_t replayed = 0;
+    for (const auto& track : p.tracks) {
+        if (track.kind != TrackKind::Video || track.muted || track.opacity <= 0) continue;
+        const auto clipIt = std::find_if(track.clips.begin(), track.clips.end(),
+                                         [&](const Clip& c) { return c.covers(frame); });
+        if (clipIt == track.clips.end()) continue;
+        const Clip& clip = *clipIt;
+        ClipSlot& slot = slotFor(clip);
+
+        const auto& info = slot.decoder->info();
+        int fitW = 0, fitH = 0;
+        fitInto(info.width, info.height, width, height, fitW, fitH);
+        slot.decoder->setOutputSize(fitW, fitH);
+        const int offsetX = (width - fitW) / 2, offsetY = (height - fitH) / 2;
+        const bool fullFrame = fitW == width && fitH == height;
+
+        auto source = [&](std::int64_t k) -> ChainInput {
+            const std::int64_t sourceFrame = clip.in + k;
+            const Rational t{sourceFrame * p.frameRate.den, p.frameRate.num};
+            const DecodedFrame& decoded = slot.decoder->frame(slot.decoder->frameAt(t));
+            if (fullFrame) return {&decoded.rgba, decoded.motion};
+            slot.canvas.resize(width, height);
+            slot.canvas.fill(0, 0, 0, 0);
+            fx::FrameView dst = slot.canvas.view();
+            dst.data = slot.canvas.data() + offsetY * dst.stride + offsetX * 4;
+            dst.width = fitW;
+            dst.height = fitH;
+            fx::copyPixels(decoded.rgba.view(), dst);
+            slot.motion = decoded.motion;
+            for (auto& mv : slot.motion) {
+                mv.srcX += offsetX;
+                mv.dstX += offsetX;
+                mv.srcY += offsetY;
+                mv.dstY += offsetY;
+            }
+            return {&slot.canvas, slot.motion};
+        };
+
+        const std::int64_t before = slot.chain->replayedFrames();
+        const fx::Frame& layer = slot.chain->render(frame - clip.start, source, renderScale);
+        replayed += slot.chain->replayedFrames() - before;
+
+        if (layers == 0 && fullFrame && track.opacity >= 1.0) {
+            single = &layer;
+        } else {
+            if (layers == 0 || single) {
+                output_.resize(width, height);
+                output_.fill(0, 0, 0, 255);
+                if (single) compositeOver(output_.view(), single->view(), 1.0, rows_);
+                single = nullptr;
+            }
+            compositeOver(output_.view(), layer.view(), track.opacity, rows_);
+        }
+        ++layers;
+    }
+
+    stats_.replayedFrames = replayed;
+    stats_.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                    .count();
+    if (single) return *single;
+    if (layers == 0) {
+        output_.resize(width, height);
+        output_.fill(0, 0, 0, 255);
+    }
+    return output_;
+}
+
+} // namespace entropic::engine

@@ -1,0 +1,28 @@
+#include "engine_session.h"
+
+#include "entropic/engine/error.h"
+
+namespace entropic::engine {
+
+std::span<const CommandSpec> commandTable() {
+    static constexpr CommandSpec kCommands[] = {
+        {"hello", handleHello, "protocol version, engine version, frame ring"},
+        {"ping", handlePing, "liveness: status, uptime, last frame time"},
+        {"list_effects", handleListEffects, "every effect descriptor"},
+        {"probe_media", handleProbeMedia, "what a media file holds"},
+        {"load_project", handleLoadProject, "replace the project snapshot"},
+        {"render_frame", handleRenderFrame, "render a frame into the ring"},
+        {"export_start", handleExportStart, "start exporting to a file"},
+        {"export_status", handleExportStatus, "progress of the export"},
+        {"export_cancel", handleExportCancel, "cancel the export"},
+        {"shutdown", handleShutdown, "stop the engine"},
+    };
+    return kCommands;
+}
+
+JsonFields requestFields(const nlohmann::json& request) {
+    return JsonFields(request, "", FieldErrorCodes{errc::kMissingField, errc::kWrongType,
+                                                   errc::kOutOfRange});
+}
+
+} // namespace entropic::engine

@@ -1,0 +1,62 @@
+#pragma once
+// Everything the command handlers share. The command loop owns it; the
+// workers inside run their own threads.
+#include <atomic>
+#include <chrono>
+#include <span>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "entropic/engine/server/command_server.h"
+#include "export_worker.h"
+#include "project/json_fields.h"
+#include "project_slot.h"
+#include "render_worker.h"
+#include "responder.h"
+#include "work_queue.h"
+
+namespace entropic::engine {
+
+struct EngineSession {
+    explicit EngineSession(const ServerOptions& options)
+        : render(project, options.ringSlots, options.renderThreads) {}
+
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    ProjectSlot project;
+    RenderWorker render;
+    ExportWorker exporter;
+    WorkQueue tasks{"entropic-tasks"};
+    std::atomic<bool> stop{false};
+};
+
+// A handler validates the request (throwing EngineError before it replies),
+// then replies now or hands the responder to a worker that replies later.
+using CommandHandler = void (*)(EngineSession& session, const nlohmann::json& request,
+                                const Responder& reply);
+
+struct CommandSpec {
+    std::string_view name;
+    CommandHandler handler;
+    std::string_view summary;
+};
+
+// The one table of commands (server/command_table.cpp).
+std::span<const CommandSpec> commandTable();
+
+// Field reader for requests: missing_field / wrong_type / out_of_range.
+JsonFields requestFields(const nlohmann::json& request);
+
+// Handlers, by area.
+void handleHello(EngineSession&, const nlohmann::json&, const Responder&);
+void handlePing(EngineSession&, const nlohmann::json&, const Responder&);
+void handleShutdown(EngineSession&, const nlohmann::json&, const Responder&);
+void handleListEffects(EngineSession&, const nlohmann::json&, const Responder&);
+void handleLoadProject(EngineSession&, const nlohmann::json&, const Responder&);
+void handleProbeMedia(EngineSession&, const nlohmann::json&, const Responder&);
+void handleRenderFrame(EngineSession&, const nlohmann::json&, const Responder&);
+void handleExportStart(EngineSession&, const nlohmann::json&, const Responder&);
+void handleExportStatus(EngineSession&, const nlohmann::json&, const Responder&);
+void handleExportCancel(EngineSession&, const nlohmann::json&, const Responder&);
+
+} // namespace entropic::engine

@@ -1,0 +1,32 @@
+#pragma once
+// entropic-render's command line, parsed into what to do.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace entropic::engine {
+
+struct RenderOptions {
+    bool help = false;
+    bool listEffects = false;
+    bool json = false;
+    std::string input;
+    std::string output;
+    std::vector<std::string> fx; // each "ID key=value ..."
+    std::optional<std::int64_t> rangeFirst, rangeEnd;
+    std::optional<std::int64_t> frame;
+    std::string frameHashes;
+    int crf = 18;
+    std::string preset = "veryfast";
+    bool audio = true;
+    int threads = 0;
+    bool quiet = false;
+};
+
+// Returns an error message, or empty on success.
+std::string parseRenderOptions(int argc, char** argv, RenderOptions& options);
+
+extern const char* const kRenderUsage;
+
+} // namespace entropic::engine

@@ -1,0 +1,92 @@
+// Golden hashes (like FFmpeg's FATE): every effect at its defaults, with every
+// parameter at its minimum, at its maximum, and at a hand-picked extreme
+// setting, over frames 0..2 of the 64×48 synthetic clip; the hash of frame 2
+// is compared with golden.txt.
+//
+//   ENTROPIC_UPDATE_GOLDEN=1 build/tests/effects/effects_tests "[golden]"
+// rewrites golden.txt (review the diff, and look at the pictures:
+// ENTROPIC_EFFECTS_DUMP=DIR writes one PPM per case into DIR).
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "entropic/effects/registry.h"
+#include "support.h"
+
+using namespace entropic::fx;
+
+namespace {
+
+const std::string kGoldenPath = std::string(ENTROPIC_SOURCE_DIR) + "/tests/effects/golden.txt";
+
+std::map<std::string, std::string> readGolden() {
+    std::map<std::string, std::string> golden;
+    std::ifstream in(kGoldenPath);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream fields(line);
+        std::string id, name, hash;
+        fields >> id >> name >> hash;
+        golden[id + " " + name] = hash;
+    }
+    return golden;
+}
+
+// A setting worth pinning beyond the generic min/max (where every parameter
+// at an end of its range can be degenerate, e.g. feedback pushed off-frame).
+// Overrides on top of the defaults; effects not listed use only default/min/max.
+const std::map<std::string, std::vector<std::pair<std::string, double>>> kExtremes = {
+    {"util.levels", {{"in_black", 0.3}, {"in_white", 0.6}, {"gamma", 3}, {"out_black", 0.1}}},
+    {"fx.channelshift", {{"red_x", -30}, {"red_y", 11}, {"blue_x", 45}, {"edge", 1}}},
+    {"fx.noise", {{"amount", 0.8}, {"mode", 1}, {"size", 1}}},
+    {"fx.feedback", {{"decay", 0.9}, {"zoom", 1.25}, {"rotate", 20}, {"offset_x", 3}}},
+};
+
+bool envSet(const char* name) {
+    const char* v = std::getenv(name);
+    return v && *v && std::string(v) != "0";
+}
+
+} // namespace
+
+TEST_CASE("golden hashes of every effect", "[effects][golden]") {
+    const bool update = envSet("ENTROPIC_UPDATE_GOLDEN");
+    const char* dumpDir = std::getenv("ENTROPIC_EFFECTS_DUMP");
+    const auto golden = readGolden();
+    std::ostringstream fresh;
+    fresh << "# effect_id case frame_hash_v1 — regenerate: see docs/effects.md\n";
+    if (dumpDir) test::writePpm(std::string(dumpDir) + "/input.ppm", test::syntheticFrame(64, 48, 2).view());
+
+    for (const EffectDescriptor* d : EffectRegistry::builtin().all()) {
+        const std::string version = "v" + std::to_string(d->version);
+        std::vector<std::pair<std::string, ParamValues>> cases = {
+            {version + "-default", ParamValues(d->params)},
+            {version + "-min", test::paramsAtExtreme(*d, false)},
+            {version + "-max", test::paramsAtExtreme(*d, true)},
+        };
+        if (const auto it = kExtremes.find(d->id); it != kExtremes.end()) {
+            ParamValues extreme(d->params);
+            for (const auto& [key, value] : it->second) extreme.setNumber(key, value);
+            cases.emplace_back(version + "-extreme", extreme);
+        }
+        for (const auto& [name, params] : cases) {
+            const Frame out = test::runEffect(*d, params, 64, 48);
+            const std::string hash = hashToHex(frameHash(out.view()));
+            fresh << d->id << ' ' << name << ' ' << hash << '\n';
+            if (dumpDir) test::writePpm(std::string(dumpDir) + "/" + d->id + "-" + name + ".ppm", out.view());
+            if (update) continue;
+            INFO(d->id << " " << name << " (ENTROPIC_UPDATE_GOLDEN=1 regenerates " << kGoldenPath << ")");
+            const auto it = golden.find(d->id + " " + name);
+            REQUIRE(it != golden.end());
+            CHECK(it->second == hash);
+        }
+    }
+    if (update) {
+        std::ofstream(kGoldenPath) << fresh.str();
+        WARN("rewrote " << kGoldenPath);
+    }
+}
