@@ -17,11 +17,12 @@
 namespace entropic::engine {
 namespace fs = std::filesystem;
 
-std::string partialPathFor(const std::string& finalPath) {
+std::string partialPathFor(const std::string& finalPath, long pid) {
+    if (pid < 0) pid = ::getpid();
     const fs::path p(finalPath);
     // Keep the extension: muxers pick the format from it.
     return (p.parent_path() / ("." + p.stem().string() + ".entropic-partial-" +
-                               std::to_string(::getpid()) + p.extension().string()))
+                               std::to_string(pid) + p.extension().string()))
         .string();
 }
 

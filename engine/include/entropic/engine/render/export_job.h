@@ -39,8 +39,10 @@ ExportOutcome runExport(const ProjectSnapshot& project, const ExportSettings& se
 // Resolves settings.end and checks the range; throws EngineError(out_of_range).
 void resolveExportRange(const Project& project, ExportSettings& settings);
 
-// The temporary name a file is written under before the final rename.
-std::string partialPathFor(const std::string& finalPath);
+// The temporary name a file is written under before the final rename, by the
+// process `pid` (default: this one). A supervisor uses the pid of the engine
+// it lost to clear what that engine left.
+std::string partialPathFor(const std::string& finalPath, long pid = -1);
 
 // Writes to partialPathFor(path) via write(tmp), fsyncs, renames onto path.
 // Removes the temporary file if write throws.

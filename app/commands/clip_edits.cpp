@@ -1,0 +1,280 @@
+// edits.h: clips on the timeline (add, move, trim, split, delete, ripple
+// delete, clear, copy, paste). Each builds one ClipSetCommand.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include <QDir>
+
+#include "commands/clip_set_command.h"
+#include "commands/edit_rules.h"
+#include "commands/edits.h"
+#include "entropic/engine/error.h"
+
+namespace entropic::app::edits {
+
+using namespace rules;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kClipboardFormat = "entropic-clips";
+
+bool clipOrRefuse(const ProjectDocument& doc, const QString& clipId, ClipRef& ref, QString* error) {
+    ref = findClip(doc.project(), clipId.toStdString());
+    if (!ref.clip) return refuse(error, QStringLiteral("There is no clip %1").arg(clipId));
+    if (isLocked(doc.editorState(), ref.track->id))
+        return refuse(error, QStringLiteral("Track %1 is locked").arg(q(ref.track->id)));
+    return true;
+}
+
+// Clips named once each, all on unlocked tracks.
+bool collect(const ProjectDocument& doc, const QStringList& clipIds, std::vector<PlacedClip>& out,
+             QString* error) {
+    std::set<std::string> seen;
+    for (const QString& id : clipIds) {
+        ClipRef ref;
+        if (!clipOrRefuse(doc, id, ref, error)) return false;
+        if (seen.insert(ref.clip->id).second) out.push_back(placed(ref));
+    }
+    return true;
+}
+
+void pushClips(ProjectDocument& doc, const QString& text, std::vector<PlacedClip> removed,
+               std::vector<PlacedClip> inserted, bool critical = false) {
+    doc.push(std::make_unique<ClipSetCommand>(text, std::move(removed), std::move(inserted), critical));
+}
+
+// Would the clips in `arriving` fit on their tracks once the clips in
+// `leaving` are gone? Returns the first overlap as a message.
+QString layoutProblem(const engine::Project& project, const std::vector<PlacedClip>& leaving,
+                      const std::vector<PlacedClip>& arriving) {
+    std::set<std::string> gone;
+    for (const auto& c : leaving) gone.insert(c.clip.id);
+    std::map<std::string, std::vector<const engine::Clip*>> byTrack;
+    std::set<std::string> moving;
+    for (const auto& c : arriving) {
+        byTrack[c.trackId].push_back(&c.clip);
+        moving.insert(c.clip.id);
+    }
+    for (auto& [trackId, clips] : byTrack) {
+        const auto* track = findTrack(project, trackId);
+        for (const auto& c : track->clips)
+            if (!gone.count(c.id)) clips.push_back(&c);
+        if (QString problem = overlapIn(clips, trackId, moving); !problem.isEmpty()) return problem;
+    }
+    return {};
+}
+
+} // namespace
+
+bool addClip(ProjectDocument& doc, const QString& trackId, const QString& source, std::int64_t start,
+             std::int64_t in, std::int64_t out, QString* error, QString* newClipId) {
+    const auto* track = findTrack(doc.project(), trackId.toStdString());
+    if (!track) return refuse(error, QStringLiteral("There is no track %1").arg(trackId));
+    if (isLocked(doc.editorState(), track->id)) return refuse(error, QStringLiteral("Track %1 is locked").arg(trackId));
+    if (source.isEmpty()) return refuse(error, QStringLiteral("A clip needs a media file"));
+    if (start < 0) return refuse(error, QStringLiteral("A clip cannot start before frame 0"));
+    if (in < 0) return refuse(error, QStringLiteral("A clip cannot start before its source does"));
+    if (out <= in) return refuse(error, QStringLiteral("A clip is at least one frame long"));
+    engine::Clip clip;
+    clip.id = doc.newId(QStringLiteral("clip-")).toStdString();
+    clip.source = source.toStdString();
+    clip.sourcePath = engine::resolveSourcePath(clip.source, doc.project().baseDir);
+    clip.start = start;
+    clip.in = in;
+    clip.out = out;
+    if (const auto* other = overlapping(track->clips, clip.start, clip.end(), {}))
+        return refuse(error, QStringLiteral("Clip %1 would overlap clip %2 on track %3")
+                                 .arg(q(clip.id), q(other->id), trackId));
+    if (newClipId) *newClipId = q(clip.id);
+    const QString text = QStringLiteral("Add clip %1").arg(q(clip.id));
+    pushClips(doc, text, {}, {{track->id, track->kind, std::move(clip)}});
+    return true;
+}
+
+bool moveClips(ProjectDocument& doc, const std::vector<ClipMove>& moves, QString* error) {
+    std::vector<PlacedClip> before, after;
+    std::set<std::string> seen;
+    for (const auto& move : moves) {
+        ClipRef ref;
+        if (!clipOrRefuse(doc, move.clipId, ref, error)) return false;
+        if (!seen.insert(ref.clip->id).second)
+            return refuse(error, QStringLiteral("Clip %1 is moved twice").arg(move.clipId));
+        const auto* target = findTrack(doc.project(), move.trackId.toStdString());
+        if (!target) return refuse(error, QStringLiteral("There is no track %1").arg(move.trackId));
+        if (target->kind != ref.track->kind)
+            return refuse(error, QStringLiteral("Clip %1 cannot go onto %2: it is %3 track")
+                                     .arg(move.clipId, move.trackId,
+                                          target->kind == engine::TrackKind::Video
+                                              ? QStringLiteral("a video")
+                                              : QStringLiteral("an audio")));
+        if (isLocked(doc.editorState(), target->id))
+            return refuse(error, QStringLiteral("Track %1 is locked").arg(move.trackId));
+        if (move.start < 0) return refuse(error, QStringLiteral("A clip cannot start before frame 0"));
+        if (target == ref.track && move.start == ref.clip->start) continue; // stays put
+        before.push_back(placed(ref));
+        PlacedClip moved = placed(ref);
+        moved.trackId = target->id;
+        moved.clip.start = move.start;
+        after.push_back(std::move(moved));
+    }
+    if (before.empty()) return true;
+    if (QString problem = layoutProblem(doc.project(), before, after); !problem.isEmpty())
+        return refuse(error, problem);
+    const QString text = clipsText(QStringLiteral("Move"), before);
+    pushClips(doc, text, std::move(before), std::move(after));
+    return true;
+}
+
+bool moveClip(ProjectDocument& doc, const QString& clipId, const QString& trackId, std::int64_t start,
+              QString* error) {
+    return moveClips(doc, {ClipMove{clipId, trackId, start}}, error);
+}
+
+bool trimClip(ProjectDocument& doc, const QString& clipId, ClipEdge edge, std::int64_t frame, QString* error) {
+    ClipRef ref;
+    if (!clipOrRefuse(doc, clipId, ref, error)) return false;
+    PlacedClip trimmed = placed(ref);
+    auto& c = trimmed.clip;
+    if (edge == ClipEdge::Left) {
+        if (frame >= c.end()) return refuse(error, QStringLiteral("A clip is at least one frame long"));
+        if (frame < 0) return refuse(error, QStringLiteral("A clip cannot start before frame 0"));
+        const std::int64_t in = c.in + (frame - c.start);
+        if (in < 0)
+            return refuse(error, QStringLiteral("Clip %1 already starts at its source's first frame").arg(clipId));
+        c.in = in;
+        c.start = frame;
+    } else {
+        if (frame <= c.start) return refuse(error, QStringLiteral("A clip is at least one frame long"));
+        c.out = c.in + (frame - c.start);
+    }
+    if (c.start == ref.clip->start && c.in == ref.clip->in && c.out == ref.clip->out) return true;
+    if (const auto* other = overlapping(ref.track->clips, c.start, c.end(), {c.id}))
+        return refuse(error, QStringLiteral("Clip %1 would overlap clip %2 on track %3")
+                                 .arg(clipId, q(other->id), q(ref.track->id)));
+    pushClips(doc, QStringLiteral("Trim clip %1").arg(clipId), {placed(ref)}, {std::move(trimmed)});
+    return true;
+}
+
+bool splitClip(ProjectDocument& doc, const QString& clipId, std::int64_t frame, QString* error,
+               QString* newClipId) {
+    ClipRef ref;
+    if (!clipOrRefuse(doc, clipId, ref, error)) return false;
+    const auto& c = *ref.clip;
+    if (frame <= c.start || frame >= c.end())
+        return refuse(error, frame == c.start || frame == c.end()
+                                 ? QStringLiteral("Cannot split clip %1 at its edge (frame %2)").arg(clipId).arg(frame)
+                                 : QStringLiteral("Frame %1 is not inside clip %2").arg(frame).arg(clipId));
+    PlacedClip left = placed(ref);
+    PlacedClip right = placed(ref);
+    left.clip.out = c.in + (frame - c.start);
+    right.clip.id = doc.newId(QStringLiteral("clip-")).toStdString();
+    right.clip.start = frame;
+    right.clip.in = left.clip.out;
+    IdSource effectIds(doc, QStringLiteral("fx-"));
+    renewEffectIds(right.clip.effects, effectIds);
+    if (newClipId) *newClipId = q(right.clip.id);
+    pushClips(doc, QStringLiteral("Split clip %1").arg(clipId), {placed(ref)}, {std::move(left), std::move(right)});
+    return true;
+}
+
+bool deleteClips(ProjectDocument& doc, const QStringList& clipIds, QString* error) {
+    std::vector<PlacedClip> removed;
+    if (!collect(doc, clipIds, removed, error)) return false;
+    if (removed.empty()) return true;
+    const QString text = clipsText(QStringLiteral("Delete"), removed);
+    pushClips(doc, text, std::move(removed), {});
+    return true;
+}
+
+bool rippleDeleteClips(ProjectDocument& doc, const QStringList& clipIds, QString* error) {
+    std::vector<PlacedClip> deleted;
+    if (!collect(doc, clipIds, deleted, error)) return false;
+    if (deleted.empty()) return true;
+    std::vector<PlacedClip> removed = deleted, inserted;
+    std::set<std::string> gone;
+    for (const auto& d : deleted) gone.insert(d.clip.id);
+    for (const auto& track : doc.project().tracks) {
+        for (const auto& c : track.clips) {
+            if (gone.count(c.id)) continue;
+            // Clips never overlap, so each deleted clip lies wholly before or after c.
+            std::int64_t shift = 0;
+            for (const auto& d : deleted)
+                if (d.trackId == track.id && d.clip.end() <= c.start) shift += d.clip.length();
+            if (shift == 0) continue;
+            removed.push_back({track.id, track.kind, c});
+            inserted.push_back({track.id, track.kind, c});
+            inserted.back().clip.start -= shift;
+        }
+    }
+    const QString text = clipsText(QStringLiteral("Ripple delete"), deleted);
+    pushClips(doc, text, std::move(removed), std::move(inserted));
+    return true;
+}
+
+bool clearTimeline(ProjectDocument& doc, QString* error) {
+    (void)error;
+    std::vector<PlacedClip> removed;
+    for (const auto& track : doc.project().tracks) {
+        if (isLocked(doc.editorState(), track.id)) continue;
+        for (const auto& c : track.clips) removed.push_back({track.id, track.kind, c});
+    }
+    if (removed.empty()) return true;
+    pushClips(doc, QStringLiteral("Clear timeline"), std::move(removed), {}, true);
+    return true;
+}
+
+json copyClips(const ProjectDocument& doc, const QStringList& clipIds) {
+    std::vector<PlacedClip> clips;
+    for (const QString& id : clipIds)
+        if (const auto ref = findClip(doc.project(), id.toStdString()); ref.clip) clips.push_back(placed(ref));
+    return {{"format", kClipboardFormat}, {"base_dir", doc.project().baseDir}, {"clips", placedClipsToJson(clips)}};
+}
+
+bool pasteClips(ProjectDocument& doc, const json& clipboard, std::int64_t atFrame, QString* error,
+                QStringList* newClipIds) {
+    if (atFrame < 0) return refuse(error, QStringLiteral("Clips cannot start before frame 0"));
+    std::vector<PlacedClip> clips;
+    std::string clipBase;
+    try {
+        if (!clipboard.is_object() || clipboard.value("format", std::string()) != kClipboardFormat)
+            throw std::runtime_error("not Entropic clips");
+        clipBase = clipboard.value("base_dir", std::string());
+        clips = placedClipsFromJson(clipboard.at("clips"), clipBase);
+    } catch (const std::exception& e) {
+        return refuse(error, QStringLiteral("The clipboard holds no clips Entropic can paste (%1)")
+                                 .arg(QString::fromUtf8(e.what())));
+    }
+    if (clips.empty()) return true;
+    std::int64_t first = clips.front().clip.start;
+    for (const auto& c : clips) first = std::min(first, c.clip.start);
+    IdSource clipIds(doc, QStringLiteral("clip-"));
+    IdSource effectIds(doc, QStringLiteral("fx-"));
+    QStringList ids;
+    for (auto& c : clips) {
+        const auto* track = findTrack(doc.project(), c.trackId);
+        if (!track) return refuse(error, QStringLiteral("There is no track %1 to paste onto").arg(q(c.trackId)));
+        if (track->kind != c.kind)
+            return refuse(error, QStringLiteral("Track %1 is not a track of the copied kind").arg(q(c.trackId)));
+        if (isLocked(doc.editorState(), track->id))
+            return refuse(error, QStringLiteral("Track %1 is locked").arg(q(c.trackId)));
+        c.clip.id = clipIds.next();
+        c.clip.start = c.clip.start - first + atFrame;
+        renewEffectIds(c.clip.effects, effectIds);
+        // Copied from a project with another folder: point at the same file.
+        if (clipBase != doc.project().baseDir && !QDir::isAbsolutePath(q(c.clip.source)))
+            c.clip.source = c.clip.sourcePath;
+        c.clip.sourcePath = engine::resolveSourcePath(c.clip.source, doc.project().baseDir);
+        ids << q(c.clip.id);
+    }
+    if (QString problem = layoutProblem(doc.project(), {}, clips); !problem.isEmpty())
+        return refuse(error, problem);
+    if (newClipIds) *newClipIds = ids;
+    const QString text = clipsText(QStringLiteral("Paste"), clips);
+    pushClips(doc, text, {}, std::move(clips));
+    return true;
+}
+
+} // namespace entropic::app::edits

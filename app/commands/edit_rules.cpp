@@ -1,0 +1,72 @@
+#include "commands/edit_rules.h"
+
+#include <algorithm>
+
+namespace entropic::app::rules {
+
+const engine::Track* findTrack(const engine::Project& project, const std::string& id, std::size_t* index) {
+    for (std::size_t i = 0; i < project.tracks.size(); ++i)
+        if (project.tracks[i].id == id) {
+            if (index) *index = i;
+            return &project.tracks[i];
+        }
+    return nullptr;
+}
+
+ClipRef findClip(const engine::Project& project, const std::string& id) {
+    for (const auto& t : project.tracks)
+        for (const auto& c : t.clips)
+            if (c.id == id) return {&t, &c};
+    return {};
+}
+
+PlacedClip placed(const ClipRef& ref) { return {ref.track->id, ref.track->kind, *ref.clip}; }
+
+bool isLocked(const EditorState& editor, const std::string& trackId) {
+    return std::find(editor.lockedTracks.begin(), editor.lockedTracks.end(), trackId) !=
+           editor.lockedTracks.end();
+}
+
+const engine::Clip* overlapping(const std::vector<engine::Clip>& clips, std::int64_t start, std::int64_t end,
+                                const std::set<std::string>& ignore) {
+    for (const auto& c : clips)
+        if (!ignore.count(c.id) && start < c.end() && c.start < end) return &c;
+    return nullptr;
+}
+
+QString overlapIn(std::vector<const engine::Clip*> clips, const std::string& trackId,
+                  const std::set<std::string>& moving) {
+    std::sort(clips.begin(), clips.end(), [](auto a, auto b) { return a->start < b->start; });
+    for (std::size_t i = 1; i < clips.size(); ++i)
+        if (clips[i]->start < clips[i - 1]->end()) {
+            const auto* first = clips[i];
+            const auto* second = clips[i - 1];
+            if (!moving.count(first->id)) std::swap(first, second);
+            return QStringLiteral("Clip %1 would overlap clip %2 on track %3")
+                .arg(q(first->id), q(second->id), q(trackId));
+        }
+    return {};
+}
+
+IdSource::IdSource(const ProjectDocument& document, const QString& prefix)
+    : prefix_(prefix), next_(document.newId(prefix).mid(prefix.size()).toLongLong()) {}
+
+std::string IdSource::next() { return (prefix_ + QString::number(next_++)).toStdString(); }
+
+void renewEffectIds(std::vector<fx::EffectInstance>& effects, IdSource& ids) {
+    for (auto& e : effects) e.instanceId = ids.next();
+}
+
+bool refuse(QString* error, const QString& message) {
+    if (error) *error = message;
+    return false;
+}
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+QString clipsText(const QString& verb, const std::vector<PlacedClip>& clips) {
+    if (clips.size() == 1) return QStringLiteral("%1 clip %2").arg(verb, q(clips.front().clip.id));
+    return QStringLiteral("%1 %2 clips").arg(verb).arg(clips.size());
+}
+
+} // namespace entropic::app::rules

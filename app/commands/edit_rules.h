@@ -1,0 +1,56 @@
+#pragma once
+// Lookups and checks the edit functions (edits.h) share: finding tracks and
+// clips, locks, overlaps, fresh ids. Internal to app/commands.
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <QString>
+
+#include "commands/command_codec.h"
+#include "model/project_document.h"
+
+namespace entropic::app::rules {
+
+struct ClipRef {
+    const engine::Track* track = nullptr;
+    const engine::Clip* clip = nullptr;
+};
+
+const engine::Track* findTrack(const engine::Project& project, const std::string& id,
+                               std::size_t* index = nullptr);
+ClipRef findClip(const engine::Project& project, const std::string& id);
+PlacedClip placed(const ClipRef& ref);
+
+bool isLocked(const EditorState& editor, const std::string& trackId);
+
+// The first clip of `clips` (other than the ones in ignore) that [start, end) overlaps.
+const engine::Clip* overlapping(const std::vector<engine::Clip>& clips, std::int64_t start,
+                                std::int64_t end, const std::set<std::string>& ignore);
+// The first two clips of a list that overlap, as a message naming a clip of
+// `moving` first; empty if none.
+QString overlapIn(std::vector<const engine::Clip*> clips, const std::string& trackId,
+                  const std::set<std::string>& moving);
+
+// Fresh ids with a prefix for one edit: unique in the project and among
+// themselves ("clip-7", "clip-8", ...).
+class IdSource {
+  public:
+    IdSource(const ProjectDocument& document, const QString& prefix);
+    std::string next();
+
+  private:
+    QString prefix_;
+    long long next_ = 1;
+};
+
+// Gives every effect of a chain a fresh instance id (ids are unique in a project).
+void renewEffectIds(std::vector<fx::EffectInstance>& effects, IdSource& ids);
+
+bool refuse(QString* error, const QString& message);
+QString q(const std::string& s);
+// "Delete clip life" or "Delete 3 clips".
+QString clipsText(const QString& verb, const std::vector<PlacedClip>& clips);
+
+} // namespace entropic::app::rules

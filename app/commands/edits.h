@@ -1,0 +1,142 @@
+#pragma once
+// Every edit the editor makes, as one function each. A function checks the
+// edit against the document; if it is allowed it builds the command and
+// pushes it (one history entry, applied at once) and returns true; if not it
+// pushes nothing, leaves the document as it was and returns false with the
+// reason in *error, worded for the user ("Clip life would overlap clip intro
+// on track V1"). An edit that would change nothing returns true and pushes
+// nothing. Frames are project frames; ids are the project's ids.
+//
+// Views call these; they never build commands themselves.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+#include "entropic/effects/container.h"
+#include "entropic/engine/project/project.h"
+
+namespace entropic::app {
+
+class ProjectDocument;
+
+namespace edits {
+
+// --- Tracks -------------------------------------------------------------------
+// Adds an empty track on top ("V2", "A2").
+bool addTrack(ProjectDocument& doc, engine::TrackKind kind, QString* error = nullptr,
+              QString* newTrackId = nullptr);
+// Critical: never pruned from the history. Refused on a locked track.
+bool removeTrack(ProjectDocument& doc, const QString& trackId, QString* error = nullptr);
+bool renameTrack(ProjectDocument& doc, const QString& trackId, const QString& name, QString* error = nullptr);
+bool setTrackMuted(ProjectDocument& doc, const QString& trackId, bool muted, QString* error = nullptr);
+bool setTrackLocked(ProjectDocument& doc, const QString& trackId, bool locked, QString* error = nullptr);
+bool setTrackSolo(ProjectDocument& doc, const QString& trackId, bool solo, QString* error = nullptr);
+// gestureId (from newGestureId()): one fader drag is one history entry.
+bool setTrackOpacity(ProjectDocument& doc, const QString& trackId, double opacity, QString* error = nullptr,
+                     int gestureId = 0);
+bool setTrackVolume(ProjectDocument& doc, const QString& trackId, double volumeDb, QString* error = nullptr,
+                    int gestureId = 0);
+
+// --- Clips (refused on locked tracks) ---------------------------------------
+// source as it will be written (relative to the document's baseDir or absolute);
+// the clip shows source frames [in, out) from timeline frame start.
+bool addClip(ProjectDocument& doc, const QString& trackId, const QString& source, std::int64_t start,
+             std::int64_t in, std::int64_t out, QString* error = nullptr, QString* newClipId = nullptr);
+
+struct ClipMove {
+    QString clipId;
+    QString trackId; // a track of the same kind; the clip's own to stay on it
+    std::int64_t start = 0;
+};
+// Moves clips together (a multi-selection drag); refused if any would land on
+// another clip, on a track of the other kind, or before frame 0.
+bool moveClips(ProjectDocument& doc, const std::vector<ClipMove>& moves, QString* error = nullptr);
+bool moveClip(ProjectDocument& doc, const QString& clipId, const QString& trackId, std::int64_t start,
+              QString* error = nullptr);
+
+enum class ClipEdge { Left, Right };
+// Moves one edge to timeline frame `frame`, never the rest of the clip: the
+// left edge moves start and in together. The clip keeps at least one frame,
+// never starts before the source does (in >= 0) and never overlaps another.
+bool trimClip(ProjectDocument& doc, const QString& clipId, ClipEdge edge, std::int64_t frame,
+              QString* error = nullptr);
+// Splits at timeline frame `frame` (strictly inside the clip). The right part
+// gets a new clip id and its effects new instance ids (ids are unique in a
+// project, so its seeded effects draw different noise).
+bool splitClip(ProjectDocument& doc, const QString& clipId, std::int64_t frame, QString* error = nullptr,
+               QString* newClipId = nullptr);
+bool deleteClips(ProjectDocument& doc, const QStringList& clipIds, QString* error = nullptr);
+// Deletes and closes the gaps: later clips on the same tracks move back by
+// the length of the deleted clips before them.
+bool rippleDeleteClips(ProjectDocument& doc, const QStringList& clipIds, QString* error = nullptr);
+// Removes every clip on unlocked tracks. Critical: never pruned from the history.
+bool clearTimeline(ProjectDocument& doc, QString* error = nullptr);
+
+// The clipboard form of clips (for QMimeData "application/x-entropic-clips").
+nlohmann::json copyClips(const ProjectDocument& doc, const QStringList& clipIds);
+// Pastes onto the clips' own tracks, the earliest at frame atFrame, with new
+// clip and effect ids.
+bool pasteClips(ProjectDocument& doc, const nlohmann::json& clipboard, std::int64_t atFrame,
+                QString* error = nullptr, QStringList* newClipIds = nullptr);
+
+// --- Marks and markers --------------------------------------------------------
+// nullopt clears the mark. in < out when both are set; out is exclusive.
+bool setInPoint(ProjectDocument& doc, std::optional<std::int64_t> frame, QString* error = nullptr);
+bool setOutPoint(ProjectDocument& doc, std::optional<std::int64_t> frame, QString* error = nullptr);
+// Markers stay sorted by frame; index is the position in EditorState::markers.
+bool addMarker(ProjectDocument& doc, std::int64_t frame, const QString& name, QString* error = nullptr);
+bool renameMarker(ProjectDocument& doc, int index, const QString& name, QString* error = nullptr);
+bool deleteMarker(ProjectDocument& doc, int index, QString* error = nullptr);
+
+// --- Media bin -------------------------------------------------------------------
+// Adds media files to the bin (one entry, "Import …"); paths are stored
+// relative to the document's baseDir when it has one, absolute otherwise.
+// Files already in the bin are skipped.
+bool addToBin(ProjectDocument& doc, const QStringList& paths, QString* error = nullptr);
+// Removes bin entries, named as EditorState::bin writes them. Clips using
+// the file stay on the timeline.
+bool removeFromBin(ProjectDocument& doc, const QStringList& sources, QString* error = nullptr);
+// Points every clip and bin entry that uses `source` (as written) at the file
+// newPath instead: the way back from "missing media". Clips are one history
+// entry, the bin another.
+bool relinkSource(ProjectDocument& doc, const QString& source, const QString& newPath, QString* error = nullptr);
+
+// --- Effects on video clips ---------------------------------------------------
+// effectId as registered ("fx.noise"), newest version, descriptor defaults;
+// index -1 appends.
+bool addEffect(ProjectDocument& doc, const QString& clipId, const QString& effectId, int index = -1,
+               QString* error = nullptr, QString* newInstanceId = nullptr);
+bool removeEffect(ProjectDocument& doc, const QString& clipId, const QString& instanceId,
+                  QString* error = nullptr);
+// The copy goes right after the original, with a new instance id.
+bool duplicateEffect(ProjectDocument& doc, const QString& clipId, const QString& instanceId,
+                     QString* error = nullptr, QString* newInstanceId = nullptr);
+// Moves the instance to position toIndex of the chain.
+bool moveEffect(ProjectDocument& doc, const QString& clipId, const QString& instanceId, int toIndex,
+                QString* error = nullptr);
+bool setEffectEnabled(ProjectDocument& doc, const QString& clipId, const QString& instanceId, bool enabled,
+                      QString* error = nullptr);
+// 0..1 (the inspector shows %).
+bool setEffectMix(ProjectDocument& doc, const QString& clipId, const QString& instanceId, double mix,
+                  QString* error = nullptr, int gestureId = 0);
+// Refused if a field is outside the ranges of docs/project-format.md.
+bool setEffectMask(ProjectDocument& doc, const QString& clipId, const QString& instanceId,
+                   const fx::MaskSpec& mask, QString* error = nullptr, int gestureId = 0);
+bool setEffectSeed(ProjectDocument& doc, const QString& clipId, const QString& instanceId,
+                   std::uint64_t seed, QString* error = nullptr);
+// The value is clamped to the parameter's range (a knob cannot go past its end).
+// Calls with the same non-zero gestureId on the same instance merge into one
+// history entry: a knob drag is one undo step.
+bool setParameter(ProjectDocument& doc, const QString& clipId, const QString& instanceId, const QString& key,
+                  const fx::ParamValue& value, QString* error = nullptr, int gestureId = 0);
+
+// A fresh gesture id (never 0): take one when a drag starts.
+int newGestureId();
+
+} // namespace edits
+} // namespace entropic::app

@@ -1,0 +1,248 @@
+#include "inspector/effect_card.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDrag>
+#include <QDragEnterEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMimeData>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "commands/edits.h"
+#include "inspector/param_control.h"
+#include "model/project_document.h"
+
+namespace entropic::app {
+namespace {
+
+// The container's own controls are parameters too: the same control class
+// serves them, built from specs declared here once.
+const fx::ParamSpec kMixSpec = fx::ParamSpec::number("mix", "Mix", 0, 100, 100, "%", "Dry/wet: 0 % is the input untouched");
+const fx::ParamSpec kSeedSpec =
+    fx::ParamSpec::integer("seed", "Seed", 0, 99999, 0, "", "Changes the random pattern of seeded effects");
+const fx::ParamSpec kShapeSpec = fx::ParamSpec::choice("shape", "Mask", {"None", "Rectangle", "Ellipse", "Luma key"}, 0,
+                                                       "Where the effect applies: a shape or the picture's brightness");
+const fx::ParamSpec kMaskSpecs[] = {
+    fx::ParamSpec::number("x", "Left", -1, 2, 0.25, "", "Left edge, as a fraction of the width"),
+    fx::ParamSpec::number("y", "Top", -1, 2, 0.25, "", "Top edge, as a fraction of the height"),
+    fx::ParamSpec::number("w", "Width", 0, 3, 0.5, "", "Width, as a fraction of the frame width"),
+    fx::ParamSpec::number("h", "Height", 0, 3, 0.5, "", "Height, as a fraction of the frame height"),
+    fx::ParamSpec::number("feather", "Feather", 0, 1, 0, "", "Soft edge, as a fraction of the smaller side"),
+    fx::ParamSpec::number("luma_low", "Luma low", 0, 1, 0.5, "", "Darkest brightness that gets the effect"),
+    fx::ParamSpec::number("luma_high", "Luma high", 0, 1, 1, "", "Brightest brightness that gets the effect"),
+    fx::ParamSpec::number("softness", "Softness", 0, 1, 0.05, "", "Ramp outside the luma band"),
+    fx::ParamSpec::toggle("invert", "Invert", false, "Apply the effect outside the mask instead"),
+};
+
+double maskField(const fx::MaskSpec& m, const QString& key) {
+    if (key == "x") return m.x;
+    if (key == "y") return m.y;
+    if (key == "w") return m.w;
+    if (key == "h") return m.h;
+    if (key == "feather") return m.feather;
+    if (key == "luma_low") return m.lumaLow;
+    if (key == "luma_high") return m.lumaHigh;
+    if (key == "softness") return m.softness;
+    return m.invert ? 1 : 0;
+}
+
+void setMaskField(fx::MaskSpec& m, const QString& key, double v) {
+    if (key == "x") m.x = v;
+    else if (key == "y") m.y = v;
+    else if (key == "w") m.w = v;
+    else if (key == "h") m.h = v;
+    else if (key == "feather") m.feather = v;
+    else if (key == "luma_low") m.lumaLow = v;
+    else if (key == "luma_high") m.lumaHigh = v;
+    else if (key == "softness") m.softness = v;
+    else m.invert = v != 0;
+}
+
+QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent) {
+    auto* b = new QToolButton(parent);
+    b->setText(text);
+    b->setToolTip(tip);
+    b->setAutoRaise(true);
+    return b;
+}
+
+} // namespace
+
+EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::EffectInstance& instance, int index,
+                       int chainLength, QWidget* parent)
+    : QFrame(parent), doc_(doc), clipId_(clipId), instanceId_(QString::fromStdString(instance.instanceId)),
+      index_(index), mask_(instance.mask) {
+    setFrameShape(QFrame::StyledPanel);
+    setAcceptDrops(true);
+    setObjectName(QStringLiteral("effectCard"));
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(8, 6, 8, 8);
+
+    auto* header = new QHBoxLayout;
+    enabled_ = new QCheckBox(this);
+    enabled_->setToolTip(tr("Bypass: off skips this effect"));
+    auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(QString::fromStdString(instance.descriptor->name)), this);
+    title->setToolTip(QStringLiteral("%1 v%2 — %3 (drag to reorder)")
+                          .arg(QString::fromStdString(instance.descriptor->id))
+                          .arg(instance.descriptor->version)
+                          .arg(QString::fromStdString(instance.descriptor->help)));
+    auto* up = toolButton(QStringLiteral("▲"), tr("Move up the chain"), this);
+    auto* down = toolButton(QStringLiteral("▼"), tr("Move down the chain"), this);
+    auto* duplicate = toolButton(QStringLiteral("⊕"), tr("Duplicate"), this);
+    auto* remove = toolButton(QStringLiteral("✕"), tr("Remove"), this);
+    up->setEnabled(index > 0);
+    down->setEnabled(index + 1 < chainLength);
+    header->addWidget(enabled_);
+    header->addWidget(title, 1);
+    for (auto* b : {up, down, duplicate, remove}) header->addWidget(b);
+    outer->addLayout(header);
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    mix_ = new ParamControl(kMixSpec, this);
+    form->addRow(tr("Mix"), mix_);
+    for (const auto& spec : instance.descriptor->params) {
+        auto* control = new ParamControl(spec, this);
+        const QString key = QString::fromStdString(spec.key);
+        params_.insert(key, control);
+        auto* label = new QLabel(QString::fromStdString(spec.label), this);
+        label->setToolTip(QString::fromStdString(spec.help));
+        form->addRow(label, control);
+        connect(control, &ParamControl::edited, this, [this, key](const fx::ParamValue& v, int gesture) {
+            QString error;
+            report(edits::setParameter(doc_, clipId_, instanceId_, key, v, &error, gesture), error);
+        });
+    }
+    seed_ = new ParamControl(kSeedSpec, this);
+    form->addRow(tr("Seed"), seed_);
+    buildMask(form);
+    outer->addLayout(form);
+
+    connect(enabled_, &QCheckBox::toggled, this, [this](bool on) {
+        QString error;
+        report(edits::setEffectEnabled(doc_, clipId_, instanceId_, on, &error), error);
+    });
+    connect(mix_, &ParamControl::edited, this, [this](const fx::ParamValue& v, int gesture) {
+        QString error;
+        report(edits::setEffectMix(doc_, clipId_, instanceId_, v[0] / 100.0, &error, gesture), error);
+    });
+    connect(seed_, &ParamControl::edited, this, [this](const fx::ParamValue& v, int) {
+        QString error;
+        report(edits::setEffectSeed(doc_, clipId_, instanceId_, static_cast<std::uint64_t>(v[0]), &error), error);
+    });
+    connect(up, &QToolButton::clicked, this, [this] {
+        QString error;
+        report(edits::moveEffect(doc_, clipId_, instanceId_, index_ - 1, &error), error);
+    });
+    connect(down, &QToolButton::clicked, this, [this] {
+        QString error;
+        report(edits::moveEffect(doc_, clipId_, instanceId_, index_ + 1, &error), error);
+    });
+    connect(duplicate, &QToolButton::clicked, this, [this] {
+        QString error;
+        report(edits::duplicateEffect(doc_, clipId_, instanceId_, &error), error);
+    });
+    connect(remove, &QToolButton::clicked, this, [this] {
+        QString error;
+        report(edits::removeEffect(doc_, clipId_, instanceId_, &error), error);
+    });
+    refresh(instance);
+}
+
+void EffectCard::buildMask(QFormLayout* form) {
+    auto* shape = new ParamControl(kShapeSpec, this);
+    maskControls_.insert(QStringLiteral("shape"), shape);
+    form->addRow(tr("Mask"), shape);
+    connect(shape, &ParamControl::edited, this, [this](const fx::ParamValue& v, int gesture) {
+        mask_.shape = static_cast<fx::MaskShape>(static_cast<int>(v[0]));
+        updateMaskVisibility();
+        applyMask(gesture);
+    });
+    for (const auto& spec : kMaskSpecs) {
+        const QString key = QString::fromStdString(spec.key);
+        auto* control = new ParamControl(spec, this);
+        auto* label = new QLabel(QString::fromStdString(spec.label), this);
+        form->addRow(label, control);
+        maskControls_.insert(key, control);
+        maskRows_.insert(key, label);
+        connect(control, &ParamControl::edited, this, [this, key](const fx::ParamValue& v, int gesture) {
+            setMaskField(mask_, key, v[0]);
+            applyMask(gesture);
+        });
+    }
+}
+
+void EffectCard::updateMaskVisibility() {
+    const bool shape = mask_.shape == fx::MaskShape::Rectangle || mask_.shape == fx::MaskShape::Ellipse;
+    const bool luma = mask_.shape == fx::MaskShape::LumaKey;
+    for (auto it = maskRows_.begin(); it != maskRows_.end(); ++it) {
+        const QString& key = it.key();
+        bool visible = false;
+        if (key == "x" || key == "y" || key == "w" || key == "h" || key == "feather") visible = shape;
+        else if (key == "luma_low" || key == "luma_high" || key == "softness") visible = luma;
+        else visible = mask_.shape != fx::MaskShape::None; // invert
+        it.value()->setVisible(visible);
+        maskControls_.value(key)->setVisible(visible);
+    }
+}
+
+void EffectCard::applyMask(int gestureId) {
+    QString error;
+    report(edits::setEffectMask(doc_, clipId_, instanceId_, mask_, &error, gestureId), error);
+}
+
+void EffectCard::refresh(const fx::EffectInstance& instance) {
+    const QSignalBlocker block(enabled_);
+    enabled_->setChecked(instance.enabled);
+    mix_->setValue({instance.mix * 100.0, 0, 0, 0});
+    seed_->setValue({static_cast<double>(instance.userSeed), 0, 0, 0});
+    for (std::size_t i = 0; i < instance.params.size(); ++i) {
+        const QString key = QString::fromStdString(instance.descriptor->params[i].key);
+        if (auto* control = params_.value(key)) control->setValue(instance.params.at(i));
+    }
+    mask_ = instance.mask;
+    maskControls_.value(QStringLiteral("shape"))->setValue({static_cast<double>(mask_.shape), 0, 0, 0});
+    for (auto it = maskControls_.begin(); it != maskControls_.end(); ++it)
+        if (it.key() != "shape") it.value()->setValue({maskField(mask_, it.key()), 0, 0, 0});
+    updateMaskVisibility();
+    setProperty("bypassed", !instance.enabled);
+}
+
+void EffectCard::report(bool ok, const QString& error) {
+    if (!ok && !error.isEmpty()) Q_EMIT message(error);
+}
+
+void EffectCard::mousePressEvent(QMouseEvent* event) {
+    pressPos_ = event->position().toPoint();
+    QFrame::mousePressEvent(event);
+}
+
+void EffectCard::mouseMoveEvent(QMouseEvent* event) {
+    if (!(event->buttons() & Qt::LeftButton) ||
+        (event->position().toPoint() - pressPos_).manhattanLength() < QApplication::startDragDistance())
+        return;
+    auto* drag = new QDrag(this);
+    auto* mime = new QMimeData;
+    mime->setData(kEffectInstanceMimeType, instanceId_.toUtf8());
+    drag->setMimeData(mime);
+    drag->setPixmap(grab().scaledToWidth(std::min(240, width()), Qt::SmoothTransformation));
+    drag->exec(Qt::MoveAction);
+}
+
+void EffectCard::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasFormat(kEffectInstanceMimeType)) event->acceptProposedAction();
+}
+
+void EffectCard::dropEvent(QDropEvent* event) {
+    const QString moved = QString::fromUtf8(event->mimeData()->data(kEffectInstanceMimeType));
+    if (moved.isEmpty() || moved == instanceId_) return;
+    QString error;
+    report(edits::moveEffect(doc_, clipId_, moved, index_, &error), error);
+    event->acceptProposedAction();
+}
+
+} // namespace entropic::app

@@ -1,0 +1,51 @@
+#pragma once
+// The selected clip's effect chain (ARCHITECTURE.md §6): a card per effect,
+// built from descriptors. Effects dropped here from the browser are added to
+// the clip. Rebuilds only when the chain's structure changes, so a knob being
+// dragged keeps its grip while the document updates.
+#include <QWidget>
+
+class QLabel;
+class QScrollArea;
+class QVBoxLayout;
+
+namespace entropic::app {
+
+class ClipSelection;
+class EffectCard;
+class ProjectDocument;
+
+class InspectorPanel : public QWidget {
+    Q_OBJECT
+  public:
+    InspectorPanel(ProjectDocument& doc, ClipSelection& selection, QWidget* parent = nullptr);
+
+    // Adds an effect to the inspected clip (double-click in the browser).
+    bool addEffect(const QString& effectId);
+    QString clipId() const { return clipId_; }
+    QList<EffectCard*> cards() const { return cards_; }
+
+  Q_SIGNALS:
+    void message(const QString& text);
+
+  protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+  private:
+    void sync();
+    QString structureKey() const;
+
+    ProjectDocument& doc_;
+    ClipSelection& selection_;
+    QString clipId_;
+    QString builtKey_;
+    QLabel* title_;
+    QLabel* hint_;
+    QScrollArea* scroll_;
+    QWidget* content_;
+    QVBoxLayout* cardsLayout_;
+    QList<EffectCard*> cards_;
+};
+
+} // namespace entropic::app

@@ -1,0 +1,180 @@
+#include "inspector/param_control.h"
+
+#include "commands/edits.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QColorDialog>
+#include <QComboBox>
+#include <QContextMenuEvent>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QMenu>
+#include <QPushButton>
+#include <QSlider>
+
+#include <cmath>
+
+namespace entropic::app {
+namespace {
+
+constexpr int kSliderSteps = 1000;
+
+// Shift steps ten times finer, Ctrl ten times coarser (Qt's own Ctrl-wheel
+// acceleration is turned off so the rule is the same for keys and wheel).
+class StepSpinBox : public QDoubleSpinBox {
+  public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    void stepBy(int steps) override {
+        const auto mods = QApplication::keyboardModifiers();
+        const double base = singleStep();
+        double step = base;
+        if (mods & Qt::ShiftModifier) step = base / 10;
+        else if (mods & Qt::ControlModifier) step = base * 10;
+        setValue(value() + steps * step);
+    }
+};
+
+} // namespace
+
+ParamControl::ParamControl(const fx::ParamSpec& spec, QWidget* parent) : QWidget(parent), spec_(spec) {
+    value_ = spec.def;
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    setToolTip(QString::fromStdString(spec.help));
+    switch (spec.type) {
+    case fx::ParamType::Float:
+    case fx::ParamType::Int: buildNumber(); break;
+    case fx::ParamType::Enum: buildChoice(); break;
+    case fx::ParamType::Bool: buildToggle(); break;
+    case fx::ParamType::Color: buildColor(); break;
+    case fx::ParamType::Point: buildPoint(); break;
+    }
+    refresh();
+}
+
+int ParamControl::sliderPosition(double v) const {
+    if (spec_.max <= spec_.min) return 0;
+    return static_cast<int>(std::lround((v - spec_.min) / (spec_.max - spec_.min) * kSliderSteps));
+}
+
+double ParamControl::sliderValue(int position) const {
+    double v = spec_.min + (spec_.max - spec_.min) * position / kSliderSteps;
+    if (spec_.type == fx::ParamType::Int) v = std::round(v);
+    return v;
+}
+
+void ParamControl::buildNumber() {
+    const bool isInt = spec_.type == fx::ParamType::Int;
+    slider_ = new QSlider(Qt::Horizontal, this);
+    slider_->setRange(0, kSliderSteps);
+    slider_->setToolTip(toolTip());
+    spin_ = new StepSpinBox(this);
+    spin_->setRange(spec_.min, spec_.max);
+    spin_->setDecimals(isInt ? 0 : (spec_.max - spec_.min > 50 ? 1 : 3));
+    spin_->setSingleStep(isInt ? 1 : (spec_.max - spec_.min) / 100);
+    spin_->setKeyboardTracking(false);
+    spin_->setAccelerated(true);
+    spin_->setMinimumWidth(80);
+    if (!spec_.unit.empty()) spin_->setSuffix(QStringLiteral(" ") + QString::fromStdString(spec_.unit));
+    spin_->setToolTip(toolTip());
+    layout()->addWidget(slider_);
+    layout()->addWidget(spin_);
+    connect(slider_, &QSlider::sliderPressed, this, [this] { gesture_ = edits::newGestureId(); });
+    connect(slider_, &QSlider::valueChanged, this, [this](int position) {
+        if (updating_) return;
+        // Clicks on the groove and keys move the slider without a press: a gesture of their own.
+        report({sliderValue(position), 0, 0, 0}, !slider_->isSliderDown());
+    });
+    connect(spin_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        if (!updating_) report({v, 0, 0, 0}, true);
+    });
+}
+
+void ParamControl::buildChoice() {
+    combo_ = new QComboBox(this);
+    for (const auto& choice : spec_.choices) combo_->addItem(QString::fromStdString(choice));
+    combo_->setToolTip(toolTip());
+    layout()->addWidget(combo_);
+    connect(combo_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (!updating_ && index >= 0) report({static_cast<double>(index), 0, 0, 0}, true);
+    });
+}
+
+void ParamControl::buildToggle() {
+    check_ = new QCheckBox(this);
+    check_->setToolTip(toolTip());
+    layout()->addWidget(check_);
+    connect(check_, &QCheckBox::toggled, this, [this](bool on) {
+        if (!updating_) report({on ? 1.0 : 0.0, 0, 0, 0}, true);
+    });
+}
+
+void ParamControl::buildColor() {
+    swatch_ = new QPushButton(this);
+    swatch_->setFixedSize(48, 22);
+    swatch_->setToolTip(toolTip());
+    layout()->addWidget(swatch_);
+    static_cast<QHBoxLayout*>(layout())->addStretch();
+    connect(swatch_, &QPushButton::clicked, this, [this] {
+        const QColor initial = QColor::fromRgbF(value_[0], value_[1], value_[2], value_[3]);
+        const QColor chosen = QColorDialog::getColor(initial, this, QString::fromStdString(spec_.label),
+                                                     QColorDialog::ShowAlphaChannel);
+        if (chosen.isValid()) report({chosen.redF(), chosen.greenF(), chosen.blueF(), chosen.alphaF()}, true);
+    });
+}
+
+void ParamControl::buildPoint() {
+    spin_ = new StepSpinBox(this);
+    spinY_ = new StepSpinBox(this);
+    for (auto* box : {spin_, spinY_}) {
+        box->setRange(spec_.min, spec_.max);
+        box->setDecimals(3);
+        box->setSingleStep((spec_.max - spec_.min) / 100);
+        box->setKeyboardTracking(false);
+        box->setToolTip(toolTip());
+        layout()->addWidget(box);
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this] {
+            if (!updating_) report({spin_->value(), spinY_->value(), 0, 0}, true);
+        });
+    }
+    spin_->setPrefix(QStringLiteral("x "));
+    spinY_->setPrefix(QStringLiteral("y "));
+}
+
+void ParamControl::setValue(const fx::ParamValue& value) {
+    value_ = spec_.clamp(value);
+    refresh();
+}
+
+void ParamControl::resetToDefault() { report(spec_.def, true); }
+
+void ParamControl::report(const fx::ParamValue& value, bool newGesture) {
+    if (newGesture || gesture_ == 0) gesture_ = edits::newGestureId();
+    value_ = spec_.clamp(value);
+    refresh();
+    Q_EMIT edited(value_, gesture_);
+}
+
+void ParamControl::refresh() {
+    updating_ = true;
+    if (slider_) slider_->setValue(sliderPosition(value_[0]));
+    if (spin_) spin_->setValue(value_[0]);
+    if (spinY_) spinY_->setValue(value_[1]);
+    if (combo_) combo_->setCurrentIndex(static_cast<int>(value_[0]));
+    if (check_) check_->setChecked(value_[0] != 0);
+    if (swatch_) {
+        const QColor c = QColor::fromRgbF(value_[0], value_[1], value_[2], value_[3]);
+        swatch_->setStyleSheet(QStringLiteral("background-color: %1; border: 1px solid #555;").arg(c.name()));
+    }
+    updating_ = false;
+}
+
+void ParamControl::contextMenuEvent(QContextMenuEvent* event) {
+    QMenu menu(this);
+    menu.addAction(tr("Reset to default"), this, &ParamControl::resetToDefault);
+    menu.exec(event->globalPos());
+}
+
+} // namespace entropic::app

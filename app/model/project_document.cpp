@@ -1,0 +1,230 @@
+#include "model/project_document.h"
+
+#include <algorithm>
+#include <cctype>
+#include <exception>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSignalBlocker>
+#include <QUuid>
+
+#include "commands/edit_command.h"
+#include "entropic/engine/error.h"
+#include "model/atomic_file.h"
+#include "model/history_policy.h"
+
+namespace entropic::app {
+
+using nlohmann::json;
+
+namespace {
+
+bool fail(QString* error, const QString& message) {
+    if (error) *error = message;
+    return false;
+}
+
+QString native(const QString& path) { return QDir::toNativeSeparators(path); }
+
+// Reads and validates a document without touching the one being edited, so
+// a bad file changes nothing. Errors name the file, then the field.
+bool readDocument(const QString& path, const std::string& baseDir, engine::Project& project,
+                  EditorState& editor, QString* error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(error, QStringLiteral("%1: cannot open the project file (%2)")
+                               .arg(native(path), file.errorString()));
+    const QByteArray bytes = file.readAll();
+    const json doc = json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
+    if (doc.is_discarded())
+        return fail(error, QStringLiteral("%1: not a valid JSON document (damaged or not a project)")
+                               .arg(native(path)));
+    try {
+        project = engine::parseProject(doc, baseDir);
+        editor = EditorState::fromJson(doc.value("editor", json::object()));
+    } catch (const std::exception& e) {
+        return fail(error, QStringLiteral("%1: %2").arg(native(path), QString::fromUtf8(e.what())));
+    }
+    return true;
+}
+
+// The format version of an existing project file, or 0 if it is not one.
+std::int64_t projectVersionOf(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return 0;
+    const QByteArray bytes = file.readAll();
+    const json doc = json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
+    if (!doc.is_object() || doc.value("format", std::string()) != engine::kProjectFormatName) return 0;
+    const auto version = doc.find("version");
+    return version != doc.end() && version->is_number_integer() ? version->get<std::int64_t>() : 0;
+}
+
+// Relative sources point into baseDir; rewrite them for a file in targetDir.
+void rebaseSources(json& doc, const QString& baseDir, const QString& targetDir) {
+    const QDir base(baseDir.isEmpty() ? QDir::currentPath() : baseDir);
+    const QDir target(targetDir);
+    for (auto& track : doc["tracks"])
+        for (auto& clip : track["clips"]) {
+            const QString source = QString::fromStdString(clip["source"].get<std::string>());
+            if (QDir::isAbsolutePath(source)) continue;
+            clip["source"] =
+                QDir::fromNativeSeparators(target.relativeFilePath(base.absoluteFilePath(source))).toStdString();
+        }
+}
+
+} // namespace
+
+ProjectDocument::ProjectDocument(QObject* parent) : QObject(parent) {
+    history_ = std::make_unique<HistoryPolicy>(*this, undo_);
+    connect(&undo_, &QUndoStack::cleanChanged, this, &ProjectDocument::fileStateChanged);
+    newProject();
+}
+
+ProjectDocument::~ProjectDocument() {
+    // The stack's entries go before the history they point to, quietly.
+    disconnect(&undo_, nullptr, this, nullptr);
+    const QSignalBlocker blocker(&undo_);
+    undo_.clear();
+}
+
+void ProjectDocument::push(std::unique_ptr<EditCommand> command) { history_->push(std::move(command)); }
+
+QString ProjectDocument::displayName() const {
+    const QString name = filePath_.isEmpty() ? QStringLiteral("Untitled") : QFileInfo(filePath_).fileName();
+    return isModified() ? name + QLatin1Char('*') : name;
+}
+
+QString ProjectDocument::baseDir() const { return QString::fromStdString(project_.baseDir); }
+
+void ProjectDocument::newProject() {
+    engine::Project p;
+    // The id only seeds effects; a fresh one keeps two new projects' noise apart.
+    p.id = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    p.seed = 0;
+    p.frameRate = {30, 1};
+    p.width = 1920;
+    p.height = 1080;
+    p.tracks.push_back({.id = "V1", .kind = engine::TrackKind::Video, .name = "V1"});
+    p.tracks.push_back({.id = "A1", .kind = engine::TrackKind::Audio, .name = "A1"});
+    project_ = std::move(p);
+    editor_ = {};
+    filePath_.clear();
+    undo_.clear();
+    undo_.setClean();
+    history_->reset();
+    Q_EMIT changed();
+    Q_EMIT fileStateChanged();
+}
+
+bool ProjectDocument::loadFile(const QString& readPath, const QString& baseDir, QString* error) {
+    engine::Project project;
+    EditorState editor;
+    if (!readDocument(readPath, baseDir.toStdString(), project, editor, error)) return false;
+    project_ = std::move(project);
+    editor_ = std::move(editor);
+    undo_.clear();
+    undo_.setClean();
+    history_->reset();
+    return true;
+}
+
+bool ProjectDocument::load(const QString& path, QString* error) {
+    const QFileInfo info(path);
+    if (!loadFile(path, info.absolutePath(), error)) return false;
+    filePath_ = info.absoluteFilePath();
+    Q_EMIT changed();
+    Q_EMIT fileStateChanged();
+    return true;
+}
+
+bool ProjectDocument::loadRecovered(const QString& recoveryPath, const QString& projectPath,
+                                    const QString& baseDir, QString* error) {
+    if (!loadFile(recoveryPath, baseDir, error)) return false;
+    filePath_ = projectPath.isEmpty() ? QString() : QFileInfo(projectPath).absoluteFilePath();
+    undo_.resetClean(); // what was recovered is not what the project file holds
+    Q_EMIT changed();
+    Q_EMIT fileStateChanged();
+    return true;
+}
+
+bool ProjectDocument::save(const QString& path, QString* error) {
+    const QFileInfo info(path);
+    const QString target = info.absoluteFilePath();
+    if (info.exists()) {
+        const auto version = projectVersionOf(target);
+        if (version > engine::kProjectFormatVersion)
+            return fail(error, QStringLiteral("%1: written by a newer Entropic (format %2); it is not "
+                                              "overwritten — save under another name")
+                                   .arg(native(target))
+                                   .arg(version));
+    }
+    json doc = toJson();
+    if (QDir::cleanPath(info.absolutePath()) != QDir::cleanPath(baseDir()))
+        rebaseSources(doc, baseDir(), info.absolutePath());
+    const std::string text = doc.dump(2) + "\n";
+    const bool written = writeFileAtomically(
+        target,
+        [&](QIODevice& file) {
+            if (file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()))
+                throw std::runtime_error(file.errorString().toStdString());
+        },
+        error);
+    if (!written) return false;
+    const bool moved = filePath_ != target;
+    filePath_ = target;
+    undo_.setClean();
+    if (moved) Q_EMIT fileStateChanged();
+    return true;
+}
+
+json ProjectDocument::toJson() const {
+    json doc = engine::projectToJson(project_);
+    doc["editor"] = editor_.toJson();
+    return doc;
+}
+
+json ProjectDocument::toEngineJson() const { return engine::projectToJson(project_); }
+
+void ProjectDocument::notifyChanged(const QString& clipId) {
+    if (!clipId.isEmpty()) Q_EMIT clipEffectsChanged(clipId);
+    Q_EMIT changed();
+}
+
+QString ProjectDocument::newId(const QString& prefix) const {
+    const std::string p = prefix.toStdString();
+    long long highest = 0;
+    auto consider = [&](const std::string& id) {
+        if (id.size() <= p.size() || id.compare(0, p.size(), p) != 0) return;
+        const std::string digits = id.substr(p.size());
+        if (digits.size() > 15 || !std::all_of(digits.begin(), digits.end(),
+                                               [](unsigned char c) { return std::isdigit(c); }))
+            return;
+        highest = std::max(highest, std::stoll(digits));
+    };
+    for (const auto& t : project_.tracks) {
+        consider(t.id);
+        for (const auto& c : t.clips) {
+            consider(c.id);
+            for (const auto& e : c.effects) consider(e.instanceId);
+        }
+    }
+    return prefix + QString::number(highest + 1);
+}
+
+void ProjectDocument::applySnapshot(const json& doc) {
+    engine::Project project = engine::parseProject(doc, project_.baseDir);
+    EditorState editor = EditorState::fromJson(doc.value("editor", json::object()));
+    editor.playhead = editor_.playhead; // view state, never rolled back by history
+    project_ = std::move(project);
+    editor_ = std::move(editor);
+    notifyChanged();
+}
+
+void ProjectDocument::assignState(const engine::Project& project, const EditorState& editor) {
+    project_ = project;
+    editor_ = editor;
+}
+
+} // namespace entropic::app

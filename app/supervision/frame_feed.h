@@ -1,0 +1,77 @@
+#pragma once
+// The viewer's source of frames: asks the engine to render, reads the frame
+// from the shared-memory ring and decodes it off the UI thread.
+//
+// Coalesced: at most one render_frame is in flight, and a new request replaces
+// the one waiting, so dragging the playhead shows the newest frame instead of
+// working through a queue of stale ones. Nothing is shown as an error while
+// the engine starts or restarts: the request waits, and once the engine is
+// back (and has the project again) the last frame asked for is rendered again.
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+#include <QImage>
+#include <QObject>
+#include <QSize>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+namespace entropic::app {
+
+class EngineSupervisor;
+class FrameDecodeThread;
+class UiMailbox;
+struct DecodeResult;
+
+class FrameFeed : public QObject {
+    Q_OBJECT
+  public:
+    // While stopped a frame may take up to 10 s at full resolution (ARCHITECTURE.md §5).
+    static constexpr int kDefaultRenderTimeoutMs = 15000;
+
+    explicit FrameFeed(EngineSupervisor* engine, QObject* parent = nullptr);
+    ~FrameFeed() override;
+
+    // Shows `frame` (project frame index) in a view of viewSize device pixels
+    // (an empty size: decode at full size).
+    void requestFrame(qint64 frame, QSize viewSize);
+    // Renders the last requested frame again: the project changed (connect
+    // ProjectSync::loaded here).
+    void refresh();
+    void setRenderTimeoutMs(int ms) { timeoutMs_ = ms; }
+
+    // 4 when the view fits in a quarter of the frame (each way), 2 for half, else 1.
+    static int scaleDenomFor(QSize frameSize, QSize viewSize);
+
+    int rendersSent() const { return rendersSent_; }
+    bool idle() const { return !inFlight_ && !pending_; }
+
+  Q_SIGNALS:
+    void frameReady(const QImage& image, qint64 frame, const QString& hash, double renderMs);
+    // The engine could not render (the message names the effect or file), or
+    // the frame could not be read from the ring.
+    void renderFailed(const QString& code, const QString& message);
+
+  private:
+    struct Want {
+        qint64 frame = 0;
+        QSize viewSize;
+        bool retried = false; // a frame overwritten in the ring is asked for once more
+    };
+    void pump();
+    void onRenderReply(const Want& want, const nlohmann::json& reply);
+    void onDecoded(const DecodeResult& result);
+
+    EngineSupervisor* engine_;
+    std::shared_ptr<UiMailbox> mailbox_;
+    std::unique_ptr<FrameDecodeThread> decoder_;
+    std::optional<Want> pending_; // waiting for the render in flight (or for the engine)
+    std::optional<Want> last_;    // the newest asked for: what refresh() and a restart render
+    int timeoutMs_ = kDefaultRenderTimeoutMs;
+    int rendersSent_ = 0;
+    bool inFlight_ = false;
+};
+
+} // namespace entropic::app

@@ -1,0 +1,105 @@
+#pragma once
+// Where things are on the timeline: frame <-> x at the current zoom and
+// scroll, the rows tracks occupy, and what lies under a point. Pure layout
+// with no widget, so tests can check it and the painter, the mouse and the
+// drop logic all agree on one mapping.
+//
+// Layout, left to right: the track headers (kHeaderWidth), then the lanes.
+// Top to bottom: the ruler (kRulerHeight, its top strip the cached-range
+// bar), then the video tracks highest first, then the audio tracks (A1 first).
+#include <cstdint>
+#include <vector>
+
+#include <QPoint>
+#include <QRect>
+#include <QRectF>
+#include <QSize>
+#include <QString>
+
+#include "entropic/engine/project/project.h"
+
+namespace entropic::app {
+
+struct TrackRow {
+    int trackIndex = -1; // in Project::tracks (bottom to top)
+    engine::TrackKind kind = engine::TrackKind::Video;
+    QString trackId;
+    int top = 0; // content y (before vertical scroll)
+    int height = 0;
+};
+
+struct TimelineHit {
+    enum class Kind { None, Ruler, Header, Clip, ClipLeftEdge, ClipRightEdge, Lane };
+    Kind kind = Kind::None;
+    int row = -1;
+    QString clipId;
+    // Edges: the edge's frame. Otherwise the frame boundary nearest the point.
+    std::int64_t frame = 0;
+};
+
+class TimelineGeometry {
+  public:
+    static constexpr int kHeaderWidth = 168;
+    static constexpr int kRulerHeight = 40;
+    static constexpr int kCacheBarHeight = 4;
+    static constexpr int kVideoRowHeight = 68;
+    static constexpr int kAudioRowHeight = 52;
+    static constexpr int kEdgeGrabPx = 6; // an edge is this close: trim, not move
+    static constexpr int kSnapPx = 8;
+    static constexpr double kMinPixelsPerFrame = 0.005;
+    static constexpr double kMaxPixelsPerFrame = 48.0;
+
+    void setViewSize(QSize size);
+    QSize viewSize() const { return view_; }
+
+    // Rebuilds the rows from the project's tracks.
+    void layoutTracks(const engine::Project& project);
+    const std::vector<TrackRow>& rows() const { return rows_; }
+    int rowOfTrack(const QString& trackId) const;
+    int contentHeight() const; // all rows
+
+    double pixelsPerFrame() const { return ppf_; }
+    void setPixelsPerFrame(double ppf); // clamped
+    // Zooms keeping the frame under widget x where it is.
+    void zoomAround(double x, double factor);
+    double scrollX() const { return scrollX_; } // content pixels hidden left of the lanes
+    void setScrollX(double px);                 // clamped at 0
+    int scrollY() const { return scrollY_; }
+    void setScrollY(int px); // clamped to the rows' height
+    int maxScrollY() const;
+
+    // Widget x of a frame boundary (frames may be fractional).
+    double frameToX(double frame) const { return kHeaderWidth + frame * ppf_ - scrollX_; }
+    double xToFrame(double x) const { return (x - kHeaderWidth + scrollX_) / ppf_; }
+    // The frame boundary nearest x, never negative: where a click puts the
+    // playhead, an edge or a drop.
+    std::int64_t boundaryAt(double x) const;
+    double lanesWidth() const { return view_.width() - kHeaderWidth; }
+
+    QRect rulerRect() const {
+        return {kHeaderWidth, 0, view_.width() - kHeaderWidth, kRulerHeight};
+    }
+    QRect cornerRect() const { return {0, 0, kHeaderWidth, kRulerHeight}; }
+    // Widget rectangles of a row: its lane and its header.
+    QRect laneRect(int row) const;
+    QRect headerRect(int row) const;
+    QRectF clipRect(int row, const engine::Clip& clip) const;
+    QRectF clipRect(int row, std::int64_t start, std::int64_t length) const;
+    // The row under widget y (-1 above, between or below rows).
+    int rowAt(int y) const;
+
+    // What is under a widget point: edges win within kEdgeGrabPx (less on a
+    // clip too narrow to leave a body to grab).
+    TimelineHit hitTest(QPoint pos, const engine::Project& project) const;
+    // Clip ids whose rectangles touch a widget rectangle.
+    std::vector<QString> clipsIn(const QRect& rect, const engine::Project& project) const;
+
+  private:
+    QSize view_{800, 300};
+    std::vector<TrackRow> rows_;
+    double ppf_ = 4.0;
+    double scrollX_ = 0;
+    int scrollY_ = 0;
+};
+
+} // namespace entropic::app

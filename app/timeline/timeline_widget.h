@@ -1,0 +1,134 @@
+#pragma once
+// The timeline panel: ruler, track headers and lanes, custom painted
+// (timeline_view), edited with the mouse (timeline_mouse), the keyboard
+// (timeline_edit_actions and the view actions here) and drops (media from the
+// bin or a file manager, effects from the browser). It reads the project from
+// ProjectDocument and changes it only through edits::*; it repaints on
+// ProjectDocument::changed, Transport::frameChanged and ClipSelection::changed.
+//
+// For the window:
+//   actions()            (QWidget's) every timeline action with its shortcut,
+//                        for a menu and for the window (addAction) so the
+//                        shortcuts work whichever panel has focus;
+//   navigationActions()  ←/→/Home/End, NOT in actions(): the window's own
+//                        Playback menu may already own those keys;
+//   message(QString)     why an edit was refused, or what was done (status bar);
+//   setCachedRanges()    the frames playback has ready (green bar on the ruler).
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <QPair>
+#include <QVector>
+#include <QWidget>
+
+#include "timeline/timeline_geometry.h"
+
+class QAction;
+class QMimeData;
+class QScrollBar;
+
+namespace entropic::app {
+
+class ClipSelection;
+class InlineNameEditor;
+struct ProbedMedia;
+class ProjectDocument;
+class ThumbnailCache;
+class TimelineEditActions;
+class TimelineMouse;
+class Transport;
+class WaveformCache;
+
+class TimelineWidget : public QWidget {
+    Q_OBJECT
+  public:
+    TimelineWidget(ProjectDocument& doc, Transport& transport, ClipSelection& selection,
+                   QWidget* parent = nullptr);
+    ~TimelineWidget() override;
+
+    QList<QAction*> navigationActions() const;
+    TimelineEditActions& editActions() { return *editActions_; }
+    QAction* snappingAction() const { return snapAction_; }
+
+    bool snapping() const;
+    void setSnapping(bool on);
+    // Frames [first, second) ready for playback, drawn green on the ruler.
+    void setCachedRanges(const QVector<QPair<qint64, qint64>>& ranges);
+
+    void zoomIn();
+    void zoomOut();
+    // The whole project in view.
+    void zoomToFit();
+    void setPixelsPerFrame(double ppf);
+    void setScrollX(double px);
+
+    // What a drop of media files does: probes them off the UI thread, then
+    // adds them one after another from `frame` on trackId (or the nearest
+    // track of their kind; audio-only files go on audio tracks).
+    void importFiles(const QStringList& paths, const QString& trackId, qint64 frame);
+
+    const TimelineGeometry& geometry() const { return geometry_; }
+    ThumbnailCache& thumbnails() { return *thumbnails_; }
+    WaveformCache& waveforms() { return *waveforms_; }
+    QSize sizeHint() const override { return {1000, 300}; }
+
+  Q_SIGNALS:
+    void message(const QString& text);
+    // After a drop or importFiles() has placed its clips (those it could).
+    void mediaPlaced(const QStringList& clipIds);
+
+  protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+  private:
+    void buildViewActions();
+    void documentChanged();
+    void playheadMoved(qint64 frame);
+    void syncScrollBars();
+    void report(const QString& text); // status message and a tooltip at the pointer
+    bool pressHeader(QPoint pos);
+    int markerAt(QPoint pos) const;
+    void renameTrackInline(int row);
+    void renameMarkerInline(int index);
+    void clearDropState();
+    // Updates what a drag from outside would do at pos; false if nothing.
+    bool trackDrop(QPoint pos, const QMimeData* mime);
+    void placeMedia(const std::vector<ProbedMedia>& media, const QString& trackId, qint64 frame);
+    QString trackForKind(engine::TrackKind kind, const QString& preferred);
+
+    ProjectDocument& doc_;
+    Transport& transport_;
+    ClipSelection& selection_;
+    TimelineGeometry geometry_;
+    std::unique_ptr<ThumbnailCache> thumbnails_;
+    std::unique_ptr<WaveformCache> waveforms_;
+    std::unique_ptr<TimelineMouse> mouse_;
+    TimelineEditActions* editActions_ = nullptr;
+    QAction* snapAction_ = nullptr;
+    QScrollBar* hScroll_ = nullptr;
+    QScrollBar* vScroll_ = nullptr;
+    InlineNameEditor* nameEditor_ = nullptr;
+    QVector<QPair<qint64, qint64>> cachedRanges_;
+    std::string fittedProject_; // the project zoomed to fit when it first showed
+
+    // A drag from outside in progress.
+    std::optional<std::int64_t> dropFrame_;
+    int dropRow_ = -1;
+    QString effectTarget_;
+};
+
+} // namespace entropic::app

@@ -1,0 +1,212 @@
+// TimelineWidget: mouse, keyboard, context menus and in-place renames.
+#include "timeline/timeline_widget.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QAction>
+#include <QContextMenuEvent>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QMouseEvent>
+
+#include "commands/edits.h"
+#include "model/project_document.h"
+#include "timeline/inline_name_editor.h"
+#include "timeline/timeline_edit_actions.h"
+#include "timeline/timeline_mouse.h"
+#include "timeline/track_header.h"
+#include "transport/clip_selection.h"
+#include "transport/transport.h"
+
+namespace entropic::app {
+
+namespace {
+
+bool contains(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+} // namespace
+
+int TimelineWidget::markerAt(QPoint pos) const {
+    if (!geometry_.rulerRect().contains(pos) || pos.y() < TimelineGeometry::kRulerHeight / 2)
+        return -1;
+    const auto& markers = doc_.editorState().markers;
+    int best = -1;
+    double bestDistance = 7;
+    for (std::size_t i = 0; i < markers.size(); ++i) {
+        const double d =
+            std::abs(geometry_.frameToX(static_cast<double>(markers[i].frame)) - pos.x());
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = static_cast<int>(i);
+        }
+    }
+    return best;
+}
+
+// Header toggles and the corner's add-track buttons. True if the press was theirs.
+bool TimelineWidget::pressHeader(QPoint pos) {
+    QString error;
+    bool ok = true;
+    if (geometry_.cornerRect().contains(pos)) {
+        switch (TimelineCorner::partAt(geometry_.cornerRect(), pos)) {
+        case TimelineCorner::Part::AddVideo:
+            ok = edits::addTrack(doc_, engine::TrackKind::Video, &error);
+            break;
+        case TimelineCorner::Part::AddAudio:
+            ok = edits::addTrack(doc_, engine::TrackKind::Audio, &error);
+            break;
+        case TimelineCorner::Part::None:
+            break;
+        }
+        if (!ok) report(error);
+        return true;
+    }
+    if (pos.x() >= TimelineGeometry::kHeaderWidth || pos.y() < TimelineGeometry::kRulerHeight)
+        return false;
+    const int row = geometry_.rowAt(pos.y());
+    if (row < 0) return true;
+    const auto& r = geometry_.rows()[static_cast<std::size_t>(row)];
+    const auto& track = doc_.project().tracks[static_cast<std::size_t>(r.trackIndex)];
+    const auto& editor = doc_.editorState();
+    switch (TrackHeader::partAt(geometry_.headerRect(row), pos)) {
+    case TrackHeader::Part::Mute:
+        ok = edits::setTrackMuted(doc_, r.trackId, !track.muted, &error);
+        break;
+    case TrackHeader::Part::Solo:
+        ok = edits::setTrackSolo(doc_, r.trackId, !contains(editor.soloTracks, track.id), &error);
+        break;
+    case TrackHeader::Part::Lock:
+        ok = edits::setTrackLocked(doc_, r.trackId, !contains(editor.lockedTracks, track.id),
+                                   &error);
+        break;
+    case TrackHeader::Part::Name:
+    case TrackHeader::Part::None:
+        break;
+    }
+    if (!ok) report(error);
+    return true;
+}
+
+void TimelineWidget::mousePressEvent(QMouseEvent* event) {
+    setFocus(Qt::MouseFocusReason);
+    const QPoint pos = event->position().toPoint();
+    if (event->button() != Qt::LeftButton) return;
+    if (pressHeader(pos)) return;
+    mouse_->press(pos, event->modifiers());
+    setCursor(mouse_->cursorAt(pos));
+    update();
+}
+
+void TimelineWidget::mouseMoveEvent(QMouseEvent* event) {
+    const QPoint pos = event->position().toPoint();
+    if (mouse_->active()) {
+        mouse_->move(pos);
+        update();
+    }
+    setCursor(pos.x() < TimelineGeometry::kHeaderWidth ? Qt::ArrowCursor : mouse_->cursorAt(pos));
+}
+
+void TimelineWidget::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton || !mouse_->active()) return;
+    const QPoint pos = event->position().toPoint();
+    mouse_->release(pos, event->modifiers());
+    setCursor(mouse_->cursorAt(pos));
+    update();
+}
+
+void TimelineWidget::mouseDoubleClickEvent(QMouseEvent* event) {
+    const QPoint pos = event->position().toPoint();
+    if (const int marker = markerAt(pos); marker >= 0) return renameMarkerInline(marker);
+    const int row = geometry_.rowAt(pos.y());
+    if (row >= 0 && pos.x() < TimelineGeometry::kHeaderWidth &&
+        TrackHeader::partAt(geometry_.headerRect(row), pos) == TrackHeader::Part::Name)
+        return renameTrackInline(row);
+    // Anything else: a second press, so fast clicks on the toggles all count.
+    mousePressEvent(event);
+}
+
+void TimelineWidget::renameTrackInline(int row) {
+    const auto& r = geometry_.rows()[static_cast<std::size_t>(row)];
+    const auto& track = doc_.project().tracks[static_cast<std::size_t>(r.trackIndex)];
+    const QString trackId = r.trackId;
+    nameEditor_->edit(TrackHeader::partRect(geometry_.headerRect(row), TrackHeader::Part::Name)
+                          .adjusted(-3, -1, 3, 1),
+                      track.name.empty() ? trackId : QString::fromStdString(track.name),
+                      [this, trackId](const QString& name) {
+                          QString error;
+                          if (!edits::renameTrack(doc_, trackId, name, &error)) report(error);
+                      });
+}
+
+void TimelineWidget::renameMarkerInline(int index) {
+    const auto& marker = doc_.editorState().markers[static_cast<std::size_t>(index)];
+    const int x = static_cast<int>(geometry_.frameToX(static_cast<double>(marker.frame)));
+    nameEditor_->edit(QRect(x + 6, TimelineGeometry::kRulerHeight - 20, 160, 20),
+                      QString::fromStdString(marker.name), [this, index](const QString& name) {
+                          QString error;
+                          if (!edits::renameMarker(doc_, index, name, &error)) report(error);
+                      });
+}
+
+void TimelineWidget::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Escape && mouse_->active()) {
+        mouse_->cancel();
+        update();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void TimelineWidget::contextMenuEvent(QContextMenuEvent* event) {
+    const QPoint pos = event->pos();
+    QMenu menu(this);
+    auto act = [&](const QString& text, auto fn) {
+        connect(menu.addAction(text), &QAction::triggered, this, fn);
+    };
+    auto refusedOr = [this](bool ok, const QString& error) {
+        if (!ok) report(error);
+    };
+    auto addTrackItems = [&] {
+        act(tr("Add Video Track"), [this, refusedOr] {
+            QString e;
+            refusedOr(edits::addTrack(doc_, engine::TrackKind::Video, &e), e);
+        });
+        act(tr("Add Audio Track"), [this, refusedOr] {
+            QString e;
+            refusedOr(edits::addTrack(doc_, engine::TrackKind::Audio, &e), e);
+        });
+    };
+
+    if (const int marker = markerAt(pos); marker >= 0) {
+        act(tr("Rename Marker…"), [this, marker] { renameMarkerInline(marker); });
+        act(tr("Delete Marker"), [this, marker, refusedOr] {
+            QString e;
+            refusedOr(edits::deleteMarker(doc_, marker, &e), e);
+        });
+    } else if (pos.x() < TimelineGeometry::kHeaderWidth && geometry_.rowAt(pos.y()) >= 0) {
+        const int row = geometry_.rowAt(pos.y());
+        const QString trackId = geometry_.rows()[static_cast<std::size_t>(row)].trackId;
+        act(tr("Rename Track…"), [this, row] { renameTrackInline(row); });
+        act(tr("Remove Track %1").arg(trackId), [this, trackId, refusedOr] {
+            QString e;
+            refusedOr(edits::removeTrack(doc_, trackId, &e), e);
+        });
+        menu.addSeparator();
+        addTrackItems();
+    } else {
+        const TimelineHit hit = geometry_.hitTest(pos, doc_.project());
+        const bool onClip = !hit.clipId.isEmpty();
+        if (onClip && !selection_.contains(hit.clipId)) selection_.select(hit.clipId);
+        // The actions themselves, so the menu shows their shortcuts.
+        if (onClip) menu.addActions(editActions_->clipMenu());
+        menu.addAction(editActions_->pasteAction());
+        menu.addSeparator();
+        addTrackItems();
+    }
+    menu.exec(event->globalPos());
+}
+
+} // namespace entropic::app

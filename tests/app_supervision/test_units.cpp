@@ -1,0 +1,160 @@
+// The parts of supervision that need no engine: finding the program, the
+// restart policy, the decode scale, export bookkeeping across a death.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include <QDir>
+#include <QFile>
+
+#include "supervision/engine_locator.h"
+#include "supervision/engine_reply.h"
+#include "supervision/export_watch.h"
+#include "supervision/frame_feed.h"
+#include "supervision/restart_policy.h"
+#include "test_support.h"
+
+using namespace entropic;
+using app::EngineLocator;
+namespace fs = std::filesystem;
+
+namespace {
+
+QString makeProgram(const fs::path& path, bool executable = true) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path) << "#!/bin/sh\n";
+    fs::permissions(path, executable ? fs::perms::owner_all
+                                     : fs::perms::owner_read | fs::perms::owner_write);
+    return QString::fromStdString(path.string());
+}
+
+QString str(const fs::path& p) {
+    return QString::fromStdString(p.string());
+}
+
+} // namespace
+
+TEST_CASE(
+    "the engine is found by $ENTROPIC_ENGINE, beside the editor, in the build tree, on PATH") {
+    const fs::path root = test::scratchDir("supervision-locator");
+    const fs::path app = root / "build" / "app";
+    fs::create_directories(app);
+    EngineLocator::Places places;
+    places.appDir = str(app);
+
+    SECTION("nothing anywhere: the error names every place looked at and the variable to set") {
+        places.searchPath = {str(root / "bin")};
+        const auto location = EngineLocator::locate(places);
+        CHECK_FALSE(location.found());
+        CHECK(location.error.contains(str(app / "entropic-engine")));
+        CHECK(location.error.contains(str(root / "bin" / "entropic-engine")));
+        CHECK(location.error.contains(QStringLiteral("ENTROPIC_ENGINE")));
+    }
+    SECTION("the build tree, then beside the editor, which wins") {
+        const QString inTree = makeProgram(root / "build" / "engine" / "entropic-engine");
+        CHECK(EngineLocator::locate(places).path == QFileInfo(inTree).canonicalFilePath());
+        const QString beside = makeProgram(app / "entropic-engine");
+        CHECK(EngineLocator::locate(places).path == QFileInfo(beside).canonicalFilePath());
+    }
+    SECTION("the install bindir, then PATH; a file that is not executable does not count") {
+        makeProgram(root / "usr" / "bin" / "entropic-engine", /*executable=*/false);
+        const QString onPath = makeProgram(root / "path" / "entropic-engine");
+        places.installBinDir = str(root / "usr" / "bin");
+        places.searchPath = {str(root / "nothing"), str(root / "path")};
+        CHECK(EngineLocator::locate(places).path == QFileInfo(onPath).canonicalFilePath());
+        const QString installed = makeProgram(root / "usr" / "bin" / "entropic-engine");
+        CHECK(EngineLocator::locate(places).path == QFileInfo(installed).canonicalFilePath());
+    }
+    SECTION("$ENTROPIC_ENGINE wins, and a wrong one is an error, not a silent fallback") {
+        makeProgram(app / "entropic-engine");
+        const QString chosen = makeProgram(root / "mine" / "engine-build");
+        places.envValue = chosen;
+        CHECK(EngineLocator::locate(places).path == chosen);
+        places.envValue = str(root / "mine" / "missing");
+        const auto location = EngineLocator::locate(places);
+        CHECK_FALSE(location.found());
+        CHECK(location.error.contains(QStringLiteral("ENTROPIC_ENGINE")));
+        CHECK(location.error.contains(places.envValue));
+    }
+}
+
+TEST_CASE("the restart policy allows 3 deaths a minute and gives up at the 4th") {
+    using namespace std::chrono;
+    app::RestartPolicy policy(3, seconds(60));
+    const auto t0 = app::RestartPolicy::Clock::now();
+    CHECK(policy.allowRestart(t0));
+    CHECK(policy.allowRestart(t0 + seconds(10)));
+    CHECK(policy.allowRestart(t0 + seconds(20)));
+    CHECK_FALSE(policy.allowRestart(t0 + seconds(30)));
+
+    SECTION("deaths older than the window are forgotten") {
+        app::RestartPolicy spread(3, seconds(60));
+        CHECK(spread.allowRestart(t0));
+        CHECK(spread.allowRestart(t0 + seconds(30)));
+        CHECK(spread.allowRestart(t0 + seconds(50)));
+        CHECK(spread.allowRestart(t0 + seconds(61))); // the first one has left the window
+        CHECK(spread.deathsInWindow() == 3);
+    }
+    SECTION("a retry forgets everything") {
+        policy.reset();
+        CHECK(policy.allowRestart(t0 + seconds(31)));
+    }
+}
+
+TEST_CASE("a view at most half or a quarter of the frame gets a scaled decode") {
+    using app::FrameFeed;
+    CHECK(FrameFeed::scaleDenomFor({1920, 1080}, {1920, 1080}) == 1);
+    CHECK(FrameFeed::scaleDenomFor({1920, 1080}, {1000, 500}) == 1);
+    CHECK(FrameFeed::scaleDenomFor({1920, 1080}, {960, 540}) == 2);
+    CHECK(FrameFeed::scaleDenomFor({1920, 1080}, {900, 300}) == 2);
+    CHECK(FrameFeed::scaleDenomFor({1920, 1080}, {480, 270}) == 4);
+    CHECK(FrameFeed::scaleDenomFor({1920, 1080}, {100, 50}) == 4);
+    CHECK(FrameFeed::scaleDenomFor({1920, 1080}, {}) == 1);
+}
+
+TEST_CASE("an export lost with its engine reads as failed, and its partial file is removed") {
+    const fs::path dir = test::scratchDir("supervision-export-watch");
+    const std::string finalPath = (dir / "cut.mp4").string();
+    const fs::path partial = dir / ".cut.entropic-partial-4242.mp4";
+    std::ofstream(partial) << "half a movie";
+
+    app::ExportWatch watch;
+    nlohmann::json started = {{"ok", true},
+                              {"export", {{"state", "running"}, {"path", finalPath}}}};
+    watch.noteReply("export_start", started);
+    CHECK(watch.exportRunning());
+
+    const auto lost = watch.engineDied(4242);
+    REQUIRE(lost);
+    CHECK(lost->path == QString::fromStdString(finalPath));
+    CHECK(lost->message.contains(QString::fromStdString(finalPath)));
+    CHECK_FALSE(fs::exists(partial));
+    CHECK_FALSE(watch.engineDied(4243)); // reported once
+
+    nlohmann::json idle = {{"ok", true}, {"export", {{"state", "idle"}}}};
+    watch.noteReply("export_status", idle);
+    CHECK(idle["export"]["state"] == "failed");
+    CHECK(idle["export"]["path"] == finalPath);
+    CHECK(idle["export"]["error"]["code"] == app::kEngineUnavailable);
+
+    SECTION("a new export clears it") {
+        nlohmann::json again = {{"ok", true},
+                                {"export", {{"state", "running"}, {"path", finalPath}}}};
+        watch.noteReply("export_start", again);
+        nlohmann::json done = {{"ok", true}, {"export", {{"state", "done"}, {"path", finalPath}}}};
+        watch.noteReply("export_status", done);
+        CHECK(done["export"]["state"] == "done");
+        CHECK_FALSE(watch.engineDied(4242));
+    }
+}
+
+TEST_CASE("replies are read the same way whoever wrote them") {
+    const auto reply = app::engineUnavailableReply("gone");
+    CHECK_FALSE(app::replyOk(reply));
+    CHECK(app::replyErrorCode(reply) == QStringLiteral("engine_unavailable"));
+    CHECK(app::replyErrorMessage(reply) == QStringLiteral("gone"));
+    CHECK(app::replyOk({{"ok", true}}));
+    CHECK(app::replyErrorCode({{"ok", true}}).isEmpty());
+    CHECK(app::replyErrorCode(nlohmann::json::array()).isEmpty());
+}
