@@ -24,6 +24,43 @@ namespace {
 const char* const kPresets[] = {"ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower"};
 enum RangeChoice { kWhole = 0, kInOut = 1, kFrames = 2 };
 
+// The engine's export formats (docs/protocol.md, export_start), as offered here.
+struct FormatChoice {
+    const char* id;
+    const char* label;
+    const char* extension; // empty: a folder of numbered PNGs
+    int maxCrf;            // 0: no CRF
+    bool preset;
+    bool audio;
+};
+constexpr FormatChoice kFormats[] = {
+    {"h264", "H.264 (MP4)", ".mp4", 51, true, true},
+    {"h265", "H.265 / HEVC (MP4)", ".mp4", 51, true, true},
+    {"prores422", "ProRes 422 HQ (MOV)", ".mov", 0, false, true},
+    {"prores4444", "ProRes 4444 with alpha (MOV)", ".mov", 0, false, true},
+    {"vp9", "VP9 (WebM)", ".webm", 63, false, true},
+    {"gif", "Animated GIF", ".gif", 0, false, false},
+    {"png_sequence", "PNG image sequence (folder)", "", 0, false, false},
+};
+
+struct SizeChoice {
+    const char* label;
+    int width, height; // 0, 0: the project's; -1: custom
+};
+constexpr SizeChoice kSizes[] = {{"Project size", 0, 0}, {"720p (1280×720)", 1280, 720},
+                                 {"1080p (1920×1080)", 1920, 1080}, {"4K UHD (3840×2160)", 3840, 2160},
+                                 {"Custom", -1, -1}};
+constexpr int kRates[] = {0, 24, 25, 30, 50, 60}; // 0: the project's
+
+// The path with the format's extension (or, for PNGs, as a folder).
+QString withExtension(const QString& path, const FormatChoice& format) {
+    QString base = path;
+    while (base.endsWith(QLatin1Char('/'))) base.chop(1);
+    const QFileInfo info(base);
+    const QString stem = info.path() + QLatin1Char('/') + info.completeBaseName();
+    return *format.extension ? stem + QLatin1String(format.extension) : stem + QStringLiteral("-frames/");
+}
+
 QString duration(double seconds) {
     const int s = static_cast<int>(seconds + 0.5);
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
@@ -56,8 +93,43 @@ ExportDialog::ExportDialog(ProjectDocument& doc, EngineSupervisor& engine, QWidg
     rangeRow->addWidget(last_);
     form->addRow(tr("Range"), rangeRow);
 
-    auto* format = new QLabel(tr("H.264 + AAC in MP4, project size and frame rate"), this);
-    form->addRow(tr("Format"), format);
+    format_ = new QComboBox(this);
+    for (const auto& f : kFormats) format_->addItem(tr(f.label), QString::fromLatin1(f.id));
+    form->addRow(tr("Format"), format_);
+
+    size_ = new QComboBox(this);
+    for (const auto& s : kSizes) size_->addItem(tr(s.label));
+    width_ = new QSpinBox(this);
+    height_ = new QSpinBox(this);
+    for (auto* box : {width_, height_}) box->setRange(16, 8192);
+    width_->setValue(doc_.project().width);
+    height_->setValue(doc_.project().height);
+    auto* sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(size_, 1);
+    sizeRow->addWidget(width_);
+    sizeRow->addWidget(new QLabel(QStringLiteral("×"), this));
+    sizeRow->addWidget(height_);
+    form->addRow(tr("Size"), sizeRow);
+    connect(size_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        width_->setEnabled(kSizes[i].width < 0 && !running_);
+        height_->setEnabled(kSizes[i].width < 0 && !running_);
+    });
+    width_->setEnabled(false);
+    height_->setEnabled(false);
+
+    rate_ = new QComboBox(this);
+    for (int r : kRates)
+        rate_->addItem(r == 0 ? tr("Project (%1 fps)").arg(doc_.project().frameRate.toDouble(), 0, 'g', 5)
+                              : tr("%1 fps").arg(r));
+    form->addRow(tr("Frame rate"), rate_);
+    gifWidth_ = new QSpinBox(this);
+    gifWidth_->setRange(0, 8192);
+    gifWidth_->setValue(640);
+    gifWidth_->setSpecialValueText(tr("no limit"));
+    gifWidth_->setSuffix(QStringLiteral(" px"));
+    gifWidth_->setToolTip(tr("GIFs are scaled down to at most this width: they grow fast"));
+    form->addRow(tr("GIF width"), gifWidth_);
+
     crf_ = new QSpinBox(this);
     crf_->setRange(0, 51);
     crf_->setValue(18);
@@ -89,10 +161,11 @@ ExportDialog::ExportDialog(ProjectDocument& doc, EngineSupervisor& engine, QWidg
     poll_->setInterval(250);
     connect(poll_, &QTimer::timeout, this, &ExportDialog::poll);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString chosen = QFileDialog::getSaveFileName(this, tr("Export to"), path_->text(), tr("MP4 video (*.mp4)"));
-        if (!chosen.isEmpty()) setOutputPath(chosen.endsWith(QStringLiteral(".mp4")) ? chosen : chosen + QStringLiteral(".mp4"));
+        const QString chosen = QFileDialog::getSaveFileName(this, tr("Export to"), path_->text());
+        if (!chosen.isEmpty()) setOutputPath(withExtension(chosen, kFormats[std::max(0, format_->currentIndex())]));
     });
     connect(range_, &QComboBox::currentIndexChanged, this, &ExportDialog::updateRangeFields);
+    connect(format_, &QComboBox::currentIndexChanged, this, &ExportDialog::onFormatChanged);
     connect(start_, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(cancel_, &QPushButton::clicked, this, [this] {
         engine_.request({{"cmd", "export_cancel"}}, [](const nlohmann::json&) {}, 2000, this);
@@ -106,6 +179,17 @@ ExportDialog::ExportDialog(ProjectDocument& doc, EngineSupervisor& engine, QWidg
     range_->setCurrentIndex(editor.inPoint || editor.outPoint ? kInOut : kWhole);
     updateRangeFields();
     setRunning(false);
+    onFormatChanged();
+}
+
+void ExportDialog::onFormatChanged() {
+    const FormatChoice& f = kFormats[std::max(0, format_->currentIndex())];
+    crf_->setMaximum(std::max(1, f.maxCrf));
+    crf_->setEnabled(f.maxCrf > 0 && !running_);
+    preset_->setEnabled(f.preset && !running_);
+    audio_->setEnabled(f.audio && !running_);
+    gifWidth_->setEnabled(QLatin1String(f.id) == QLatin1String("gif") && !running_);
+    path_->setText(withExtension(path_->text(), f));
 }
 
 void ExportDialog::setOutputPath(const QString& path) { path_->setText(path); }
@@ -131,22 +215,35 @@ void ExportDialog::setRunning(bool running) {
     running_ = running;
     start_->setEnabled(!running);
     cancel_->setEnabled(running);
-    for (QWidget* w : std::initializer_list<QWidget*>{path_, range_, crf_, preset_, audio_}) w->setEnabled(!running);
+    for (QWidget* w : std::initializer_list<QWidget*>{path_, range_, format_, size_, rate_}) w->setEnabled(!running);
     updateRangeFields();
+    if (!running) onFormatChanged();
+    else for (QWidget* w : std::initializer_list<QWidget*>{crf_, preset_, audio_, gifWidth_, width_, height_}) w->setEnabled(false);
     if (running) poll_->start();
     else poll_->stop();
 }
 
 void ExportDialog::startExport() {
     if (running_) return;
-    const QString path = QFileInfo(path_->text()).absoluteFilePath();
+    const FormatChoice& f = kFormats[std::max(0, format_->currentIndex())];
+    QString path = QFileInfo(path_->text()).absoluteFilePath();
+    if (!*f.extension && !path.endsWith(QLatin1Char('/'))) path += QLatin1Char('/'); // a folder of frames
     updateRangeFields();
     nlohmann::json request = {{"cmd", "export_start"},
                               {"path", path.toStdString()},
+                              {"format", f.id},
                               {"range", {first_->value(), last_->value() + 1}},
                               {"crf", crf_->value()},
                               {"preset", preset_->currentText().toStdString()},
-                              {"audio", audio_->isChecked()}};
+                              {"audio", f.audio && audio_->isChecked()}};
+    const SizeChoice& s = kSizes[std::max(0, size_->currentIndex())];
+    if (s.width != 0) {
+        request["width"] = s.width > 0 ? s.width : width_->value();
+        request["height"] = s.width > 0 ? s.height : height_->value();
+    }
+    if (const int rate = kRates[std::max(0, rate_->currentIndex())]; rate > 0)
+        request["frame_rate"] = {{"num", rate}, {"den", 1}};
+    if (QLatin1String(f.id) == QLatin1String("gif")) request["gif_width"] = gifWidth_->value();
     status_->setText(tr("Starting…"));
     progress_->setValue(0);
     runningPath_ = path;

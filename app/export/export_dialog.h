@@ -1,6 +1,7 @@
 #pragma once
 // File ▸ Export: output path, range (whole timeline, in/out, or frames),
-// H.264 quality and preset, sound on/off. The engine encodes (export_start);
+// format (H.264/H.265 MP4, ProRes 422 HQ/4444 MOV, VP9 WebM, animated GIF,
+// PNG sequence), size, frame rate, quality, sound on/off. The engine encodes (export_start);
 // the dialog polls export_status and shows frames done, speed and time left.
 // It is not modal: the editor stays usable while the export runs.
 #include <QDialog>
@@ -38,11 +39,18 @@ class ExportDialog : public QDialog {
     void poll();
     void updateRangeFields();
     void setRunning(bool running);
+    void onFormatChanged();
 
     ProjectDocument& doc_;
     EngineSupervisor& engine_;
     QLineEdit* path_;
     QComboBox* range_;
+    QComboBox* format_;
+    QComboBox* size_;
+    QSpinBox* width_;
+    QSpinBox* height_;
+    QComboBox* rate_;
+    QSpinBox* gifWidth_;
     QSpinBox* first_;
     QSpinBox* last_;
     QSpinBox* crf_;

@@ -6,13 +6,17 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <vector>
 
 #include "entropic/effects/frame.h"
 #include "entropic/engine/error.h"
 #include "entropic/engine/media/movie_writer.h"
 #include "entropic/engine/render/audio_mixer.h"
+#include "entropic/engine/render/export_plan.h"
 #include "entropic/engine/render/timeline_renderer.h"
+#include "render/atomic_folder.h"
+#include "render/frame_scaler.h"
 
 namespace entropic::engine {
 namespace fs = std::filesystem;
@@ -75,25 +79,64 @@ void resolveExportRange(const Project& project, ExportSettings& s) {
                               " is outside the project's frames 0:" + std::to_string(count));
 }
 
+namespace {
+
+// Image sequences go through a temporary folder, movies a temporary file.
+void writeOutput(const ExportPlan& plan, const std::function<void(const std::string&)>& write) {
+    if (plan.format->path != ExportVideoPath::ImageSequence)
+        return writeAtomically(plan.target, write);
+    const fs::path target(plan.target);
+    // For a pattern the temporary folder is named after the pattern without its %d.
+    const std::string base =
+        plan.mergeIntoFolder
+            ? (target / ("sequence-" + fs::path(plan.fileName).stem().string())).string()
+            : plan.target;
+    std::string tmp = partialPathFor(base);
+    for (auto pos = tmp.find('%'); pos != std::string::npos; pos = tmp.find('%'))
+        tmp[pos] = '_';
+    writeFolderAtomically(plan.target, tmp, plan.mergeIntoFolder, [&](const std::string& folder) {
+        write((fs::path(folder) / plan.fileName).string());
+    });
+}
+
+} // namespace
+
 ExportOutcome runExport(const ProjectSnapshot& project, const ExportSettings& requested,
                         const ExportCallbacks& callbacks) {
     ExportSettings s = requested;
     resolveExportRange(*project, s);
-    const std::int64_t total = s.end - s.first;
+    const ExportPlan plan = planExport(*project, s);
+    const std::int64_t total = plan.frames;
+    const bool sameRate =
+        plan.frameRate.num * project->frameRate.den == plan.frameRate.den * project->frameRate.num;
 
     TimelineRenderer renderer(project, s.threads);
     AudioMixer mixer(project);
-    const bool withAudio = s.audio && mixer.hasSound();
+    const bool withAudio = s.audio && plan.format->audioCodec && mixer.hasSound();
+    std::optional<FrameScaler> scaler;
+    if (plan.scaled) scaler.emplace(project->width, project->height, plan.width, plan.height);
 
     MovieSettings movie;
-    movie.width = project->width;
-    movie.height = project->height;
-    movie.frameRate = project->frameRate;
+    movie.format = plan.format->id;
+    movie.width = plan.width;
+    movie.height = plan.height;
+    movie.frameRate = plan.frameRate;
     movie.crf = s.crf;
     movie.preset = s.preset;
     movie.audio = withAudio;
     movie.sampleRate = project->sampleRate;
     movie.channels = AudioMixer::kChannels;
+
+    // The first sample of output frame k: at the project's rate, exactly the
+    // mixer's frame boundaries; otherwise k / outputRate seconds in.
+    const std::int64_t firstSample = mixer.sampleAtFrame(s.first),
+                       endSample = mixer.sampleAtFrame(s.end);
+    auto sampleAt = [&](std::int64_t k) -> std::int64_t {
+        if (k >= total) return endSample;
+        if (sameRate) return mixer.sampleAtFrame(s.first + k);
+        return std::min(endSample, firstSample + k * project->sampleRate * plan.frameRate.den /
+                                                     plan.frameRate.num);
+    };
 
     std::ofstream hashes;
     if (!s.frameHashesPath.empty()) {
@@ -105,27 +148,36 @@ ExportOutcome runExport(const ProjectSnapshot& project, const ExportSettings& re
     bool cancelled = false;
     std::vector<float> audio;
     try {
-        writeAtomically(s.path, [&](const std::string& tmp) {
+        writeOutput(plan, [&](const std::string& tmp) {
             movie.path = tmp;
-            MovieWriter writer(movie);
-            for (std::int64_t f = s.first; f < s.end; ++f) {
-                if (callbacks.cancel && callbacks.cancel->load()) {
-                    cancelled = true;
-                    throw EngineError("cancelled", s.path + ": export cancelled");
+            try {
+                MovieWriter writer(movie);
+                for (std::int64_t k = 0; k < total; ++k) {
+                    if (callbacks.cancel && callbacks.cancel->load()) {
+                        cancelled = true;
+                        throw EngineError("cancelled", s.path + ": export cancelled");
+                    }
+                    const std::int64_t f = sourceFrameFor(*project, s, plan, k);
+                    const fx::Frame& frame = renderer.render(f);
+                    if (hashes)
+                        hashes << f << ' ' << fx::hashToHex(fx::frameHash(frame.view())) << '\n';
+                    writer.writeVideo(scaler ? scaler->scale(frame.view()).view() : frame.view());
+                    if (withAudio) {
+                        const std::int64_t a = sampleAt(k), b = sampleAt(k + 1);
+                        audio.resize(static_cast<std::size_t>((b - a) * AudioMixer::kChannels));
+                        if (b > a) mixer.mix(a, b - a, audio.data());
+                        writer.writeAudio(audio.data(), b - a);
+                    }
+                    if (callbacks.progress) callbacks.progress(k + 1, total);
                 }
-                const fx::Frame& frame = renderer.render(f);
-                if (hashes)
-                    hashes << f << ' ' << fx::hashToHex(fx::frameHash(frame.view())) << '\n';
-                writer.writeVideo(frame.view());
-                if (withAudio) {
-                    const std::int64_t a = mixer.sampleAtFrame(f), b = mixer.sampleAtFrame(f + 1);
-                    audio.resize(static_cast<std::size_t>((b - a) * AudioMixer::kChannels));
-                    mixer.mix(a, b - a, audio.data());
-                    writer.writeAudio(audio.data(), b - a);
-                }
-                if (callbacks.progress) callbacks.progress(f - s.first + 1, total);
+                writer.finish();
+            } catch (const EngineError& e) {
+                // Name the file the user asked for, not the temporary one.
+                std::string message = e.what();
+                if (const auto at = message.find(tmp); at != std::string::npos)
+                    message.replace(at, tmp.size(), s.path);
+                throw EngineError(e.code(), message);
             }
-            writer.finish();
         });
     } catch (const EngineError&) {
         if (cancelled) return ExportOutcome::Cancelled; // the partial file is already gone

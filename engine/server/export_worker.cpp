@@ -1,10 +1,15 @@
 #include "export_worker.h"
 
 #include <pthread.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "entropic/engine/error.h"
 
 namespace entropic::engine {
+namespace {
+constexpr int kExportNice = 10;
+}
 
 ExportWorker::~ExportWorker() {
     cancel_ = true;
@@ -32,6 +37,10 @@ void ExportWorker::start(ProjectSnapshot project, ExportSettings settings) {
     cancel_ = false;
     running_ = true;
     thread_ = std::thread([this, project = std::move(project), settings = std::move(settings)] {
+        // An export is batch work: below the command loop and previews, so
+        // ping and render_frame stay prompt while it keeps both cores busy.
+        // Threads the encoder and decoder start inherit this priority.
+        ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kExportNice);
         std::string state, code, message;
         try {
             ExportCallbacks callbacks;

@@ -3,6 +3,7 @@
 #include <pthread.h>
 
 #include <chrono>
+#include <future>
 
 #include "entropic/effects/frame.h"
 #include "entropic/engine/error.h"
@@ -62,8 +63,10 @@ void RenderWorker::loop() {
                                                          std::to_string(count - 1));
             const fx::Frame& frame = renderer_->render(job->frame, job->scale);
             const double renderMs = renderer_->stats().ms;
-            const std::uint64_t hash = fx::frameHash(frame.view());
+            // The hash and the JPEG both read the whole frame: do them side by side.
+            auto hashing = std::async(std::launch::async, [&frame] { return fx::frameHash(frame.view()); });
             encoder.encode(frame.view(), jpeg);
+            const std::uint64_t hash = hashing.get();
             const auto info = ring_.write(job->frame, frame.width(), frame.height(), hash,
                                           static_cast<float>(renderMs), jpeg.data(), jpeg.size());
             const double totalMs =

@@ -35,7 +35,6 @@ class RenderWorker {
 
   private:
     void loop();
-    void render(const RenderJob& job);
 
     const ProjectSlot& project_;
     int threads_;

@@ -150,11 +150,12 @@ int run(const engine::RenderOptions& o) {
         engine::writePng(o.output, frame.view());
         return 0;
     }
-    if (!hasExtension(o.output, ".mp4"))
-        throw EngineError(engine::errc::kWrongType,
-                          o.output + ": the output must be .mp4 (or .png with --frame)");
     engine::ExportSettings settings;
     settings.path = o.output;
+    settings.format = o.format; // runExport checks it against the name
+    settings.width = o.width;
+    settings.height = o.height;
+    settings.frameRate = engine::Rational{o.fpsNum, o.fpsDen};
     if (o.rangeFirst) {
         settings.first = *o.rangeFirst;
         settings.end = *o.rangeEnd;

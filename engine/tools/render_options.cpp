@@ -11,12 +11,19 @@ const char* const kRenderUsage =
     "\n"
     "Renders a project (.entropic) or glitches a media file, without the editor.\n"
     "\n"
-    "  -o, --output FILE      .mp4 (H.264 + AAC), or .png with --frame\n"
+    "  -o, --output FILE      .mp4 (H.264), .mov (ProRes), .webm (VP9), .gif, a folder\n"
+    "                         (dir/frames/) or pattern (dir/f_%05d.png) of PNGs,\n"
+    "                         or .png with --frame\n"
+    "  --format ID            h264 h265 prores422 prores4444 vp9 gif png_sequence\n"
+    "                         (default: from OUTPUT's name)\n"
+    "  --size WxH             output size (default: the project's; W or H 0 keeps the aspect)\n"
+    "  --fps N[/D]            output rate (default: the project's; frames are dropped or\n"
+    "                         repeated, the length stays)\n"
     "  --fx 'ID key=value …'  add an effect to a media file's chain (repeatable)\n"
     "  --range A:B            frames A to B-1 (default: all)\n"
     "  --frame N              render only frame N (OUTPUT must be .png)\n"
     "  --frame-hashes FILE    write 'index hash' for every rendered frame\n"
-    "  --crf N                H.264 quality, 0-51 (default 18)\n"
+    "  --crf N                quality: h264/h265 0-51, vp9 0-63 (default 18)\n"
     "  --preset NAME          x264 preset (default veryfast)\n"
     "  --no-audio             leave the sound out\n"
     "  --threads N            effect threads (default: one per core)\n"
@@ -67,9 +74,31 @@ std::string parseRenderOptions(int argc, char** argv, RenderOptions& o) {
             o.frame = n;
         } else if (arg == "--frame-hashes") {
             if (!value(o.frameHashes)) return "--frame-hashes needs a file name";
+        } else if (arg == "--format") {
+            if (!value(o.format)) return "--format needs an id";
+        } else if (arg == "--size") {
+            if (!value(v)) return "--size needs WxH";
+            const auto x = v.find('x');
+            std::int64_t w = 0, h = 0;
+            if (x == std::string::npos || !toInt(std::string_view(v).substr(0, x), w) ||
+                !toInt(std::string_view(v).substr(x + 1), h) || w < 0 || h < 0 || w > 16384 ||
+                h > 16384 || w + h == 0)
+                return "--size takes WxH, each 0 to 16384 (not both 0), got '" + v + "'";
+            o.width = static_cast<int>(w);
+            o.height = static_cast<int>(h);
+        } else if (arg == "--fps") {
+            if (!value(v)) return "--fps needs N or N/D";
+            const auto slash = v.find('/');
+            std::int64_t n = 0, d = 1;
+            if (!toInt(std::string_view(v).substr(0, slash), n) ||
+                (slash != std::string::npos && !toInt(std::string_view(v).substr(slash + 1), d)) ||
+                n <= 0 || d <= 0 || n > 1000000 || d > 1000000)
+                return "--fps takes N or N/D with both above 0, got '" + v + "'";
+            o.fpsNum = n;
+            o.fpsDen = d;
         } else if (arg == "--crf") {
             std::int64_t n = 0;
-            if (!value(v) || !toInt(v, n) || n < 0 || n > 51) return "--crf takes 0 to 51";
+            if (!value(v) || !toInt(v, n) || n < 0 || n > 63) return "--crf takes 0 to 63";
             o.crf = static_cast<int>(n);
         } else if (arg == "--preset") {
             if (!value(o.preset)) return "--preset needs a name";

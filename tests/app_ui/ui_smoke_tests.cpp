@@ -9,7 +9,9 @@
 
 #include <functional>
 
+#include "entropic/engine/media/media_info.h"
 #include "entropic/engine/project/project.h"
+#include "export/export_dialog.h"
 #include "inspector/effect_card.h"
 #include "inspector/inspector_panel.h"
 #include "inspector/param_control.h"
@@ -104,4 +106,34 @@ TEST_CASE("open the demo, add an effect in the inspector, turn a knob, undo", "[
     QDir().mkpath(shots);
     CHECK(window.grab().save(shots + QStringLiteral("/editor-demo.png")));
     window.document().undoStack()->clear();
+}
+
+TEST_CASE("the export dialog exports the timeline and reports it", "[ui][export]") {
+    app::MainWindow window;
+    window.show();
+    const QString demo = QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/demo.entropic");
+    REQUIRE(window.openPath(demo));
+    REQUIRE(waitFor([&] { return window.engine().isReady(); }));
+    const QString dir = QStringLiteral(ENTROPIC_BINARY_DIR "/test-scratch/ui-export");
+    QDir(dir).removeRecursively();
+    QDir().mkpath(dir);
+
+    app::ExportDialog dialog(window.document(), window.engine());
+    dialog.setOutputPath(dir + QStringLiteral("/cut.mp4"));
+    QString state, message;
+    QObject::connect(&dialog, &app::ExportDialog::finished, [&](const QString& s, const QString&, const QString& m) {
+        state = s;
+        message = m;
+    });
+    dialog.startExport();
+    CHECK(dialog.running());
+    REQUIRE(waitFor([&] { return !state.isEmpty(); }, 120000));
+    INFO(message.toStdString());
+    REQUIRE(state == QStringLiteral("done"));
+    const auto info = engine::probeMedia((dir + QStringLiteral("/cut.mp4")).toStdString());
+    REQUIRE(info.video);
+    CHECK(info.video->frameCount == window.document().project().frameCount());
+    CHECK(info.video->width == 1280);
+    CHECK(info.audio.size() == 1);
+    CHECK(QDir(dir).entryList(QDir::Files | QDir::Hidden).size() == 1); // nothing partial left beside it
 }

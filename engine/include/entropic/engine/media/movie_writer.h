@@ -1,7 +1,8 @@
 #pragma once
-// Encodes RGBA frames and float PCM into a movie file.
-// Now: H.264 (libx264) + AAC in MP4. The writer pads odd dimensions to even
-// by repeating the last row/column, since 4:2:0 needs even sizes.
+// Encodes RGBA frames and float PCM into a movie file, or a numbered series
+// of PNG images, in one of the formats of export_formats.h. Where the codec
+// needs even sizes (4:2:0, 4:2:2) the writer pads odd dimensions by
+// repeating the last row/column.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -12,13 +13,15 @@
 namespace entropic::engine {
 
 struct MovieSettings {
-    std::string path;       // written as given: callers write to a temporary name and rename
+    std::string path;       // written as given: callers write to a temporary name and rename;
+                            // png_sequence: a pattern such as "dir/name_%05d.png" (numbered from 0)
+    std::string format = "h264"; // an id of exportFormats()
     int width = 0;
     int height = 0;
     Rational frameRate{30, 1};
-    int crf = 18;
-    std::string preset = "veryfast";
-    bool audio = true;
+    int crf = 18;                  // formats with usesCrf: 0..crfMax
+    std::string preset = "veryfast"; // formats with usesPreset (x264/x265 names)
+    bool audio = true;             // ignored by formats without audio
     int sampleRate = 48000; // of the PCM given to writeAudio
     int channels = 2;
     int threads = 0;        // encoder threads, 0: automatic

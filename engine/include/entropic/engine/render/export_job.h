@@ -1,7 +1,9 @@
 #pragma once
-// Renders a frame range of a project into a movie file. The file appears under
-// its final name only when complete: it is written to a hidden temporary name
-// beside it and renamed, and removed on failure or cancel.
+// Renders a frame range of a project into a movie file or a folder of PNG
+// frames (formats: export_formats.h; size, rate and paths: export_plan.h).
+// The output appears under its final name only when complete: it is written
+// to a hidden temporary name beside it and renamed, and removed on failure or
+// cancel.
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -12,10 +14,16 @@
 namespace entropic::engine {
 
 struct ExportSettings {
-    std::string path;           // .mp4
+    std::string path;           // .mp4 .mov .webm .gif, or for PNG frames a folder
+                                // ("dir/frames/") or a pattern ("dir/name_%05d.png")
+    std::string format;         // an id of exportFormats(); empty: from the path's extension
+    int width = 0;              // 0 and 0: the project's size; one 0: keeps the aspect
+    int height = 0;
+    Rational frameRate{0, 1};   // num 0: the project's rate (mapping: export_plan.h)
+    int gifMaxWidth = 0;        // gif: scaled down to at most this width, 0: no limit
     std::int64_t first = 0;     // first frame
     std::int64_t end = -1;      // one past the last frame; -1: the project's end
-    int crf = 18;
+    int crf = 18;               // h264/h265 0..51, vp9 0..63; ignored by the others
     std::string preset = "veryfast";
     bool audio = true;          // include the timeline's sound when it has any
     int threads = 0;            // effect threads, 0: one per core
