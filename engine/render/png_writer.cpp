@@ -1,29 +1,14 @@
 #include "entropic/engine/render/png_writer.h"
 
-extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavutil/frame.h>
-#include <libavutil/imgutils.h>
-}
-
 #include <cstdio>
 #include <memory>
 
 #include "entropic/engine/error.h"
 #include "entropic/engine/render/export_job.h"
+#include "media/ffmpeg_util.h"
 
 namespace entropic::engine {
 namespace {
-
-struct CodecContextDeleter {
-    void operator()(AVCodecContext* c) const { avcodec_free_context(&c); }
-};
-struct FrameDeleter {
-    void operator()(AVFrame* f) const { av_frame_free(&f); }
-};
-struct PacketDeleter {
-    void operator()(AVPacket* p) const { av_packet_free(&p); }
-};
 
 [[noreturn]] void fail(const std::string& path, const std::string& why) {
     throw EngineError(errc::kEncodeFailed, path + ": cannot write PNG (" + why + ")");
@@ -34,14 +19,14 @@ struct PacketDeleter {
 void writePng(const std::string& path, fx::ConstFrameView rgba) {
     const AVCodec* codec = avcodec_find_encoder(AV_CODEC_ID_PNG);
     if (!codec) fail(path, "FFmpeg has no PNG encoder");
-    std::unique_ptr<AVCodecContext, CodecContextDeleter> ctx(avcodec_alloc_context3(codec));
+    media::CodecContextPtr ctx(avcodec_alloc_context3(codec));
     ctx->width = rgba.width;
     ctx->height = rgba.height;
     ctx->pix_fmt = AV_PIX_FMT_RGBA;
     ctx->time_base = {1, 25};
     if (avcodec_open2(ctx.get(), codec, nullptr) < 0) fail(path, "encoder did not open");
 
-    std::unique_ptr<AVFrame, FrameDeleter> frame(av_frame_alloc());
+    media::FramePtr frame = media::makeFrame();
     frame->format = AV_PIX_FMT_RGBA;
     frame->width = rgba.width;
     frame->height = rgba.height;
@@ -49,7 +34,7 @@ void writePng(const std::string& path, fx::ConstFrameView rgba) {
     frame->data[0] = const_cast<std::uint8_t*>(rgba.data);
     frame->linesize[0] = rgba.stride;
 
-    std::unique_ptr<AVPacket, PacketDeleter> packet(av_packet_alloc());
+    media::PacketPtr packet = media::makePacket();
     if (avcodec_send_frame(ctx.get(), frame.get()) < 0 || avcodec_send_frame(ctx.get(), nullptr) < 0 ||
         avcodec_receive_packet(ctx.get(), packet.get()) < 0)
         fail(path, "encoding failed");

@@ -20,3 +20,7 @@ if [ -x "$build/tests/bench/entropic-jpeg-bench" ]; then
   echo "== jpeg: Q95 encode/decode at 1080p"
   "$build/tests/bench/entropic-jpeg-bench"
 fi
+if [ -x "$build/tests/bench/entropic-editor-bench" ]; then
+  echo "== editor: launch to first frame, parameter change to painted frame, memory"
+  "$build/tests/bench/entropic-editor-bench" "$clip"
+fi
