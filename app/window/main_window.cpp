@@ -32,6 +32,7 @@
 #include "transport/clip_selection.h"
 #include "transport/transport.h"
 #include "viewer/viewer_widget.h"
+#include "window/preferences_dialog.h"
 #include "window/toast_overlay.h"
 
 namespace entropic::app {
@@ -151,6 +152,9 @@ void MainWindow::buildMenus() {
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
+    edit->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, [this] {
+        PreferencesDialog(doc_->history(), *autosaver_, this).exec();
+    });
     auto* timelineMenu = menuBar()->addMenu(tr("&Timeline"));
     for (QAction* action : timeline_->actions()) {
         timelineMenu->addAction(action);

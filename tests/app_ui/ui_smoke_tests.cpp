@@ -5,16 +5,20 @@
 #include <QApplication>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QSpinBox>
 #include <QElapsedTimer>
 
 #include <functional>
 
 #include "entropic/engine/media/media_info.h"
 #include "entropic/engine/project/project.h"
+#include "commands/edits.h"
 #include "export/export_dialog.h"
 #include "inspector/effect_card.h"
 #include "inspector/inspector_panel.h"
 #include "inspector/param_control.h"
+#include "model/autosaver.h"
+#include "model/history_policy.h"
 #include "model/project_document.h"
 #include "supervision/engine_supervisor.h"
 #include "supervision/frame_feed.h"
@@ -22,6 +26,7 @@
 #include "transport/transport.h"
 #include "viewer/viewer_widget.h"
 #include "window/main_window.h"
+#include "window/preferences_dialog.h"
 
 using namespace entropic;
 
@@ -108,7 +113,7 @@ TEST_CASE("open the demo, add an effect in the inspector, turn a knob, undo", "[
     window.document().undoStack()->clear();
 }
 
-TEST_CASE("the export dialog exports the timeline and reports it", "[ui][export]") {
+TEST_CASE("the export dialog exports the in/out range and reports it", "[ui][export]") {
     app::MainWindow window;
     window.show();
     const QString demo = QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/demo.entropic");
@@ -118,6 +123,9 @@ TEST_CASE("the export dialog exports the timeline and reports it", "[ui][export]
     QDir(dir).removeRecursively();
     QDir().mkpath(dir);
 
+    // The dialog starts on the in/out range when the project has one.
+    REQUIRE(app::edits::setInPoint(window.document(), 200));
+    REQUIRE(app::edits::setOutPoint(window.document(), 260));
     app::ExportDialog dialog(window.document(), window.engine());
     dialog.setOutputPath(dir + QStringLiteral("/cut.mp4"));
     QString state, message;
@@ -132,8 +140,27 @@ TEST_CASE("the export dialog exports the timeline and reports it", "[ui][export]
     REQUIRE(state == QStringLiteral("done"));
     const auto info = engine::probeMedia((dir + QStringLiteral("/cut.mp4")).toStdString());
     REQUIRE(info.video);
-    CHECK(info.video->frameCount == window.document().project().frameCount());
+    CHECK(info.video->frameCount == 60);
     CHECK(info.video->width == 1280);
     CHECK(info.audio.size() == 1);
     CHECK(QDir(dir).entryList(QDir::Files | QDir::Hidden).size() == 1); // nothing partial left beside it
+    window.document().undoStack()->clear();
+}
+
+TEST_CASE("preferences set the undo steps and the autosave interval", "[ui]") {
+    app::ProjectDocument doc;
+    app::Autosaver autosaver(doc, QStringLiteral(ENTROPIC_BINARY_DIR "/test-scratch/ui-recovery"));
+    app::PreferencesDialog dialog(doc.history(), autosaver);
+    dialog.undoSteps()->setValue(20);
+    dialog.autosaveSeconds()->setValue(30);
+    dialog.apply();
+    CHECK(doc.history().stepLimit() == 20);
+    CHECK(autosaver.interval() == std::chrono::seconds(30));
+    // Settings persist for the next start.
+    app::ProjectDocument next;
+    CHECK(next.history().stepLimit() == 20);
+    dialog.undoSteps()->setValue(500);
+    dialog.autosaveSeconds()->setValue(60);
+    dialog.apply();
+    autosaver.discard();
 }
