@@ -160,23 +160,41 @@ bool trimClip(ProjectDocument& doc, const QString& clipId, ClipEdge edge, std::i
 
 bool splitClip(ProjectDocument& doc, const QString& clipId, std::int64_t frame, QString* error,
                QString* newClipId) {
-    ClipRef ref;
-    if (!clipOrRefuse(doc, clipId, ref, error)) return false;
-    const auto& c = *ref.clip;
-    if (frame <= c.start || frame >= c.end())
-        return refuse(error, frame == c.start || frame == c.end()
-                                 ? QStringLiteral("Cannot split clip %1 at its edge (frame %2)").arg(clipId).arg(frame)
-                                 : QStringLiteral("Frame %1 is not inside clip %2").arg(frame).arg(clipId));
-    PlacedClip left = placed(ref);
-    PlacedClip right = placed(ref);
-    left.clip.out = c.in + (frame - c.start);
-    right.clip.id = doc.newId(QStringLiteral("clip-")).toStdString();
-    right.clip.start = frame;
-    right.clip.in = left.clip.out;
+    QStringList created;
+    if (!splitClips(doc, {clipId}, frame, error, &created)) return false;
+    if (newClipId && !created.isEmpty()) *newClipId = created.front();
+    return true;
+}
+
+bool splitClips(ProjectDocument& doc, const QStringList& clipIds, std::int64_t frame, QString* error,
+                QStringList* newClipIds) {
+    std::vector<PlacedClip> removed, inserted;
+    IdSource clipIdsSource(doc, QStringLiteral("clip-"));
     IdSource effectIds(doc, QStringLiteral("fx-"));
-    renewEffectIds(right.clip.effects, effectIds);
-    if (newClipId) *newClipId = q(right.clip.id);
-    pushClips(doc, QStringLiteral("Split clip %1").arg(clipId), {placed(ref)}, {std::move(left), std::move(right)});
+    for (const QString& clipId : clipIds) {
+        ClipRef ref;
+        if (!clipOrRefuse(doc, clipId, ref, error)) return false;
+        const auto& c = *ref.clip;
+        if (frame <= c.start || frame >= c.end())
+            return refuse(error, frame == c.start || frame == c.end()
+                                     ? QStringLiteral("Cannot split clip %1 at its edge (frame %2)").arg(clipId).arg(frame)
+                                     : QStringLiteral("Frame %1 is not inside clip %2").arg(frame).arg(clipId));
+        PlacedClip left = placed(ref);
+        PlacedClip right = placed(ref);
+        left.clip.out = c.in + (frame - c.start);
+        right.clip.id = clipIdsSource.next();
+        right.clip.start = frame;
+        right.clip.in = left.clip.out;
+        renewEffectIds(right.clip.effects, effectIds);
+        if (newClipIds) newClipIds->push_back(q(right.clip.id));
+        removed.push_back(placed(ref));
+        inserted.push_back(std::move(left));
+        inserted.push_back(std::move(right));
+    }
+    if (removed.empty()) return true;
+    const QString text = removed.size() == 1 ? QStringLiteral("Split clip %1").arg(clipIds.front())
+                                             : QStringLiteral("Split %1 clips").arg(removed.size());
+    pushClips(doc, text, std::move(removed), std::move(inserted));
     return true;
 }
 

@@ -70,6 +70,10 @@ bool trimClip(ProjectDocument& doc, const QString& clipId, ClipEdge edge, std::i
 // project, so its seeded effects draw different noise).
 bool splitClip(ProjectDocument& doc, const QString& clipId, std::int64_t frame, QString* error = nullptr,
                QString* newClipId = nullptr);
+// Splits several clips at one frame as one history entry; refused (nothing
+// split) if the frame is not strictly inside every one of them.
+bool splitClips(ProjectDocument& doc, const QStringList& clipIds, std::int64_t frame, QString* error = nullptr,
+                QStringList* newClipIds = nullptr);
 bool deleteClips(ProjectDocument& doc, const QStringList& clipIds, QString* error = nullptr);
 // Deletes and closes the gaps: later clips on the same tracks move back by
 // the length of the deleted clips before them.

@@ -84,7 +84,7 @@ void TimelineEditActions::split() {
     const auto& locked = doc_.editorState().lockedTracks;
     // The selected clips under the playhead; with nothing selected, every
     // clip under it on an unlocked track (what S means in most NLEs).
-    QStringList targets;
+    QStringList targets, atEdge; // a selected clip starting on the playhead cannot split
     const bool useSelection = !selection_.clips().isEmpty();
     for (const auto& track : project.tracks) {
         const bool isLocked = std::find(locked.begin(), locked.end(), track.id) != locked.end();
@@ -92,18 +92,18 @@ void TimelineEditActions::split() {
             const QString id = QString::fromStdString(clip.id);
             const bool inside = clip.start < frame && frame < clip.end();
             if (useSelection ? selection_.contains(id) && clip.covers(frame) : !isLocked && inside)
-                targets.push_back(id);
+                (inside ? targets : atEdge).push_back(id);
         }
     }
-    if (targets.isEmpty()) {
+    if (targets.isEmpty() && atEdge.isEmpty()) {
         Q_EMIT message(useSelection ? tr("No selected clip is under the playhead")
                                     : tr("No clip is under the playhead"));
         return;
     }
-    for (const auto& id : targets) {
-        QString error;
-        refused(edits::splitClip(doc_, id, frame, &error), error);
-    }
+    // One history entry for every clip split here; an edge clip is reported.
+    QString error;
+    if (!targets.isEmpty()) refused(edits::splitClips(doc_, targets, frame, &error), error);
+    if (!atEdge.isEmpty()) refused(edits::splitClip(doc_, atEdge.front(), frame, &error), error);
 }
 
 void TimelineEditActions::deleteSelected(bool ripple) {

@@ -239,3 +239,28 @@ TEST_CASE("copy and paste clips", "[app][clips]") {
     f.checkRefused(edits::pasteClips(f.doc, nlohmann::json{{"x", 1}}, 0, &error), error, "no clips");
     CHECK(saved(f.doc) == before);
 }
+
+TEST_CASE("splitting several clips at once is one history entry", "[app][clips]") {
+    app::ProjectDocument doc;
+    QString error, second;
+    REQUIRE(app::edits::addTrack(doc, engine::TrackKind::Video, &error, &second));
+    const QString v1 = QString::fromStdString(doc.project().tracks.front().id);
+    QString a, b;
+    REQUIRE(app::edits::addClip(doc, v1, QStringLiteral("a.mp4"), 0, 0, 30, &error, &a));
+    REQUIRE(app::edits::addClip(doc, second, QStringLiteral("b.mp4"), 5, 0, 30, &error, &b));
+    const std::string before = doc.toJson().dump();
+    const int entries = doc.undoStack()->count();
+    QStringList made;
+    REQUIRE(app::edits::splitClips(doc, {a, b}, 10, &error, &made));
+    CHECK(made.size() == 2);
+    CHECK(made[0] != made[1]);
+    CHECK(doc.undoStack()->count() == entries + 1);
+    std::size_t clips = 0;
+    for (const auto& t : doc.project().tracks) clips += t.clips.size();
+    CHECK(clips == 4);
+    // One at its edge refuses the whole edit: nothing changes.
+    CHECK_FALSE(app::edits::splitClips(doc, {a, made[1]}, 10, &error));
+    CHECK_THAT(error.toStdString(), Catch::Contains("edge"));
+    doc.undoStack()->undo();
+    CHECK(doc.toJson().dump() == before);
+}
