@@ -14,14 +14,7 @@ using namespace entropic::app::test;
 
 namespace {
 
-struct Fixture {
-    QTemporaryDir dir;
-    ProjectDocument doc;
-    std::string original;
-    Fixture() {
-        loadJson(doc, fixtureJson(), dir);
-        original = saved(doc);
-    }
+struct Fixture : LoadedFixture {
     // A refused edit pushes nothing and changes nothing.
     void checkRefused(bool ok, const QString& error, const char* needle) {
         CHECK_FALSE(ok);

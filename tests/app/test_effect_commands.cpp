@@ -12,14 +12,7 @@ using namespace entropic::app;
 using namespace entropic::app::test;
 
 namespace {
-struct Fixture {
-    QTemporaryDir dir;
-    ProjectDocument doc;
-    std::string original;
-    Fixture() {
-        loadJson(doc, fixtureJson(), dir);
-        original = saved(doc);
-    }
+struct Fixture : LoadedFixture {
     const fx::EffectInstance& effect(const std::string& clipId, std::size_t i) {
         return clip(doc, clipId)->effects.at(i);
     }

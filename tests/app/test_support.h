@@ -31,6 +31,17 @@ const engine::Track* track(const ProjectDocument& doc, const std::string& id);
 // Clip ids of a track, in the track's order.
 std::string clipIds(const ProjectDocument& doc, const std::string& trackId);
 
+// The fixture document, loaded, with its saved form to compare against.
+struct LoadedFixture {
+    QTemporaryDir dir;
+    ProjectDocument doc;
+    std::string original;
+    LoadedFixture() {
+        loadJson(doc, fixtureJson(), dir);
+        original = saved(doc);
+    }
+};
+
 } // namespace entropic::app::test
 
 namespace Catch {
