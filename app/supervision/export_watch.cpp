@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include <QDir>
 #include <QFile>
 
 #include "entropic/engine/render/export_job.h"
@@ -22,7 +23,7 @@ std::string exportField(const nlohmann::json& reply, const char* field) {
 void ExportWatch::noteReply(const std::string& cmd, nlohmann::json& reply) {
     if (!replyOk(reply)) return;
     if (cmd == "export_start") {
-        running_ = exportField(reply, "path");
+        running_ = RunningExport{exportField(reply, "path"), exportField(reply, "format")};
         lost_.reset();
     } else if (cmd == "export_cancel") {
         running_.reset();
@@ -30,7 +31,7 @@ void ExportWatch::noteReply(const std::string& cmd, nlohmann::json& reply) {
     } else if (cmd == "export_status") {
         const std::string state = exportField(reply, "state");
         if (state == "running") {
-            running_ = exportField(reply, "path");
+            running_ = RunningExport{exportField(reply, "path"), exportField(reply, "format")};
         } else {
             running_.reset();
             if (state == "idle" && lost_) {
@@ -49,9 +50,13 @@ void ExportWatch::noteReply(const std::string& cmd, nlohmann::json& reply) {
 
 std::optional<LostExport> ExportWatch::engineDied(qint64 enginePid) {
     if (!running_) return std::nullopt;
-    const std::string path = *running_;
+    const RunningExport lostRun = *running_;
+    const std::string& path = lostRun.path;
     running_.reset();
-    QFile::remove(QString::fromStdString(engine::partialPathFor(path, enginePid)));
+    const auto partial = engine::partialOutputFor(path, lostRun.format, enginePid);
+    const QString partialPath = QString::fromStdString(partial.path);
+    if (partial.folder) QDir(partialPath).removeRecursively(); // an image sequence's frames
+    else QFile::remove(partialPath);
     lost_ = LostExport{QString::fromStdString(path),
                        QStringLiteral("The engine stopped during the export; %1 was not written.")
                            .arg(QString::fromStdString(path))};

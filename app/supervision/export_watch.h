@@ -25,13 +25,18 @@ class ExportWatch {
     // code engine_unavailable, until the next export_start or export_cancel).
     void noteReply(const std::string& cmd, nlohmann::json& reply);
     // The engine `enginePid` died. If an export was running, deletes the
-    // partial file that engine was writing and returns what was lost.
+    // partial file or folder that engine was writing (named by
+    // engine::partialOutputFor, as the engine names it) and returns what was lost.
     std::optional<LostExport> engineDied(qint64 enginePid);
 
     bool exportRunning() const { return running_.has_value(); }
 
   private:
-    std::optional<std::string> running_; // path of the export in progress
+    struct RunningExport {
+        std::string path;   // as export_start was given it
+        std::string format; // the format id the engine reports ("" if it did not say)
+    };
+    std::optional<RunningExport> running_;
     std::optional<LostExport> lost_;
 };
 

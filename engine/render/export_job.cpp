@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 
 #include "entropic/effects/frame.h"
 #include "entropic/engine/error.h"
+#include "entropic/engine/media/export_formats.h"
 #include "entropic/engine/media/movie_writer.h"
 #include "entropic/engine/render/audio_mixer.h"
 #include "entropic/engine/render/export_plan.h"
@@ -28,6 +30,31 @@ std::string partialPathFor(const std::string& finalPath, long pid) {
     return (p.parent_path() / ("." + p.stem().string() + ".entropic-partial-" +
                                std::to_string(pid) + p.extension().string()))
         .string();
+}
+
+PartialOutput partialOutputFor(const std::string& exportPath, const std::string& format,
+                               long pid) {
+    const ExportFormat* f = findExportFormat(format.empty() ? formatIdForPath(exportPath) : format);
+    if (!f || f->path != ExportVideoPath::ImageSequence)
+        return {partialPathFor(exportPath, pid), false};
+    // The folder the frames are written into, named after the target folder,
+    // or for a pattern after the pattern (as export_plan.cpp's planTarget
+    // reads the path).
+    std::string path = exportPath;
+    while (path.size() > 1 && path.back() == '/')
+        path.pop_back();
+    fs::path base = path;
+    if (isFramePattern(path)) {
+        std::error_code ec; // a supervisor must not throw over a vanished working folder
+        fs::path absolute = fs::absolute(path, ec);
+        if (ec) absolute = path;
+        base = absolute.parent_path() / ("sequence-" + base.stem().string());
+    }
+    const fs::path tmp = partialPathFor(base.string(), pid);
+    // No printf pattern in a folder's name; the folders above it are the user's.
+    std::string name = tmp.filename().string();
+    std::replace(name.begin(), name.end(), '%', '_');
+    return {(tmp.parent_path() / name).string(), true};
 }
 
 namespace {
@@ -81,19 +108,13 @@ void resolveExportRange(const Project& project, ExportSettings& s) {
 
 namespace {
 
-// Image sequences go through a temporary folder, movies a temporary file.
-void writeOutput(const ExportPlan& plan, const std::function<void(const std::string&)>& write) {
+// Image sequences go through a temporary folder, movies a temporary file,
+// both named by partialOutputFor.
+void writeOutput(const ExportPlan& plan, const std::string& exportPath,
+                 const std::function<void(const std::string&)>& write) {
     if (plan.format->path != ExportVideoPath::ImageSequence)
         return writeAtomically(plan.target, write);
-    const fs::path target(plan.target);
-    // For a pattern the temporary folder is named after the pattern without its %d.
-    const std::string base =
-        plan.mergeIntoFolder
-            ? (target / ("sequence-" + fs::path(plan.fileName).stem().string())).string()
-            : plan.target;
-    std::string tmp = partialPathFor(base);
-    for (auto pos = tmp.find('%'); pos != std::string::npos; pos = tmp.find('%'))
-        tmp[pos] = '_';
+    const std::string tmp = partialOutputFor(exportPath, plan.format->id).path;
     writeFolderAtomically(plan.target, tmp, plan.mergeIntoFolder, [&](const std::string& folder) {
         write((fs::path(folder) / plan.fileName).string());
     });
@@ -148,7 +169,7 @@ ExportOutcome runExport(const ProjectSnapshot& project, const ExportSettings& re
     bool cancelled = false;
     std::vector<float> audio;
     try {
-        writeOutput(plan, [&](const std::string& tmp) {
+        writeOutput(plan, s.path, [&](const std::string& tmp) {
             movie.path = tmp;
             try {
                 MovieWriter writer(movie);

@@ -15,6 +15,8 @@ std::span<const CommandSpec> commandTable() {
         {"export_start", handleExportStart, "start exporting to a file"},
         {"export_status", handleExportStatus, "progress of the export"},
         {"export_cancel", handleExportCancel, "cancel the export"},
+        {"cache_status", handleCacheStatus, "the frame cache: budget, use, cached ranges"},
+        {"cache_config", handleCacheConfig, "set the frame cache's budget"},
         {"shutdown", handleShutdown, "stop the engine"},
     };
     return kCommands;

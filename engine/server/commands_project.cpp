@@ -4,6 +4,7 @@
 #include "engine_session.h"
 #include "entropic/engine/error.h"
 #include "entropic/engine/media/media_info.h"
+#include "entropic/engine/render/project_diff.h"
 #include "media_json.h"
 
 namespace entropic::engine {
@@ -26,7 +27,22 @@ void handleLoadProject(EngineSession& s, const nlohmann::json& request, const Re
         }
     const auto frames = project->frameCount();
     const int width = project->width, height = project->height;
-    s.project.publish(std::move(project));
+    // Publish first, invalidate second. The render thread reads the cache's
+    // generation before it takes a snapshot, and invalidating bumps the
+    // generation: a frame rendered from the old snapshot either lands before
+    // the invalidation (which then drops it if this edit changed it) or is
+    // refused after it. The other order would let a render that took the
+    // generation after the invalidation still get the old snapshot, and store
+    // an old picture under the new project. (Only this thread publishes, so
+    // `previous` is exactly the snapshot the new one replaces.)
+    const ProjectSnapshot previous = s.project.current();
+    s.project.publish(project);
+    if (previous) {
+        const auto changed = changedFrames(*previous, *project);
+        s.cache.invalidate(changed);
+    } else {
+        s.cache.clear();
+    }
     reply.ok({{"frames", frames}, {"width", width}, {"height", height},
               {"missing_media", std::move(missing)}});
 }

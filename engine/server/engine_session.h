@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "entropic/engine/render/frame_cache.h"
 #include "entropic/engine/server/command_server.h"
 #include "export_worker.h"
 #include "project/json_fields.h"
@@ -24,6 +25,9 @@ struct EngineSession {
 
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     ProjectSlot project;
+    // Rendered frames kept for playback (the green bar). load_project drops
+    // what an edit changes; declared before the workers that fill it.
+    FrameCache cache;
     RenderWorker render;
     ExportWorker exporter;
     WorkQueue tasks{"entropic-tasks"};
@@ -58,5 +62,7 @@ void handleRenderFrame(EngineSession&, const nlohmann::json&, const Responder&);
 void handleExportStart(EngineSession&, const nlohmann::json&, const Responder&);
 void handleExportStatus(EngineSession&, const nlohmann::json&, const Responder&);
 void handleExportCancel(EngineSession&, const nlohmann::json&, const Responder&);
+void handleCacheStatus(EngineSession&, const nlohmann::json&, const Responder&);
+void handleCacheConfig(EngineSession&, const nlohmann::json&, const Responder&);
 
 } // namespace entropic::engine

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "entropic/engine/error.h"
+#include "entropic/engine/media/export_formats.h"
 
 namespace entropic::engine {
 namespace {
@@ -28,6 +29,7 @@ void ExportWorker::start(ProjectSnapshot project, ExportSettings settings) {
         std::lock_guard lock(mutex_);
         state_ = "running";
         path_ = settings.path;
+        format_ = settings.format.empty() ? formatIdForPath(settings.path) : settings.format;
         errorCode_.clear();
         errorMessage_.clear();
         started_ = std::chrono::steady_clock::now();
@@ -75,6 +77,7 @@ nlohmann::json ExportWorker::status() const {
     const auto done = done_.load(), total = total_.load();
     nlohmann::json s = {{"state", state_},
                         {"path", path_},
+                        {"format", format_},
                         {"frames_done", done},
                         {"frames_total", total},
                         {"progress", total > 0 ? static_cast<double>(done) / total : 0.0},

@@ -20,8 +20,10 @@ class ExportWorker {
 
     // Starts an export; throws EngineError(busy) while one runs.
     void start(ProjectSnapshot project, ExportSettings settings);
-    // {"state": idle|running|done|failed|cancelled, "path", "frames_done",
+    // {"state": idle|running|done|failed|cancelled, "path", "format", "frames_done",
     //  "frames_total", "progress", "fps", "elapsed_s", ["error": {code, message}]}
+    // path and format are what a supervisor needs to find the partial output
+    // (partialOutputFor) should this engine die mid-export.
     nlohmann::json status() const;
     bool cancel(); // true if an export was running
     bool running() const { return running_.load(); }
@@ -32,6 +34,7 @@ class ExportWorker {
     mutable std::mutex mutex_; // guards the fields below but the atomics
     std::string state_ = "idle";
     std::string path_;
+    std::string format_; // the format id, resolved from the path when none was asked for
     std::string errorCode_, errorMessage_;
     std::chrono::steady_clock::time_point started_, finished_;
     std::atomic<std::int64_t> done_{0}, total_{0};

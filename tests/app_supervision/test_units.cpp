@@ -149,6 +149,47 @@ TEST_CASE("an export lost with its engine reads as failed, and its partial file 
     }
 }
 
+TEST_CASE("an image sequence lost with its engine has its partial folder removed, and only that") {
+    const fs::path dir = test::scratchDir("supervision-export-watch-frames");
+    auto halfFolder = [](const fs::path& folder) {
+        fs::create_directories(folder);
+        std::ofstream(folder / "frames_00000.png") << "a frame";
+        std::ofstream(folder / "frames_00001.png") << "half a frame";
+    };
+    std::string finalPath, format;
+    fs::path partial;
+    SECTION("a new folder") {
+        finalPath = (dir / "frames").string() + "/";
+        format = "png_sequence";
+        partial = dir / ".frames.entropic-partial-4242";
+    }
+    SECTION("a pattern into an existing folder, from an engine that named no format") {
+        fs::create_directories(dir / "shots");
+        std::ofstream(dir / "shots" / "keep.txt") << "the user's";
+        finalPath = (dir / "shots" / "shot_%03d.png").string();
+        partial = dir / "shots" / ".sequence-shot__03d.entropic-partial-4242";
+    }
+    SECTION("a folder named like a picture") {
+        finalPath = (dir / "stills.png").string();
+        format = "png_sequence";
+        partial = dir / ".stills.entropic-partial-4242.png";
+    }
+    halfFolder(partial);
+    // Another engine's export beside it is not this one's to remove.
+    const fs::path other = fs::path(partial.string().replace(partial.string().rfind("4242"), 4, "4243"));
+    halfFolder(other);
+
+    app::ExportWatch watch;
+    nlohmann::json started = {{"ok", true}, {"export", {{"state", "running"}, {"path", finalPath}}}};
+    if (!format.empty()) started["export"]["format"] = format;
+    watch.noteReply("export_start", started);
+    REQUIRE(watch.engineDied(4242));
+    CHECK_FALSE(fs::exists(partial));
+    CHECK(fs::exists(other / "frames_00001.png"));
+    CHECK_FALSE(fs::exists(fs::path(finalPath)));
+    if (fs::exists(dir / "shots")) CHECK(fs::exists(dir / "shots" / "keep.txt"));
+}
+
 TEST_CASE("replies are read the same way whoever wrote them") {
     const auto reply = app::engineUnavailableReply("gone");
     CHECK_FALSE(app::replyOk(reply));

@@ -3,6 +3,8 @@
 // cancelled export leaves nothing under the final name.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -224,4 +226,47 @@ TEST_CASE("a failed or cancelled export leaves nothing under the final name", "[
         CHECK(engine::runExport(project, s, cb) == engine::ExportOutcome::Cancelled);
     }
     CHECK(filesIn(dir).empty());
+}
+
+TEST_CASE("an export writes where partialOutputFor says, which a supervisor removes", "[export]") {
+    const auto project = smallProject();
+    const auto dir = test::scratchDir("export-partial");
+    engine::ExportSettings s;
+    s.audio = false;
+    bool folder = false;
+    SECTION("a movie: a file beside the target") {
+        s.path = (dir / "cut.mp4").string();
+    }
+    SECTION("a new folder of frames: a folder beside it") {
+        s.path = (dir / "frames/").string();
+        folder = true;
+    }
+    SECTION("a pattern: a folder inside the existing one") {
+        fs::create_directories(dir / "shots");
+        s.path = (dir / "shots" / "shot_%03d.png").string();
+        folder = true;
+    }
+    SECTION("a folder named .png, format given") {
+        s.path = (dir / "stills.png").string();
+        s.format = "png_sequence";
+        folder = true;
+    }
+    const auto partial = engine::partialOutputFor(s.path, s.format);
+    CHECK(partial.folder == folder);
+    CHECK(fs::path(partial.path).filename().string().find(
+              ".entropic-partial-" + std::to_string(::getpid())) != std::string::npos);
+    CHECK(fs::path(partial.path).filename().string().find('%') == std::string::npos);
+    // Seen from outside with this process's pid, as a supervisor would name it.
+    CHECK(engine::partialOutputFor(s.path, s.format, ::getpid()).path == partial.path);
+    int there = 0, written = 0;
+    engine::ExportCallbacks cb;
+    cb.progress = [&](std::int64_t, std::int64_t) {
+        there += folder ? fs::is_directory(partial.path) : fs::is_regular_file(partial.path);
+        written += fs::exists(partial.path) && (folder ? !fs::is_empty(partial.path)
+                                                       : fs::file_size(partial.path) > 0);
+    };
+    REQUIRE(engine::runExport(project, s, cb) == engine::ExportOutcome::Done);
+    CHECK(there == kFrames);
+    CHECK(written > 0);
+    CHECK_FALSE(fs::exists(partial.path));
 }

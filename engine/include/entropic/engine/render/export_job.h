@@ -48,9 +48,22 @@ ExportOutcome runExport(const ProjectSnapshot& project, const ExportSettings& se
 void resolveExportRange(const Project& project, ExportSettings& settings);
 
 // The temporary name a file is written under before the final rename, by the
-// process `pid` (default: this one). A supervisor uses the pid of the engine
-// it lost to clear what that engine left.
+// process `pid` (default: this one): ".<stem>.entropic-partial-<pid><ext>"
+// beside it.
 std::string partialPathFor(const std::string& finalPath, long pid = -1);
+
+// What an export is writing before its final rename: a file for a movie, a
+// folder for an image sequence (beside the new folder, or inside the existing
+// folder a pattern writes into). The one place that names it: the export job
+// writes there, and a supervisor that lost the engine `pid` mid-export
+// removes exactly this. exportPath and format as export_start takes them
+// (format empty: implied by the path).
+struct PartialOutput {
+    std::string path;
+    bool folder = false;
+};
+PartialOutput partialOutputFor(const std::string& exportPath, const std::string& format,
+                               long pid = -1);
 
 // Writes to partialPathFor(path) via write(tmp), fsyncs, renames onto path.
 // Removes the temporary file if write throws.
