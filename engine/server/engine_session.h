@@ -21,7 +21,10 @@ namespace entropic::engine {
 
 struct EngineSession {
     explicit EngineSession(const ServerOptions& options)
-        : render(project, options.ringSlots, options.renderThreads) {}
+        : render(project, cache, options.ringSlots, options.renderThreads) {
+        // Rendering ahead into the cache would slow an export down: it waits.
+        render.setAheadGate([this] { return !exporter.running(); });
+    }
 
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     ProjectSlot project;
@@ -59,6 +62,9 @@ void handleListEffects(EngineSession&, const nlohmann::json&, const Responder&);
 void handleLoadProject(EngineSession&, const nlohmann::json&, const Responder&);
 void handleProbeMedia(EngineSession&, const nlohmann::json&, const Responder&);
 void handleRenderFrame(EngineSession&, const nlohmann::json&, const Responder&);
+void handlePlay(EngineSession&, const nlohmann::json&, const Responder&);
+void handleClock(EngineSession&, const nlohmann::json&, const Responder&);
+void handleStop(EngineSession&, const nlohmann::json&, const Responder&);
 void handleExportStart(EngineSession&, const nlohmann::json&, const Responder&);
 void handleExportStatus(EngineSession&, const nlohmann::json&, const Responder&);
 void handleExportCancel(EngineSession&, const nlohmann::json&, const Responder&);

@@ -2,18 +2,35 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 
 #include "entropic/effects/frame.h"
 #include "entropic/engine/error.h"
 #include "entropic/engine/render/timeline_renderer.h"
-#include "entropic/ipc/jpeg_codec.h"
 
 namespace entropic::engine {
 
-RenderWorker::RenderWorker(const ProjectSlot& project, int ringSlots, int threads)
-    : project_(project), threads_(threads), ring_(ringSlots) {
+namespace {
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+} // namespace
+
+nlohmann::json PlayStats::toJson() const {
+    nlohmann::json changes = nlohmann::json::array();
+    for (const auto& [at, tier] : tierChanges) changes.push_back({{"at", at}, {"tier", tier}});
+    return {{"session", session},     {"playing", playing},   {"produced", produced},
+            {"skipped", skipped},     {"last_frame", lastFrame}, {"from_cache", fromCache},
+            {"tier", tier},
+            {"scale", scale},         {"mean_cost_ms", meanCostMs}, {"tier_changes", changes}};
+}
+
+RenderWorker::RenderWorker(const ProjectSlot& project, FrameCache& cache, int ringSlots, int threads)
+    : project_(project), cache_(cache), threads_(threads), ring_(ringSlots) {
     thread_ = std::thread([this] { loop(); });
     pthread_setname_np(thread_.native_handle(), "entropic-render");
 }
@@ -31,66 +48,259 @@ RenderWorker::~RenderWorker() {
 void RenderWorker::submit(RenderJob job) {
     {
         std::lock_guard lock(mutex_);
+        aheadFrom_ = aheadNext_ = job.frame;
+        aheadVersion_ = 0;
+        lastRequest_ = Clock::now();
         queue_.push_back(std::move(job));
         busy_ = true;
     }
     wake_.notify_one();
 }
 
-void RenderWorker::loop() {
-    ipc::JpegEncoder encoder(95);
-    std::vector<std::uint8_t> jpeg;
-    for (;;) {
-        std::optional<RenderJob> job;
-        {
-            std::unique_lock lock(mutex_);
-            wake_.wait(lock, [this] { return stop_ || !queue_.empty(); });
-            if (stop_) return;
-            job.emplace(std::move(queue_.front()));
-            queue_.pop_front();
-        }
-        try {
-            const auto started = std::chrono::steady_clock::now();
-            // Adopt the newest snapshot once per frame.
-            const ProjectSnapshot snapshot = project_.current();
-            if (!renderer_) renderer_ = std::make_unique<TimelineRenderer>(snapshot, threads_);
-            else if (renderer_->project() != snapshot) renderer_->setProject(snapshot);
+void RenderWorker::setAheadGate(std::function<bool()> allowed) {
+    std::lock_guard lock(mutex_);
+    aheadAllowed_ = std::move(allowed);
+}
 
-            const std::int64_t count = std::max<std::int64_t>(1, snapshot->frameCount());
-            if (job->frame >= count)
-                throw EngineError(errc::kOutOfRange, "frame " + std::to_string(job->frame) +
-                                                         " is past the project's last frame " +
-                                                         std::to_string(count - 1));
-            const fx::Frame& frame = renderer_->render(job->frame, job->scale);
-            const double renderMs = renderer_->stats().ms;
-            // The hash and the JPEG both read the whole frame: do them side by side.
-            auto hashing = std::async(std::launch::async, [&frame] { return fx::frameHash(frame.view()); });
-            encoder.encode(frame.view(), jpeg);
-            const std::uint64_t hash = hashing.get();
-            const auto info = ring_.write(job->frame, frame.width(), frame.height(), hash,
-                                          static_cast<float>(renderMs), jpeg.data(), jpeg.size());
-            const double totalMs =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-                    .count();
-            lastFrameMs_ = totalMs;
-            job->responder.ok({{"frame", job->frame},
-                               {"slot", info.slot},
-                               {"sequence", info.sequence},
-                               {"width", frame.width()},
-                               {"height", frame.height()},
-                               {"hash", fx::hashToHex(hash)},
-                               {"jpeg_bytes", info.jpegBytes},
-                               {"render_ms", renderMs},
-                               {"total_ms", totalMs},
-                               {"replayed_frames", renderer_->stats().replayedFrames},
-                               {"ring", ring_.name()}});
-        } catch (const EngineError& e) {
-            job->responder.fail(e.code(), e.what());
-        } catch (const std::exception& e) {
-            job->responder.fail(errc::kFailed, std::string("render failed: ") + e.what());
-        }
+void RenderWorker::play(const PlayStart& start) {
+    {
         std::lock_guard lock(mutex_);
-        busy_ = !queue_.empty();
+        plan_.start(start, Clock::now());
+        tiers_.reset();
+        stats_ = PlayStats{};
+        stats_.session = start.session;
+        stats_.playing = true;
+        playing_ = true;
+    }
+    wake_.notify_one();
+}
+
+bool RenderWorker::updateClock(std::uint32_t session, double position) {
+    {
+        std::lock_guard lock(mutex_);
+        if (!playing_ || stats_.session != session) return false;
+        plan_.updateClock(position, Clock::now());
+    }
+    wake_.notify_one();
+    return true;
+}
+
+PlayStats RenderWorker::stop(std::uint32_t session) {
+    std::lock_guard lock(mutex_);
+    if (playing_ && (session == 0 || session == stats_.session)) {
+        playing_ = false;
+        stats_.playing = false;
+        if (stats_.lastFrame >= 0) aheadFrom_ = aheadNext_ = stats_.lastFrame;
+        aheadVersion_ = 0;
+        lastRequest_ = Clock::now();
+    }
+    return stats_;
+}
+
+PlayStats RenderWorker::playStats() const {
+    std::lock_guard lock(const_cast<std::mutex&>(mutex_));
+    return stats_;
+}
+
+void RenderWorker::loop() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        if (stop_) return;
+        if (!queue_.empty()) {
+            RenderJob job = std::move(queue_.front());
+            queue_.pop_front();
+            lock.unlock();
+            renderJob(job);
+            lock.lock();
+            busy_ = !queue_.empty();
+            continue;
+        }
+        if (playing_) {
+            playStep(lock);
+            continue;
+        }
+        const auto idleUntil = lastRequest_ + kIdleBeforeAhead;
+        if (Clock::now() < idleUntil) {
+            wake_.wait_until(lock, idleUntil);
+            continue;
+        }
+        if (renderAhead(lock)) continue;
+        wake_.wait_for(lock, std::chrono::milliseconds(250), [this] {
+            return stop_ || !queue_.empty() || playing_ ||
+                   (aheadVersion_ != 0 && cache_.version() != aheadVersion_);
+        });
+    }
+}
+
+void RenderWorker::playStep(std::unique_lock<std::mutex>& lock) {
+    // The ring keeps the frame on screen and the one being written; the rest
+    // may run ahead of the clock.
+    const int lookahead = std::max(1, ring_.slotCount() - 2);
+    if (const auto project = project_.current()) plan_.setFrameCount(project->frameCount()); // edits while playing
+    // A cached frame costs a copy; any other what the chain cost lately.
+    const double chainSeconds = tiers_.costMs() / 1000.0;
+    const auto step = plan_.next(
+        Clock::now(),
+        [&](std::int64_t frame) { return cache_.contains(frame) ? 0.002 : chainSeconds; },
+        lookahead);
+    switch (step.kind) {
+    case PlaybackPlan::Step::Kind::End:
+        playing_ = false;
+        stats_.playing = false;
+        return;
+    case PlaybackPlan::Step::Kind::Wait:
+        // Woken early by a clock report, a render_frame or stop.
+        wake_.wait_for(lock, std::chrono::duration<double>(std::min(step.waitSeconds, 0.05)));
+        return;
+    case PlaybackPlan::Step::Kind::Render:
+        break;
+    }
+    const std::uint32_t session = stats_.session;
+    const double scale = tiers_.scale();
+    const double periodMs =
+        1000.0 / (plan_.settings().fps * std::max(1e-9, std::abs(plan_.settings().rate)));
+    lock.unlock();
+
+    const int direction = plan_.direction();
+    const auto started = Clock::now();
+    bool ok = true;
+    bool fromCache = false;
+    try {
+        fromCache = produce(step.frame, scale, session, true, step.frame, direction).fromCache;
+    } catch (const std::exception&) {
+        // A frame that cannot be rendered while playing is skipped; the paused
+        // viewer's render_frame reports the reason to the user.
+        ok = false;
+    }
+    const double costMs = msSince(started);
+
+    lock.lock();
+    if (!playing_ || stats_.session != session) return; // stopped or replaced meanwhile
+    plan_.produced(step.frame);
+    if (!ok) return;
+    stats_.skipped += step.skipped;
+    ++stats_.produced;
+    stats_.lastFrame = step.frame;
+    stats_.meanCostMs += (costMs - stats_.meanCostMs) / static_cast<double>(stats_.produced);
+    // A frame from the cache says nothing about what the chain costs.
+    if (fromCache) ++stats_.fromCache;
+    else if (tiers_.record(costMs, periodMs))
+        stats_.tierChanges.emplace_back(stats_.produced, tiers_.tier());
+    stats_.tier = tiers_.tier();
+    stats_.scale = tiers_.scale();
+    lastFrameMs_ = costMs;
+}
+
+bool RenderWorker::renderAhead(std::unique_lock<std::mutex>& lock) {
+    if (cache_.budget() == 0 || (aheadAllowed_ && !aheadAllowed_())) return false;
+    if (aheadVersion_ != 0 && cache_.version() == aheadVersion_) return false; // gave up; nothing changed
+    const ProjectSnapshot snapshot = project_.current();
+    if (!snapshot) return false;
+    const std::int64_t count = snapshot->frameCount();
+    // The next frame not cached yet, from the playhead on.
+    std::int64_t frame = std::max(aheadNext_, aheadFrom_);
+    while (frame < count && cache_.contains(frame)) ++frame;
+    if (frame >= count) {
+        aheadNext_ = aheadFrom_;
+        aheadVersion_ = cache_.version();
+        return false;
+    }
+    const std::int64_t playhead = aheadFrom_;
+    lock.unlock();
+    bool stored = false;
+    try {
+        produce(frame, 1.0, 0, false, playhead, 1);
+        stored = cache_.contains(frame);
+    } catch (const std::exception&) {
+        // A frame that cannot be rendered is reported when it is asked for.
+    }
+    lock.lock();
+    if (aheadFrom_ != playhead) return true; // a new playhead meanwhile: start from there
+    aheadNext_ = frame + 1;
+    // Refused: the budget is full of frames nearer the playhead. Wait until
+    // the cache changes (an edit, a new playhead) before trying again.
+    if (!stored) aheadVersion_ = cache_.version();
+    return true;
+}
+
+RenderWorker::Produced RenderWorker::produce(std::int64_t frameIndex, double scale,
+                                             std::uint32_t session, bool toRing,
+                                             std::int64_t playhead, int direction) {
+    Produced out;
+    if (auto cached = cache_.find(frameIndex)) {
+        out.fromCache = true;
+        out.renderMs = cached->renderMs;
+        if (toRing)
+            out.info = ring_.write(frameIndex, cached->width, cached->height, cached->rgbaHash,
+                                   cached->renderMs, cached->jpeg->data(), cached->jpeg->size(),
+                                   session);
+        return out;
+    }
+    // The generation is read before the snapshot (frame_cache.h): a frame of
+    // a project an edit has replaced never lands in the cache.
+    const std::uint64_t generation = cache_.generation();
+    const ProjectSnapshot snapshot = project_.current();
+    if (!snapshot) throw EngineError(errc::kNoProject, "no project loaded yet");
+    if (!renderer_) renderer_ = std::make_unique<TimelineRenderer>(snapshot, threads_);
+    else if (renderer_->project() != snapshot) renderer_->setProject(snapshot);
+
+    const std::int64_t count = std::max<std::int64_t>(1, snapshot->frameCount());
+    if (frameIndex >= count)
+        throw EngineError(errc::kOutOfRange, "frame " + std::to_string(frameIndex) +
+                                                 " is past the project's last frame " +
+                                                 std::to_string(count - 1));
+    const fx::Frame& frame = renderer_->render(frameIndex, scale);
+    out.renderMs = renderer_->stats().ms;
+    const bool fullSize = frame.width() == snapshot->width && frame.height() == snapshot->height;
+    const bool toCache = fullSize && cache_.budget() > 0;
+    std::uint64_t hash = 0;
+    if (toCache || (toRing && session == 0)) {
+        // The hash and the JPEG both read the whole frame: do them side by side.
+        auto hashing = std::async(std::launch::async, [&frame] { return fx::frameHash(frame.view()); });
+        encoder_.encode(frame.view(), jpeg_);
+        hash = hashing.get();
+    } else {
+        encoder_.encode(frame.view(), jpeg_);
+    }
+    if (toRing)
+        out.info = ring_.write(frameIndex, frame.width(), frame.height(), hash,
+                               static_cast<float>(out.renderMs), jpeg_.data(), jpeg_.size(), session);
+    if (toCache) {
+        CachedFrame entry;
+        entry.jpeg = std::make_shared<const std::vector<std::uint8_t>>(jpeg_);
+        entry.width = frame.width();
+        entry.height = frame.height();
+        entry.rgbaHash = hash;
+        entry.renderMs = static_cast<float>(out.renderMs);
+        cache_.put(frameIndex, std::move(entry), generation, playhead, direction);
+    }
+    return out;
+}
+
+void RenderWorker::renderJob(RenderJob& job) {
+    try {
+        const auto started = Clock::now();
+        const Produced produced = produce(job.frame, job.scale, 0, true, job.frame, 1);
+        const auto& info = produced.info;
+        const double renderMs = produced.fromCache ? 0.0 : produced.renderMs;
+        const double totalMs = msSince(started);
+        lastFrameMs_ = totalMs;
+        job.responder.ok({{"frame", job.frame},
+                          {"slot", info.slot},
+                          {"sequence", info.sequence},
+                          {"width", info.width},
+                          {"height", info.height},
+                          {"hash", fx::hashToHex(info.rgbaHash)},
+                          {"jpeg_bytes", info.jpegBytes},
+                          {"render_ms", renderMs},
+                          {"total_ms", totalMs},
+                          {"replayed_frames", produced.fromCache ? 0 : renderer_->stats().replayedFrames},
+                          {"cached", produced.fromCache},
+                          {"ring", ring_.name()}});
+    } catch (const EngineError& e) {
+        job.responder.fail(e.code(), e.what());
+    } catch (const std::exception& e) {
+        job.responder.fail(errc::kFailed, std::string("render failed: ") + e.what());
     }
 }
 

@@ -1,14 +1,29 @@
 #pragma once
-// The thread ("entropic-render") that renders frames for render_frame and
-// publishes them, JPEG-compressed, in the frame ring.
+// The thread ("entropic-render") that renders frames and publishes them,
+// JPEG-compressed, in the frame ring: one frame at a time for render_frame,
+// or a stream of them while the editor plays (play / clock / stop).
+//
+// A render_frame always goes first; playback carries on between them. While
+// playing, a PlaybackPlan picks the frame the clock will need next and a
+// ResolutionTiers drops the render size when frames cost more than the time
+// between them; stopping ends the stream (a paused viewer asks render_frame
+// for its full-resolution frame).
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "entropic/engine/render/frame_cache.h"
+#include "entropic/engine/render/playback_plan.h"
+#include "entropic/engine/render/resolution_tiers.h"
 #include "entropic/ipc/frame_ring.h"
+#include "entropic/ipc/jpeg_codec.h"
 #include "project_slot.h"
 #include "responder.h"
 
@@ -22,9 +37,29 @@ struct RenderJob {
     Responder responder;
 };
 
+// What one playback did, for the editor's status and the play benchmark.
+struct PlayStats {
+    std::uint32_t session = 0;
+    bool playing = false;
+    std::int64_t produced = 0;   // frames put in the ring
+    std::int64_t skipped = 0;    // frames jumped over because they would have been late
+    std::int64_t lastFrame = -1; // the last frame put in the ring
+    std::int64_t fromCache = 0;  // of the produced, copied from the frame cache
+    int tier = 0;                // index into ResolutionTiers::kScales
+    double scale = 1.0;
+    double meanCostMs = 0;       // per produced frame: render + JPEG + ring
+    std::vector<std::pair<std::int64_t, int>> tierChanges; // (produced count, new tier)
+
+    nlohmann::json toJson() const;
+};
+
 class RenderWorker {
   public:
-    RenderWorker(const ProjectSlot& project, int ringSlots, int threads);
+    // Idle this long before rendering ahead into the cache: an artist turning
+    // a knob must not find the engine busy with frames nobody asked for.
+    static constexpr std::chrono::milliseconds kIdleBeforeAhead{400};
+
+    RenderWorker(const ProjectSlot& project, FrameCache& cache, int ringSlots, int threads);
     ~RenderWorker();
 
     const std::string& ringName() const { return ring_.name(); }
@@ -33,17 +68,56 @@ class RenderWorker {
     bool busy() const { return busy_.load(); }
     double lastFrameMs() const { return lastFrameMs_.load(); }
 
+    // Rendering ahead waits while this says no (an export has the CPU).
+    void setAheadGate(std::function<bool()> allowed);
+
+    // Starts streaming frames for `start` (replacing any playback).
+    void play(const PlayStart& start);
+    // The editor's clock; false if `session` is not the one playing.
+    bool updateClock(std::uint32_t session, double position);
+    // Ends the playback (if `session` is it, or any with session 0); its stats.
+    PlayStats stop(std::uint32_t session);
+    PlayStats playStats() const;
+
   private:
     void loop();
+    void renderJob(RenderJob& job);
+    void playStep(std::unique_lock<std::mutex>& lock);
+    // One frame rendered ahead into the cache; false if there is nothing to do.
+    bool renderAhead(std::unique_lock<std::mutex>& lock);
+
+    struct Produced {
+        ipc::RingFrameInfo info; // where it went in the ring (when it went)
+        double renderMs = 0;
+        bool fromCache = false;
+    };
+    // Puts `frame` in the ring (toRing) and/or the cache: from the cache if it
+    // is there, else rendered at `scale` (cached when full size).
+    Produced produce(std::int64_t frame, double scale, std::uint32_t session, bool toRing,
+                     std::int64_t playhead, int direction);
 
     const ProjectSlot& project_;
+    FrameCache& cache_;
     int threads_;
     ipc::FrameRingWriter ring_;
+    ipc::JpegEncoder encoder_{95};
+    std::vector<std::uint8_t> jpeg_;
     std::unique_ptr<TimelineRenderer> renderer_;
-    std::mutex mutex_;
+
+    std::mutex mutex_; // guards everything below
     std::condition_variable wake_;
     std::deque<RenderJob> queue_;
     bool stop_ = false;
+    bool playing_ = false;
+    PlaybackPlan plan_;
+    ResolutionTiers tiers_;
+    PlayStats stats_;
+    std::int64_t aheadFrom_ = 0; // the playhead: where rendering ahead starts
+    std::int64_t aheadNext_ = 0; // the next frame to consider
+    std::uint64_t aheadVersion_ = 0; // the cache version when render-ahead last gave up
+    std::chrono::steady_clock::time_point lastRequest_{};
+    std::function<bool()> aheadAllowed_;
+
     std::atomic<bool> busy_{false};
     std::atomic<double> lastFrameMs_{0};
     std::thread thread_;

@@ -127,6 +127,29 @@ bool FrameRingReader::read(std::uint32_t slot, std::uint64_t sequence, RingFrame
     info.rgbaHash = meta.rgbaHash;
     info.jpegBytes = meta.jpegBytes;
     info.renderMs = meta.renderMs;
+    info.session = meta.session;
+    return true;
+}
+
+bool FrameRingReader::peek(std::uint32_t slot, RingFrameInfo& info) const {
+    if (slot >= slotCount_) return false;
+    const ring::SlotHeader* header = ring::slotAt(base_, slotStride_, slot);
+    const auto counter = ring::sequenceOf(header);
+    const std::uint64_t before = counter.load(std::memory_order_acquire);
+    if (before == 0 || (before & 1) != 0) return false;
+    ring::SlotHeader meta;
+    std::memcpy(&meta, header, sizeof meta);
+    std::atomic_thread_fence(std::memory_order_acquire);
+    if (counter.load(std::memory_order_relaxed) != before) return false;
+    info.slot = slot;
+    info.sequence = before;
+    info.frameIndex = meta.frameIndex;
+    info.width = meta.width;
+    info.height = meta.height;
+    info.rgbaHash = meta.rgbaHash;
+    info.jpegBytes = meta.jpegBytes;
+    info.renderMs = meta.renderMs;
+    info.session = meta.session;
     return true;
 }
 

@@ -97,7 +97,8 @@ std::size_t FrameRingWriter::slotBytes() const { return slotBytes_; }
 
 RingFrameInfo FrameRingWriter::write(std::int64_t frameIndex, int width, int height,
                                      std::uint64_t rgbaHash, float renderMs,
-                                     const std::uint8_t* jpeg, std::size_t jpegBytes) {
+                                     const std::uint8_t* jpeg, std::size_t jpegBytes,
+                                     std::uint32_t session) {
     if (jpegBytes > slotBytes_)
         throw std::length_error("frame ring " + name_ + ": a " + std::to_string(jpegBytes) +
                                 "-byte JPEG does not fit a " + std::to_string(slotBytes_) +
@@ -120,6 +121,7 @@ RingFrameInfo FrameRingWriter::write(std::int64_t frameIndex, int width, int hei
     slot->rgbaHash = rgbaHash;
     slot->jpegBytes = static_cast<std::uint32_t>(jpegBytes);
     slot->renderMs = renderMs;
+    slot->session = session;
     if (jpegBytes) std::memcpy(ring::payloadOf(slot), jpeg, jpegBytes);
     sequence.store(done, std::memory_order_release);
 
@@ -132,6 +134,7 @@ RingFrameInfo FrameRingWriter::write(std::int64_t frameIndex, int width, int hei
     info.rgbaHash = rgbaHash;
     info.jpegBytes = static_cast<std::uint32_t>(jpegBytes);
     info.renderMs = renderMs;
+    info.session = session;
     return info;
 }
 

@@ -46,6 +46,7 @@ struct alignas(kCacheLine) SlotHeader {
     std::uint64_t rgbaHash;
     std::uint32_t jpegBytes;
     float renderMs;
+    std::uint32_t session; // playback session that wrote it; 0: a render_frame reply
 };
 static_assert(sizeof(SlotHeader) == kCacheLine);
 

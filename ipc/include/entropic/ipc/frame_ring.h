@@ -16,7 +16,7 @@
 
 namespace entropic::ipc {
 
-inline constexpr std::uint32_t kRingVersion = 1;
+inline constexpr std::uint32_t kRingVersion = 2;
 
 struct RingFrameInfo {
     std::uint32_t slot = 0;
@@ -27,6 +27,7 @@ struct RingFrameInfo {
     std::uint64_t rgbaHash = 0;   // fx::frameHash of the RGBA before JPEG
     std::uint32_t jpegBytes = 0;
     float renderMs = 0;
+    std::uint32_t session = 0;    // the playback session that wrote it; 0: render_frame
 };
 
 class FrameRingWriter {
@@ -45,7 +46,8 @@ class FrameRingWriter {
     // Writes an already-encoded JPEG into the next slot (round robin).
     // Throws std::length_error if it does not fit.
     RingFrameInfo write(std::int64_t frameIndex, int width, int height, std::uint64_t rgbaHash,
-                        float renderMs, const std::uint8_t* jpeg, std::size_t jpegBytes);
+                        float renderMs, const std::uint8_t* jpeg, std::size_t jpegBytes,
+                        std::uint32_t session = 0);
 
   private:
     std::string name_;
@@ -72,6 +74,10 @@ class FrameRingReader {
     // overwritten or is being written: never a torn frame.
     bool read(std::uint32_t slot, std::uint64_t sequence, RingFrameInfo& info,
               std::vector<std::uint8_t>& jpeg) const;
+    // The slot's header alone (no JPEG copy), under the same rule: false if it
+    // was never written or is being written. What a playback presenter scans
+    // to find the frame due now.
+    bool peek(std::uint32_t slot, RingFrameInfo& info) const;
     // The most recently completed frame in any slot; false if none.
     bool readLatest(RingFrameInfo& info, std::vector<std::uint8_t>& jpeg) const;
 
