@@ -28,6 +28,33 @@ bool fail(QString* error, const QString& message) {
 
 QString native(const QString& path) { return QDir::toNativeSeparators(path); }
 
+// Solo has one owner in the editor: the editor state's soloTracks (it is an
+// undoable editor-state edit, like lock). A file may also carry the engine's
+// per-track "solo" flag (docs/project-format.md); it joins soloTracks on load
+// and the project's own flag stays false.
+void adoptTrackSolo(engine::Project& project, EditorState& editor) {
+    for (auto& track : project.tracks) {
+        if (!track.solo) continue;
+        track.solo = false;
+        if (std::find(editor.soloTracks.begin(), editor.soloTracks.end(), track.id) ==
+            editor.soloTracks.end())
+            editor.soloTracks.push_back(track.id);
+    }
+}
+
+// The engine's form of the project, with the editor's solo list written as
+// each track's "solo" flag, so the export, entropic-render of the saved file
+// and the playback mixer all hear the same tracks.
+json engineJson(const engine::Project& project, const EditorState& editor) {
+    json doc = engine::projectToJson(project);
+    for (auto& track : doc["tracks"]) {
+        const auto id = track["id"].get<std::string>();
+        if (std::find(editor.soloTracks.begin(), editor.soloTracks.end(), id) != editor.soloTracks.end())
+            track["solo"] = true;
+    }
+    return doc;
+}
+
 // Reads and validates a document without touching the one being edited, so
 // a bad file changes nothing. Errors name the file, then the field.
 bool readDocument(const QString& path, const std::string& baseDir, engine::Project& project,
@@ -44,6 +71,7 @@ bool readDocument(const QString& path, const std::string& baseDir, engine::Proje
     try {
         project = engine::parseProject(doc, baseDir);
         editor = EditorState::fromJson(doc.value("editor", json::object()));
+        adoptTrackSolo(project, editor);
     } catch (const std::exception& e) {
         return fail(error, QStringLiteral("%1: %2").arg(native(path), QString::fromUtf8(e.what())));
     }
@@ -180,12 +208,12 @@ bool ProjectDocument::save(const QString& path, QString* error) {
 }
 
 json ProjectDocument::toJson() const {
-    json doc = engine::projectToJson(project_);
+    json doc = engineJson(project_, editor_);
     doc["editor"] = editor_.toJson();
     return doc;
 }
 
-json ProjectDocument::toEngineJson() const { return engine::projectToJson(project_); }
+json ProjectDocument::toEngineJson() const { return engineJson(project_, editor_); }
 
 void ProjectDocument::notifyChanged(const QString& clipId) {
     if (!clipId.isEmpty()) Q_EMIT clipEffectsChanged(clipId);
@@ -217,6 +245,7 @@ void ProjectDocument::applySnapshot(const json& doc) {
     engine::Project project = engine::parseProject(doc, project_.baseDir);
     EditorState editor = EditorState::fromJson(doc.value("editor", json::object()));
     editor.playhead = editor_.playhead; // view state, never rolled back by history
+    adoptTrackSolo(project, editor);
     project_ = std::move(project);
     editor_ = std::move(editor);
     notifyChanged();

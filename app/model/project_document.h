@@ -63,7 +63,9 @@ class ProjectDocument : public QObject {
     // The whole document as written to disk (format: docs/project-format.md,
     // plus the "editor" object), sources relative to baseDir().
     nlohmann::json toJson() const;
-    // What load_project gets: the project (editor-only state left out).
+    // What load_project gets: the project (editor-only state left out), with
+    // the editor state's solo tracks flagged "solo" so the engine's export and
+    // the playback mixer hear the same tracks. toJson() carries the flags too.
     nlohmann::json toEngineJson() const;
     // The folder relative sources resolve against: the folder of the file
     // the document was loaded from (empty for a new project: the working

@@ -1,12 +1,18 @@
 #include "window/preferences_dialog.h"
 
+#include <algorithm>
+
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QSettings>
 #include <QSpinBox>
 
 #include "model/autosaver.h"
 #include "model/history_policy.h"
+#include "playback/audio_settings.h"
+#include "playback/portaudio_output.h"
 
 namespace entropic::app {
 
@@ -26,6 +32,7 @@ PreferencesDialog::PreferencesDialog(HistoryPolicy& history, Autosaver& autosave
     autosave_->setSuffix(tr(" s"));
     autosave_->setToolTip(tr("How often unsaved work is written to a recovery file"));
     form->addRow(tr("Autosave every"), autosave_);
+    addAudioSection(form);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -35,11 +42,45 @@ PreferencesDialog::PreferencesDialog(HistoryPolicy& history, Autosaver& autosave
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
+void PreferencesDialog::addAudioSection(QFormLayout* form) {
+    auto* heading = new QLabel(tr("<b>Audio</b>"), this);
+    form->addRow(heading);
+    const AudioSettings current = AudioSettings::load();
+    const QString appliesLater = tr("Applies the next time playback starts.");
+
+    audioDevice_ = new QComboBox(this);
+    audioDevice_->addItem(tr("Default"), QString());
+    // Listed without opening a stream, so a busy device still shows.
+    QString error;
+    for (const QString& name : PortAudioOutput::outputDevices(&error)) audioDevice_->addItem(name, name);
+    if (!current.device.isEmpty() && audioDevice_->findData(current.device) < 0)
+        audioDevice_->addItem(tr("%1 (not connected)").arg(current.device), current.device);
+    audioDevice_->setCurrentIndex(std::max(0, audioDevice_->findData(current.device)));
+    audioDevice_->setToolTip(
+        (error.isEmpty() ? tr("Where playback is heard. Without a device, playback runs silently.")
+                         : error) +
+        QLatin1Char('\n') + appliesLater);
+    form->addRow(tr("Output device"), audioDevice_);
+
+    audioBuffer_ = new QComboBox(this);
+    for (const int frames : AudioSettings::kBufferChoices)
+        audioBuffer_->addItem(tr("%1 frames").arg(frames), frames);
+    audioBuffer_->setCurrentIndex(std::max(0, audioBuffer_->findData(current.bufferFrames)));
+    audioBuffer_->setToolTip(tr("Smaller answers sooner; larger plays without crackles on a busy "
+                                "machine.") +
+                             QLatin1Char('\n') + appliesLater);
+    form->addRow(tr("Buffer size"), audioBuffer_);
+}
+
 void PreferencesDialog::apply() {
     HistoryPolicy::saveStepLimitSetting(steps_->value());
     history_.loadSettings();
     QSettings().setValue(QString::fromLatin1(Autosaver::kIntervalKey), autosave_->value());
     autosaver_.loadSettings();
+    AudioSettings audio;
+    audio.device = audioDevice_->currentData().toString();
+    audio.bufferFrames = audioBuffer_->currentData().toInt();
+    audio.save();
 }
 
 } // namespace entropic::app

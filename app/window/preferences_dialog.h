@@ -1,9 +1,13 @@
 #pragma once
 // Edit ▸ Preferences: the settings the editor reads from QSettings — how many
-// undo steps the history keeps (500 by default, up to 2000) and how often
-// unsaved work is written for crash recovery (60 s by default).
+// undo steps the history keeps (500 by default, up to 2000), how often
+// unsaved work is written for crash recovery (60 s by default), and the audio
+// output: device and buffer size (playback/audio_settings.h; they apply on
+// the next play).
 #include <QDialog>
 
+class QComboBox;
+class QFormLayout;
 class QSpinBox;
 
 namespace entropic::app {
@@ -20,12 +24,19 @@ class PreferencesDialog : public QDialog {
 
     QSpinBox* undoSteps() const { return steps_; }
     QSpinBox* autosaveSeconds() const { return autosave_; }
+    // Item data: the device name ("" for the default) and the frames a buffer.
+    QComboBox* audioDevice() const { return audioDevice_; }
+    QComboBox* audioBufferFrames() const { return audioBuffer_; }
 
   private:
+    void addAudioSection(QFormLayout* form);
+
     HistoryPolicy& history_;
     Autosaver& autosaver_;
     QSpinBox* steps_;
     QSpinBox* autosave_;
+    QComboBox* audioDevice_ = nullptr;
+    QComboBox* audioBuffer_ = nullptr;
 };
 
 } // namespace entropic::app

@@ -147,6 +147,7 @@ Track parseTrack(const json& doc, const std::string& path, const std::string& ba
     else f.fail("kind", "expected \"video\" or \"audio\", got \"" + kind + "\"");
     t.name = f.string("name", t.id);
     t.muted = f.boolean("muted", false);
+    t.solo = f.boolean("solo", false);
     t.opacity = f.number("opacity", 0, 1, 1.0);
     t.volumeDb = f.number("volume_db", -96, 24, 0);
     const auto& clips = f.array("clips");
@@ -252,6 +253,7 @@ json projectToJson(const Project& p) {
                    {"name", t.name},   {"muted", t.muted},
                    {"volume_db", t.volumeDb}, {"clips", std::move(clips)}};
         if (t.kind == TrackKind::Video) jt["opacity"] = t.opacity;
+        if (t.solo) jt["solo"] = true; // optional: absent means false
         tracks.push_back(std::move(jt));
     }
     return {{"format", kProjectFormatName},

@@ -8,7 +8,15 @@
 
 namespace entropic::engine {
 
-AudioMixer::AudioMixer(ProjectSnapshot project) : project_(std::move(project)) {}
+AudioMixer::AudioMixer(ProjectSnapshot project) : project_(std::move(project)) {
+    anySolo_ = std::any_of(project_->tracks.begin(), project_->tracks.end(),
+                           [](const Track& t) { return t.solo; });
+}
+
+bool AudioMixer::audible(const Track& track) const {
+    return !track.muted && (!anySolo_ || track.solo);
+}
+
 AudioMixer::~AudioMixer() = default;
 
 std::int64_t AudioMixer::sampleAtFrame(std::int64_t frame) const {
@@ -40,7 +48,7 @@ void AudioMixer::mix(std::int64_t start, std::int64_t count, float* out) {
     std::fill(out, out + count * kChannels, 0.0f);
     const std::int64_t end = start + count;
     for (const auto& track : project_->tracks) {
-        if (track.muted) continue;
+        if (!audible(track)) continue;
         for (const auto& clip : track.clips) {
             const std::int64_t clipStart = sampleAtFrame(clip.start);
             const std::int64_t clipEnd = sampleAtFrame(clip.end());

@@ -111,6 +111,41 @@ TEST_CASE("rename, mute, lock and solo a track", "[app][tracks]") {
     CHECK(saved(doc) == edited);
 }
 
+TEST_CASE("solo reaches the engine as the tracks' solo flag", "[app][tracks]") {
+    // The editor keeps solo in its own state; the engine's export and the
+    // playback mixer read the project's per-track flag. They must agree.
+    QTemporaryDir dir;
+    ProjectDocument doc;
+    loadJson(doc, fixtureJson(), dir);
+    auto soloIn = [](const nlohmann::json& project) {
+        std::vector<std::string> ids;
+        for (const auto& t : project["tracks"])
+            if (t.value("solo", false)) ids.push_back(t["id"].get<std::string>());
+        return ids;
+    };
+    CHECK(soloIn(doc.toEngineJson()).empty());
+    REQUIRE(edits::setTrackSolo(doc, "A1", true));
+    CHECK(soloIn(doc.toEngineJson()) == std::vector<std::string>{"A1"});
+    CHECK(soloIn(doc.toJson()) == std::vector<std::string>{"A1"}); // entropic-render of the file agrees
+    const auto engineSide = engine::parseProject(doc.toEngineJson(), "");
+    CHECK(engineSide.tracks[2].solo);
+    CHECK_FALSE(engineSide.tracks[0].solo);
+    doc.undoStack()->undo();
+    CHECK(soloIn(doc.toEngineJson()).empty());
+
+    // A file whose tracks carry the flag (hand-written, or for entropic-render)
+    // opens with those tracks soloed in the editor; saving keeps it.
+    auto flagged = fixtureJson();
+    flagged["tracks"][1]["solo"] = true;
+    ProjectDocument other;
+    loadJson(other, flagged, dir, QStringLiteral("flagged.entropic"));
+    CHECK(other.editorState().soloTracks == std::vector<std::string>{"V2"});
+    CHECK_FALSE(track(other, "V2")->solo); // one owner: the editor state
+    CHECK(soloIn(other.toEngineJson()) == std::vector<std::string>{"V2"});
+    REQUIRE(edits::setTrackSolo(other, "V2", false));
+    CHECK(soloIn(other.toJson()).empty());
+}
+
 TEST_CASE("a volume fader drag is one history entry", "[app][tracks]") {
     QTemporaryDir dir;
     ProjectDocument doc;

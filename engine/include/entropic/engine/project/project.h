@@ -41,6 +41,10 @@ struct Track {
     double opacity = 1.0;  // video
     double volumeDb = 0.0; // audio, and the sound of video clips on this track
     std::vector<Clip> clips;
+    // Sound only: while any track is soloed, only soloed tracks are heard
+    // (a muted track stays silent even when soloed). Pictures ignore it.
+    // Last, so brace-initialised Tracks written before it keep their meaning.
+    bool solo = false;
 };
 
 struct Project {
