@@ -8,6 +8,18 @@
 
 #define ENTROPIC_BUILTIN_EFFECTS(X)                                                            \
     X(utilLevels)                                                                              \
+    X(utilBlur)                                                                                \
+    X(utilHslAdjust)                                                                           \
+    X(utilCurves)                                                                              \
+    X(utilExposure)                                                                            \
+    X(utilContrast)                                                                            \
+    X(utilColorTemperature)                                                                    \
+    X(utilInvert)                                                                              \
+    X(utilChromaKey)                                                                           \
+    X(utilLumaKey)                                                                             \
+    X(utilSharpen)                                                                             \
+    X(utilTransform)                                                                           \
+    X(utilCrop)                                                                                \
     X(fxChannelShift)                                                                          \
     X(fxNoise)                                                                                 \
     X(fxFeedback)

@@ -16,6 +16,10 @@ if [ ! -s "$clip" ]; then
 fi
 echo "== engine: export vs ffmpeg, ping, render_frame"
 "$build/tests/bench/entropic-engine-bench" "$clip"
+if [ -x "$build/tests/bench/entropic-effects-bench" ]; then
+  echo "== effects: ms per 1080p frame at defaults, 1 and 2 threads"
+  "$build/tests/bench/entropic-effects-bench"
+fi
 if [ -x "$build/tests/bench/entropic-jpeg-bench" ]; then
   echo "== jpeg: Q95 encode/decode at 1080p"
   "$build/tests/bench/entropic-jpeg-bench"

@@ -36,6 +36,15 @@ ParamValues paramsAtExtreme(const EffectDescriptor& d, bool maximum);
 
 bool samePixels(ConstFrameView a, ConstFrameView b);
 
+// A natural-looking opaque picture for comparisons with other implementations:
+// soft colour gradients, a few shapes with hard and soft edges, mild noise.
+Frame naturalFrame(int width, int height);
+
+// Peak signal-to-noise ratio over R, G and B in dB (infinity when equal);
+// over channels first .. first+count-1 with the second form (3 = alpha).
+double psnr(ConstFrameView a, ConstFrameView b);
+double psnr(ConstFrameView a, ConstFrameView b, int first, int count);
+
 // Writes a binary PPM (alpha dropped) for looking at outputs by eye.
 void writePpm(const std::string& path, ConstFrameView frame);
 

@@ -39,11 +39,27 @@ std::map<std::string, std::string> readGolden() {
 // A setting worth pinning beyond the generic min/max (where every parameter
 // at an end of its range can be degenerate, e.g. feedback pushed off-frame).
 // Overrides on top of the defaults; effects not listed use only default/min/max.
-const std::map<std::string, std::vector<std::pair<std::string, double>>> kExtremes = {
-    {"util.levels", {{"in_black", 0.3}, {"in_white", 0.6}, {"gamma", 3}, {"out_black", 0.1}}},
-    {"fx.channelshift", {{"red_x", -30}, {"red_y", 11}, {"blue_x", 45}, {"edge", 1}}},
-    {"fx.noise", {{"amount", 0.8}, {"mode", 1}, {"size", 1}}},
-    {"fx.feedback", {{"decay", 0.9}, {"zoom", 1.25}, {"rotate", 20}, {"offset_x", 3}}},
+const std::map<std::string, std::vector<std::pair<std::string, ParamValue>>> kExtremes = {
+    {"util.levels", {{"in_black", {0.3}}, {"in_white", {0.6}}, {"gamma", {3}}, {"out_black", {0.1}}}},
+    {"util.blur", {{"mode", {2}}, {"angle", {30}}, {"length", {40}}}},
+    {"util.hsl_adjust",
+     {{"hue", {150}}, {"saturation", {80}}, {"lightness", {-20}}, {"range_centre", {200}}, {"range_width", {90}},
+      {"range_softness", {40}}}},
+    {"util.curves",
+     {{"master_1", {0.3, 0.05}}, {"master_3", {0.7, 0.95}}, {"red_2", {0.5, 0.65}}, {"blue_2", {0.5, 0.35}}}},
+    {"util.exposure", {{"stops", {2.5}}}},
+    {"util.contrast", {{"contrast", {85}}, {"pivot", {0.35}}}},
+    {"util.color_temperature", {{"temperature", {2600}}, {"tint", {40}}}},
+    {"util.invert", {{"green", {0}}, {"alpha", {1}}}},
+    {"util.chroma_key", {{"key", {0, 0, 1, 1}}, {"tolerance", {0.15}}, {"softness", {0.2}}, {"spill", {1}}, {"output", {1}}}},
+    {"util.luma_key", {{"key_out", {1}}, {"threshold", {0.6}}, {"softness", {0.3}}, {"spill", {1}}}},
+    {"util.sharpen", {{"amount", {4}}, {"radius", {3}}, {"threshold", {0}}, {"mode", {1}}}},
+    {"util.transform",
+     {{"x", {7}}, {"y", {-5}}, {"scale", {150}}, {"rotation", {30}}, {"anchor", {0.3, 0.6}}, {"edge", {3}}}},
+    {"util.crop", {{"left", {10}}, {"right", {20}}, {"top", {5}}, {"bottom", {30}}, {"feather", {6}}, {"fill", {1}}}},
+    {"fx.channelshift", {{"red_x", {-30}}, {"red_y", {11}}, {"blue_x", {45}}, {"edge", {1}}}},
+    {"fx.noise", {{"amount", {0.8}}, {"mode", {1}}, {"size", {1}}}},
+    {"fx.feedback", {{"decay", {0.9}}, {"zoom", {1.25}}, {"rotate", {20}}, {"offset_x", {3}}}},
 };
 
 bool envSet(const char* name) {
@@ -70,7 +86,7 @@ TEST_CASE("golden hashes of every effect", "[effects][golden]") {
         };
         if (const auto it = kExtremes.find(d->id); it != kExtremes.end()) {
             ParamValues extreme(d->params);
-            for (const auto& [key, value] : it->second) extreme.setNumber(key, value);
+            for (const auto& [key, value] : it->second) extreme.set(key, value);
             cases.emplace_back(version + "-extreme", extreme);
         }
         for (const auto& [name, params] : cases) {
