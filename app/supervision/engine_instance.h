@@ -25,6 +25,7 @@ class UiMailbox;
 class EngineInstance : public QObject {
     Q_OBJECT
   public:
+    static constexpr int kRingSlots = 8;
     struct Options {
         QString program;
         QStringList extraArgs;

@@ -1,9 +1,13 @@
 #include "supervision/frame_decode_thread.h"
 
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <vector>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "entropic/effects/frame.h"
 #include "entropic/ipc/frame_ring.h"
@@ -12,10 +16,11 @@
 namespace entropic::app {
 
 struct FrameDecodeThread::Shared {
-    std::mutex mutex; // guards next and stopping
+    std::mutex mutex; // guards jobs and stopping
     std::condition_variable cv;
-    std::optional<DecodeJob> next;
+    std::deque<DecodeJob> jobs;
     bool stopping = false;
+    Mode mode = Mode::Newest;
     Deliver deliver;
 
     // Owned by the decode thread alone.
@@ -26,10 +31,10 @@ struct FrameDecodeThread::Shared {
 
     std::optional<DecodeJob> take() {
         std::unique_lock lock(mutex);
-        cv.wait(lock, [&] { return stopping || next; });
+        cv.wait(lock, [&] { return stopping || !jobs.empty(); });
         if (stopping) return std::nullopt;
-        std::optional<DecodeJob> job = std::move(next);
-        next.reset();
+        std::optional<DecodeJob> job = std::move(jobs.front());
+        jobs.pop_front();
         return job;
     }
 
@@ -70,13 +75,18 @@ struct FrameDecodeThread::Shared {
     }
 
     void run() {
+        // Playback decodes every frame: a little below the threads that must
+        // answer at once (the engine's command loop, the UI), above rendering.
+        if (mode == Mode::InOrder) ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 4);
         while (auto job = take())
             deliver(decode(std::move(*job)));
     }
 };
 
-FrameDecodeThread::FrameDecodeThread(Deliver deliver) : shared_(std::make_shared<Shared>()) {
+FrameDecodeThread::FrameDecodeThread(Deliver deliver, Mode mode)
+    : shared_(std::make_shared<Shared>()) {
     shared_->deliver = std::move(deliver);
+    shared_->mode = mode;
     thread_ = std::make_unique<WorkerThread>("frame-decode", [shared = shared_] { shared->run(); });
 }
 
@@ -91,8 +101,14 @@ FrameDecodeThread::~FrameDecodeThread() {
 
 void FrameDecodeThread::post(DecodeJob job) {
     const std::lock_guard lock(shared_->mutex);
-    shared_->next = std::move(job);
+    if (shared_->mode == Mode::Newest) shared_->jobs.clear();
+    shared_->jobs.push_back(std::move(job));
     shared_->cv.notify_one();
+}
+
+void FrameDecodeThread::clear() {
+    const std::lock_guard lock(shared_->mutex);
+    shared_->jobs.clear();
 }
 
 } // namespace entropic::app

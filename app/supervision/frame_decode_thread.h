@@ -5,8 +5,10 @@
 // once per engine (a new ring name means a new engine), and a view smaller
 // than the frame gets libjpeg-turbo's scaled decode.
 //
-// Coalesced like the renders: a job that has not started yet is replaced by a
-// newer one, so a slow decode never builds a queue of stale frames.
+// Two modes. Newest (the paused viewer): coalesced like the renders, a job
+// that has not started yet is replaced by a newer one, so a slow decode never
+// builds a queue of stale frames. InOrder (playback): every job is decoded in
+// the order posted — the presenter posts only frames still ahead of the clock.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -30,6 +32,7 @@ struct DecodeJob {
     QString hash;
     double renderMs = 0;
     bool retried = false;
+    std::uint32_t session = 0; // playback session (InOrder mode)
 };
 
 struct DecodeResult {
@@ -49,12 +52,16 @@ class FrameDecodeThread {
     // Called on the decode thread.
     using Deliver = std::function<void(DecodeResult result)>;
 
-    explicit FrameDecodeThread(Deliver deliver);
+    enum class Mode { Newest, InOrder };
+
+    explicit FrameDecodeThread(Deliver deliver, Mode mode = Mode::Newest);
     ~FrameDecodeThread(); // waits for the decode in progress (bounded: no engine involved)
     FrameDecodeThread(const FrameDecodeThread&) = delete;
     FrameDecodeThread& operator=(const FrameDecodeThread&) = delete;
 
     void post(DecodeJob job);
+    // Drops the jobs not started yet.
+    void clear();
 
   private:
     struct Shared;

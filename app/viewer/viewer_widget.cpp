@@ -29,6 +29,17 @@ void ViewerWidget::showFrame(const QImage& image, qint64 frame, double renderMs)
     image_ = image;
     shownFrame_ = frame;
     renderMs_ = renderMs;
+    scale_ = 1.0; // a paused frame is always full resolution
+    playing_ = false;
+    update();
+}
+
+void ViewerWidget::showPlaybackFrame(const QImage& image, qint64 frame, double scale) {
+    image_ = image;
+    shownFrame_ = frame;
+    currentFrame_ = frame;
+    scale_ = scale;
+    playing_ = true;
     update();
 }
 
@@ -79,8 +90,19 @@ void ViewerWidget::paintEvent(QPaintEvent*) {
     p.setPen(QColor(225, 225, 230));
     p.drawText(band.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft, timecode);
     QString right = zoom_ == Zoom::Fit ? tr("Fit") : QStringLiteral("100 %");
-    if (shownFrame_ >= 0) right = tr("%1 ms  ·  %2").arg(renderMs_, 0, 'f', 1).arg(right);
+    if (playing_) right = tr("playing  ·  %1").arg(right);
+    else if (shownFrame_ >= 0) right = tr("%1 ms  ·  %2").arg(renderMs_, 0, 'f', 1).arg(right);
     p.drawText(band.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignRight, right);
+
+    if (playing_ && scale_ < 0.999) {
+        // Dynamic resolution: say so, or the artist blames the effect for the blur.
+        const QString tier = tr("%1 %").arg(qRound(scale_ * 100));
+        const QRect badge(8, height() - p.fontMetrics().height() - 16,
+                          p.fontMetrics().horizontalAdvance(tier) + 16, p.fontMetrics().height() + 8);
+        p.fillRect(badge, QColor(150, 90, 0, 210));
+        p.setPen(QColor(255, 240, 210));
+        p.drawText(badge, Qt::AlignCenter, tier);
+    }
 
     if (!message_.isEmpty()) {
         QRect box = rect().adjusted(24, 0, -24, 0);

@@ -20,6 +20,10 @@ class ViewerWidget : public QWidget {
     void setProjectSize(QSize size);
     // The rendered image of `frame` and what it cost the engine.
     void showFrame(const QImage& image, qint64 frame, double renderMs);
+    // A frame presented while playing, rendered at `scale` of the project size
+    // (dynamic resolution): drawn to fill the picture, its tier in a corner.
+    void showPlaybackFrame(const QImage& image, qint64 frame, double scale);
+    double shownScale() const { return scale_; }
     // The frame the playhead is on, shown in the timecode even before its image arrives.
     void setCurrentFrame(qint64 frame);
     // Shown over the picture (e.g. a render error); empty clears it.
@@ -47,6 +51,8 @@ class ViewerWidget : public QWidget {
     qint64 shownFrame_ = -1;
     qint64 currentFrame_ = 0;
     double renderMs_ = 0;
+    double scale_ = 1.0;
+    bool playing_ = false;
     QString message_;
     engine::Rational rate_{30, 1};
     QSize projectSize_{1920, 1080};

@@ -25,6 +25,8 @@
 #include "model/history_policy.h"
 #include "model/project_document.h"
 #include "model/recovery_store.h"
+#include "playback/cache_monitor.h"
+#include "playback/player.h"
 #include "supervision/engine_supervisor.h"
 #include "supervision/frame_feed.h"
 #include "supervision/project_sync.h"
@@ -62,11 +64,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     engine_ = new EngineSupervisor(this);
     sync_ = new ProjectSync(engine_, this);
     feed_ = new FrameFeed(engine_, this);
+    player_ = new Player(engine_, transport_, this);
+    cache_ = new CacheMonitor(engine_, this);
     autosaver_ = new Autosaver(*doc_, RecoveryStore::defaultDirectory(), this);
     setMinimumSize(960, 600);
     buildPanels();
     buildMenus();
     connectEngine();
+    connectPlayback();
     toasts_ = new ToastOverlay(this);
 
     connect(doc_, &ProjectDocument::changed, this, &MainWindow::onDocumentChanged);
@@ -74,9 +79,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(doc_, &ProjectDocument::clipEffectsChanged, this, &MainWindow::rememberEffectChange);
     connect(transport_, &Transport::frameChanged, this, [this](qint64 frame) {
         viewer_->setCurrentFrame(frame);
+        if (!player_->playing()) requestCurrentFrame(); // playing: the presenter shows frames
+    });
+    connect(viewer_, &ViewerWidget::displaySizeChanged, this, [this](QSize size) {
+        player_->setViewSize(size);
         requestCurrentFrame();
     });
-    connect(viewer_, &ViewerWidget::displaySizeChanged, this, [this] { requestCurrentFrame(); });
     connect(&doc_->history(), &HistoryPolicy::spilledToDisk, this, [this](int entries, qint64) {
         toasts_->show(tr("History is large: the %1 oldest steps were moved to disk. They still undo.").arg(entries));
     });
@@ -153,7 +161,7 @@ void MainWindow::buildMenus() {
     edit->addAction(redo);
     edit->addSeparator();
     edit->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, [this] {
-        PreferencesDialog(doc_->history(), *autosaver_, this).exec();
+        PreferencesDialog(doc_->history(), *autosaver_, cache_, this).exec();
     });
     auto* timelineMenu = menuBar()->addMenu(tr("&Timeline"));
     for (QAction* action : timeline_->actions()) {
@@ -174,11 +182,7 @@ void MainWindow::buildMenus() {
         toasts_->show(tr("The default layout returns the next time Entropic starts."));
     });
 
-    auto* playback = menuBar()->addMenu(tr("&Playback"));
-    for (QAction* action : timeline_->navigationActions()) {
-        playback->addAction(action);
-        addAction(action);
-    }
+    buildPlaybackMenu();
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("About Entropic"), this, [this] {
@@ -223,8 +227,67 @@ void MainWindow::connectEngine() {
     });
 }
 
+void MainWindow::buildPlaybackMenu() {
+    auto* playback = menuBar()->addMenu(tr("&Playback"));
+    auto add = [&](const QString& text, const QKeySequence& key, auto slot) {
+        QAction* action = playback->addAction(text, key, player_, slot);
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action);
+        return action;
+    };
+    add(tr("Play / Pause"), QKeySequence(Qt::Key_Space), &Player::togglePlay);
+    add(tr("Play Backwards (J: faster)"), QKeySequence(Qt::Key_J), &Player::shuttleBackward);
+    add(tr("Pause (K)"), QKeySequence(Qt::Key_K), &Player::pause);
+    add(tr("Play Forwards (L: faster)"), QKeySequence(Qt::Key_L), &Player::shuttleForward);
+    QAction* loop = playback->addAction(tr("Loop In/Out"));
+    loop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    loop->setCheckable(true);
+    loop->setChecked(QSettings().value(QStringLiteral("playback/loop"), true).toBool());
+    player_->setLoopEnabled(loop->isChecked());
+    connect(loop, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("playback/loop"), on);
+        player_->setLoopEnabled(on);
+    });
+    addAction(loop);
+    playback->addSeparator();
+    for (QAction* action : timeline_->navigationActions()) {
+        playback->addAction(action);
+        addAction(action);
+    }
+}
+
+void MainWindow::connectPlayback() {
+    connect(player_, &Player::framePresented, viewer_, &ViewerWidget::showPlaybackFrame);
+    connect(player_, &Player::playingChanged, this, [this](bool playing) {
+        // Stopped: the frame on screen may be a reduced one; ask for it whole.
+        if (!playing) {
+            requestCurrentFrame();
+            cache_->poll();
+        }
+    });
+    connect(player_, &Player::notice, this, &MainWindow::status);
+    connect(cache_, &CacheMonitor::rangesChanged, timeline_, &TimelineWidget::setCachedRanges);
+    player_->setViewSize(viewer_->displaySize());
+}
+
+void MainWindow::updatePlaybackProject() {
+    try {
+        player_->setProject(std::make_shared<const engine::Project>(
+            engine::parseProject(doc_->toEngineJson(), doc_->baseDir().toStdString())));
+    } catch (const std::exception&) {
+        // The engine reports a project it cannot take (ProjectSync); playback
+        // keeps the last good one meanwhile.
+    }
+    const auto& editor = doc_->editorState();
+    if (editor.inPoint || editor.outPoint)
+        player_->setLoopRange(engine::PlayLoop{editor.inPoint.value_or(0),
+                                               editor.outPoint.value_or(doc_->project().frameCount())});
+    else
+        player_->setLoopRange(std::nullopt);
+}
+
 void MainWindow::requestCurrentFrame() {
-    if (!doc_) return;
+    if (!doc_ || player_->playing()) return;
     feed_->requestFrame(transport_->frame(), viewer_->displaySize());
 }
 
@@ -233,6 +296,7 @@ void MainWindow::onDocumentChanged() {
     viewer_->setFrameRate(p.frameRate);
     viewer_->setProjectSize(QSize(p.width, p.height));
     transport_->setLastFrame(std::max<std::int64_t>(0, p.frameCount() - 1));
+    updatePlaybackProject();
     QStringList clipIds;
     for (const auto& track : p.tracks)
         for (const auto& clip : track.clips) clipIds << QString::fromStdString(clip.id);

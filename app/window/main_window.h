@@ -13,6 +13,8 @@ class QMenu;
 namespace entropic::app {
 
 class Autosaver;
+class CacheMonitor;
+class Player;
 class ClipSelection;
 class EffectBrowser;
 class EngineSupervisor;
@@ -50,6 +52,8 @@ class MainWindow : public QMainWindow {
     TimelineWidget& timeline() { return *timeline_; }
     ToastOverlay& toasts() { return *toasts_; }
     FrameFeed& frameFeed() { return *feed_; }
+    Player& player() { return *player_; }
+    CacheMonitor& cacheMonitor() { return *cache_; }
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -60,6 +64,10 @@ class MainWindow : public QMainWindow {
     void connectEngine();
     void restoreLayout();
     void requestCurrentFrame();
+    void connectPlayback();
+    void buildPlaybackMenu();
+    // The document's project as the engine gets it (solo applied).
+    void updatePlaybackProject();
     void updateTitle();
     void onDocumentChanged();
     void rememberEffectChange(const QString& clipId);
@@ -80,6 +88,8 @@ class MainWindow : public QMainWindow {
     EngineSupervisor* engine_;
     ProjectSync* sync_;
     FrameFeed* feed_;
+    Player* player_;
+    CacheMonitor* cache_;
     Autosaver* autosaver_;
     ViewerWidget* viewer_ = nullptr;
     TimelineWidget* timeline_ = nullptr;

@@ -11,13 +11,15 @@
 
 #include "model/autosaver.h"
 #include "model/history_policy.h"
+#include "playback/cache_monitor.h"
 #include "playback/audio_settings.h"
 #include "playback/portaudio_output.h"
 
 namespace entropic::app {
 
-PreferencesDialog::PreferencesDialog(HistoryPolicy& history, Autosaver& autosaver, QWidget* parent)
-    : QDialog(parent), history_(history), autosaver_(autosaver) {
+PreferencesDialog::PreferencesDialog(HistoryPolicy& history, Autosaver& autosaver, CacheMonitor* cache,
+                                     QWidget* parent)
+    : QDialog(parent), history_(history), autosaver_(autosaver), cache_(cache) {
     setWindowTitle(tr("Preferences"));
     auto* form = new QFormLayout(this);
     steps_ = new QSpinBox(this);
@@ -33,6 +35,16 @@ PreferencesDialog::PreferencesDialog(HistoryPolicy& history, Autosaver& autosave
     autosave_->setToolTip(tr("How often unsaved work is written to a recovery file"));
     form->addRow(tr("Autosave every"), autosave_);
     addAudioSection(form);
+    form->addRow(new QLabel(tr("<b>Playback</b>"), this));
+    cacheMb_ = new QSpinBox(this);
+    cacheMb_->setRange(0, CacheMonitor::kMaxBudgetMb);
+    cacheMb_->setSingleStep(256);
+    cacheMb_->setValue(CacheMonitor::budgetMb());
+    cacheMb_->setSuffix(tr(" MB"));
+    cacheMb_->setSpecialValueText(tr("Off"));
+    cacheMb_->setToolTip(tr("RAM for rendered frames (the green bar on the timeline): a cached range "
+                            "plays smoothly however heavy its effects. Applies at once."));
+    form->addRow(tr("Frame cache"), cacheMb_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -81,6 +93,8 @@ void PreferencesDialog::apply() {
     audio.device = audioDevice_->currentData().toString();
     audio.bufferFrames = audioBuffer_->currentData().toInt();
     audio.save();
+    if (cache_) cache_->setBudgetMb(cacheMb_->value());
+    else QSettings().setValue(QLatin1String(CacheMonitor::kBudgetKey), cacheMb_->value());
 }
 
 } // namespace entropic::app

@@ -3,7 +3,8 @@
 // undo steps the history keeps (500 by default, up to 2000), how often
 // unsaved work is written for crash recovery (60 s by default), and the audio
 // output: device and buffer size (playback/audio_settings.h; they apply on
-// the next play).
+// the next play), and the RAM the engine keeps rendered frames in (the green
+// bar; applies at once).
 #include <QDialog>
 
 class QComboBox;
@@ -13,12 +14,15 @@ class QSpinBox;
 namespace entropic::app {
 
 class Autosaver;
+class CacheMonitor;
 class HistoryPolicy;
 
 class PreferencesDialog : public QDialog {
     Q_OBJECT
   public:
-    PreferencesDialog(HistoryPolicy& history, Autosaver& autosaver, QWidget* parent = nullptr);
+    // cache: the engine's frame cache, told its new budget on apply (null: only saved).
+    PreferencesDialog(HistoryPolicy& history, Autosaver& autosaver, CacheMonitor* cache = nullptr,
+                      QWidget* parent = nullptr);
     // Writes the settings and applies them at once.
     void apply();
 
@@ -27,12 +31,15 @@ class PreferencesDialog : public QDialog {
     // Item data: the device name ("" for the default) and the frames a buffer.
     QComboBox* audioDevice() const { return audioDevice_; }
     QComboBox* audioBufferFrames() const { return audioBuffer_; }
+    QSpinBox* cacheMb() const { return cacheMb_; }
 
   private:
     void addAudioSection(QFormLayout* form);
 
     HistoryPolicy& history_;
     Autosaver& autosaver_;
+    CacheMonitor* cache_;
+    QSpinBox* cacheMb_ = nullptr;
     QSpinBox* steps_;
     QSpinBox* autosave_;
     QComboBox* audioDevice_ = nullptr;

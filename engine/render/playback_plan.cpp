@@ -10,6 +10,7 @@ void PlaybackPlan::start(const PlayStart& start, Time now) {
     if (start_.loop && start_.loop->end <= start_.loop->first) start_.loop.reset();
     anchorPosition_ = wrap(start.position);
     anchorTime_ = now;
+    frozen_ = start.preroll;
     last_.reset();
 }
 
@@ -21,6 +22,7 @@ void PlaybackPlan::updateClock(double position, Time now) {
     if (std::abs(lead(static_cast<std::int64_t>(std::floor(position)), expected)) > 4) last_.reset();
     anchorPosition_ = position;
     anchorTime_ = now;
+    frozen_ = false;
 }
 
 double wrapPosition(double position, const std::optional<PlayLoop>& loop) {
@@ -55,6 +57,7 @@ std::int64_t PlaybackPlan::wrapFrame(std::int64_t frame) const {
 }
 
 double PlaybackPlan::positionAt(Time now) const {
+    if (frozen_) return anchorPosition_;
     const double seconds = std::chrono::duration<double>(now - anchorTime_).count();
     return wrap(anchorPosition_ + std::max(0.0, seconds) * start_.fps * start_.rate);
 }
@@ -76,12 +79,14 @@ PlaybackPlan::Step PlaybackPlan::next(Time now, const FrameCost& frameCost, int 
     // on may still make it where an expensive one would not, so look again
     // from there, a few times at most.
     std::int64_t skipped = 0;
+    bool jumped = false;
     for (int attempt = 0; attempt < 4; ++attempt) {
         const double costPeriods = std::max(0.0, frameCost(candidate)) * start_.fps; // real-time periods
         if (lead(candidate, position) - costPeriods >= -0.8) break;
         const std::int64_t late = candidate;
+        jumped = true;
         const double when = wrap(position + dir * costPeriods * rate);
-        candidate = static_cast<std::int64_t>(std::floor(when));
+        candidate = static_cast<std::int64_t>(std::floor(when + 1e-9)); // not a hair before a frame boundary
         if (last_ && candidate == *last_) candidate = wrapFrame(candidate + dir);
         skipped += std::max<std::int64_t>(
             0, std::llround((lead(candidate, position) - lead(late, position)) * rate));
@@ -91,8 +96,10 @@ PlaybackPlan::Step PlaybackPlan::next(Time now, const FrameCost& frameCost, int 
         return {Step::Kind::End, 0, 0, 0};
 
     // The ring holds frames, not periods: at 4× a period spans four of them.
+    // A frame jumped to is due when its render is done: start it now, or the
+    // target would move on with the clock while waiting for it.
     const double aheadFrames = lead(candidate, position) * rate;
-    if (aheadFrames > lookahead) {
+    if (!jumped && aheadFrames > lookahead) {
         const double periods = (aheadFrames - lookahead) / rate;
         return {Step::Kind::Wait, 0, 0, periods / start_.fps};
     }

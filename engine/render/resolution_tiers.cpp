@@ -3,6 +3,10 @@
 namespace entropic::engine {
 
 bool ResolutionTiers::record(double ms, double periodMs) {
+    if (warmup_ > 0) {
+        --warmup_;
+        return false;
+    }
     auto& cost = cost_[static_cast<std::size_t>(tier_)];
     // The first frame at a tier pays for warming caches; a short memory
     // follows the chain as the picture changes.
@@ -34,6 +38,7 @@ bool ResolutionTiers::record(double ms, double periodMs) {
 void ResolutionTiers::reset() {
     tier_ = 0;
     framesAtTier_ = 0;
+    warmup_ = kWarmupFrames;
     cost_.fill(0);
 }
 

@@ -33,6 +33,7 @@ void handlePlay(EngineSession& s, const nlohmann::json& request, const Responder
     start.rate = f.number("rate", -16.0, 16.0, 1.0);
     if (std::abs(start.rate) < 1.0 / 64)
         f.failRange("rate", "a play rate must not be 0 (send stop to pause)");
+    start.preroll = f.boolean("preroll", false);
     start.fps = project->frameRate.toDouble();
     start.frameCount = project->frameCount();
     if (f.has("loop")) {

@@ -26,21 +26,14 @@
 #include "transport/transport.h"
 #include "viewer/viewer_widget.h"
 #include "window/main_window.h"
+#include "ui_support.h"
 #include "window/preferences_dialog.h"
 
 using namespace entropic;
 
 namespace {
 
-bool waitFor(const std::function<bool()>& done, int timeoutMs = 30000) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs) return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
+using test::waitFor;
 
 // The hash of the next frame the viewer shows for `frame` after `action`.
 struct FrameWatch {

@@ -42,6 +42,9 @@ struct PlayStart {
     double fps = 30;           // the project's frame rate
     std::int64_t frameCount = 0; // the project's length
     std::optional<PlayLoop> loop;
+    // Pre-roll: the clock stands still at `position` until the first report,
+    // so the frames the start needs are rendered before the sound starts.
+    bool preroll = false;
 };
 
 class PlaybackPlan {
@@ -89,6 +92,7 @@ class PlaybackPlan {
     double anchorPosition_ = 0;
     Time anchorTime_{};
     std::optional<std::int64_t> last_;
+    bool frozen_ = false; // pre-rolling: no report yet
 };
 
 } // namespace entropic::engine

@@ -31,12 +31,14 @@ class ResolutionTiers {
     void reset();
 
   private:
+    static constexpr int kWarmupFrames = 2;  // after reset(): cold decoders and caches, not the chain
     static constexpr int kSettleFrames = 3;  // frames at a tier before stepping down
     static constexpr int kRiseFrames = 15;   // frames at a tier before trying one up
     static constexpr int kForgetFrames = 90; // frames before the tier above is tried afresh
 
     int tier_ = 0;
     int framesAtTier_ = 0;
+    int warmup_ = kWarmupFrames;
     std::array<double, kScales.size()> cost_{}; // smoothed ms per tier; 0: unknown
 };
 
