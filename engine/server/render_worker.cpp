@@ -215,7 +215,7 @@ bool RenderWorker::renderAhead(std::unique_lock<std::mutex>& lock) {
     lock.unlock();
     bool stored = false;
     try {
-        produce(frame, 1.0, 0, false, playhead, 1);
+        produce(frame, 1.0, 0, false, playhead, 1, true);
         stored = cache_.contains(frame);
     } catch (const std::exception&) {
         // A frame that cannot be rendered is reported when it is asked for.
@@ -231,7 +231,7 @@ bool RenderWorker::renderAhead(std::unique_lock<std::mutex>& lock) {
 
 RenderWorker::Produced RenderWorker::produce(std::int64_t frameIndex, double scale,
                                              std::uint32_t session, bool toRing,
-                                             std::int64_t playhead, int direction) {
+                                             std::int64_t playhead, int direction, bool ahead) {
     Produced out;
     if (auto cached = cache_.find(frameIndex)) {
         out.fromCache = true;
@@ -247,16 +247,17 @@ RenderWorker::Produced RenderWorker::produce(std::int64_t frameIndex, double sca
     const std::uint64_t generation = cache_.generation();
     const ProjectSnapshot snapshot = project_.current();
     if (!snapshot) throw EngineError(errc::kNoProject, "no project loaded yet");
-    if (!renderer_) renderer_ = std::make_unique<TimelineRenderer>(snapshot, threads_);
-    else if (renderer_->project() != snapshot) renderer_->setProject(snapshot);
+    auto& renderer = ahead ? aheadRenderer_ : renderer_;
+    if (!renderer) renderer = std::make_unique<TimelineRenderer>(snapshot, threads_);
+    else if (renderer->project() != snapshot) renderer->setProject(snapshot);
 
     const std::int64_t count = std::max<std::int64_t>(1, snapshot->frameCount());
     if (frameIndex >= count)
         throw EngineError(errc::kOutOfRange, "frame " + std::to_string(frameIndex) +
                                                  " is past the project's last frame " +
                                                  std::to_string(count - 1));
-    const fx::Frame& frame = renderer_->render(frameIndex, scale);
-    out.renderMs = renderer_->stats().ms;
+    const fx::Frame& frame = renderer->render(frameIndex, scale);
+    out.renderMs = renderer->stats().ms;
     const bool fullSize = frame.width() == snapshot->width && frame.height() == snapshot->height;
     const bool toCache = fullSize && cache_.budget() > 0;
     std::uint64_t hash = 0;

@@ -58,7 +58,7 @@ class RenderWorker {
     // Idle this long before rendering ahead into the cache: an artist turning
     // a knob must not find the engine busy with frames nobody asked for.
     static constexpr std::chrono::milliseconds kIdleBeforeAhead{400};
-    static constexpr int kRenderNice = 8;
+    static constexpr int kRenderNice = 4;
 
     RenderWorker(const ProjectSlot& project, FrameCache& cache, int ringSlots, int threads);
     ~RenderWorker();
@@ -95,7 +95,7 @@ class RenderWorker {
     // Puts `frame` in the ring (toRing) and/or the cache: from the cache if it
     // is there, else rendered at `scale` (cached when full size).
     Produced produce(std::int64_t frame, double scale, std::uint32_t session, bool toRing,
-                     std::int64_t playhead, int direction);
+                     std::int64_t playhead, int direction, bool ahead = false);
 
     const ProjectSlot& project_;
     FrameCache& cache_;
@@ -104,6 +104,9 @@ class RenderWorker {
     ipc::JpegEncoder encoder_{95};
     std::vector<std::uint8_t> jpeg_;
     std::unique_ptr<TimelineRenderer> renderer_;
+    // Rendering ahead has decoders of its own: moving the interactive ones
+    // away from the playhead would make the next knob turn seek back a GOP.
+    std::unique_ptr<TimelineRenderer> aheadRenderer_;
 
     std::mutex mutex_; // guards everything below
     std::condition_variable wake_;

@@ -62,9 +62,13 @@ double residentMb() {
 json knobLatency(app::MainWindow& window, const std::string& key, double from, double step, int count) {
     std::vector<double> samples;
     int painted = 0;
-    QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window, [&](const QImage&, qint64, const QString&, double) {
+    QString hash;
+    // Only a frame that differs from the one on screen counts: a render of
+    // the previous setting that lands after the change is not the change.
+    QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window, [&](const QImage&, qint64, const QString& h, double) {
         window.viewer().repaint(); // painted, not just scheduled
-        ++painted;
+        if (h != hash) ++painted;
+        hash = h;
     });
     auto* card = window.inspector().cards().back();
     app::ParamControl* knob = nullptr;
