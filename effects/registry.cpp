@@ -22,7 +22,17 @@
     X(utilCrop)                                                                                \
     X(fxChannelShift)                                                                          \
     X(fxNoise)                                                                                 \
-    X(fxFeedback)
+    X(fxFeedback)                                                                              \
+    X(fxPixelSort)                                                                             \
+    X(fxRgbSplit)                                                                              \
+    X(fxPosterize)                                                                             \
+    X(fxBitcrush)                                                                              \
+    X(fxRowShift)                                                                              \
+    X(fxBlockDisplace)                                                                         \
+    X(fxScanlines)                                                                             \
+    X(fxMirror)                                                                                \
+    X(fxVhs)                                                                                   \
+    X(fxEdges)
 
 ENTROPIC_BUILTIN_EFFECTS(ENTROPIC_DECLARE_EFFECT)
 

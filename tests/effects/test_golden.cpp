@@ -60,6 +60,20 @@ const std::map<std::string, std::vector<std::pair<std::string, ParamValue>>> kEx
     {"fx.channelshift", {{"red_x", {-30}}, {"red_y", {11}}, {"blue_x", {45}}, {"edge", {1}}}},
     {"fx.noise", {{"amount", {0.8}}, {"mode", {1}}, {"size", {1}}}},
     {"fx.feedback", {{"decay", {0.9}}, {"zoom", {1.25}}, {"rotate", {20}}, {"offset_x", {3}}}},
+    {"fx.pixelsort",
+     {{"direction", {2}}, {"angle", {-60}}, {"interval_key", {1}}, {"lower", {0.05}}, {"upper", {0.7}}, {"sort_key", {2}},
+      {"reverse", {1}}, {"max_span", {20}}}},
+    {"fx.rgb_split", {{"amount", {-25}}, {"blue_ratio", {1.6}}, {"centre", {0.3, 0.7}}}},
+    {"fx.posterize", {{"levels", {3}}}},
+    {"fx.bitcrush", {{"bits", {2}}, {"block", {7}}}},
+    {"fx.row_shift", {{"probability", {0.6}}, {"max_shift", {25}}, {"band_height", {3}}, {"jitter", {4}}, {"edge", {1}}}},
+    {"fx.block_displace", {{"block_size", {8}}, {"max_offset", {30}}, {"probability", {0.3}}, {"snap", {1}}}},
+    {"fx.scanlines", {{"period", {5.5}}, {"line_width", {0.3}}, {"darkness", {0.8}}, {"roll", {-3}}, {"orientation", {1}}}},
+    {"fx.mirror", {{"mode", {1}}, {"side", {1}}}},
+    {"fx.vhs",
+     {{"wobble", {6}}, {"wobble_period", {30}}, {"tracking_noise", {3}}, {"head_switch", {12}}, {"head_shift", {40}},
+      {"chroma_blur", {6}}, {"chroma_delay", {-5}}, {"noise", {0.2}}, {"dropouts", {0.1}}}},
+    {"fx.edges", {{"mode", {0}}, {"threshold", {0.02}}, {"gain", {6}}, {"color", {1, 0.2, 0.6, 1}}}},
 };
 
 bool envSet(const char* name) {
