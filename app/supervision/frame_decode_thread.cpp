@@ -6,9 +6,6 @@
 #include <optional>
 #include <vector>
 
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include "entropic/effects/frame.h"
 #include "entropic/ipc/frame_ring.h"
 #include "entropic/ipc/jpeg_codec.h"
@@ -75,9 +72,6 @@ struct FrameDecodeThread::Shared {
     }
 
     void run() {
-        // Playback decodes every frame: a little below the threads that must
-        // answer at once (the engine's command loop, the UI), above rendering.
-        if (mode == Mode::InOrder) ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 4);
         while (auto job = take())
             deliver(decode(std::move(*job)));
     }

@@ -1,8 +1,6 @@
 #include "render_worker.h"
 
 #include <pthread.h>
-#include <sys/resource.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -105,10 +103,6 @@ PlayStats RenderWorker::playStats() const {
 }
 
 void RenderWorker::loop() {
-    // Rendering yields to the command loop (ping, clock) and to the editor's
-    // own decoding on a machine with few cores; the decoder and effect
-    // threads this thread starts inherit the priority. Exports sit lower still.
-    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kRenderNice);
     std::unique_lock lock(mutex_);
     for (;;) {
         if (stop_) return;

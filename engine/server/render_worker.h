@@ -58,7 +58,6 @@ class RenderWorker {
     // Idle this long before rendering ahead into the cache: an artist turning
     // a knob must not find the engine busy with frames nobody asked for.
     static constexpr std::chrono::milliseconds kIdleBeforeAhead{400};
-    static constexpr int kRenderNice = 4;
 
     RenderWorker(const ProjectSlot& project, FrameCache& cache, int ringSlots, int threads);
     ~RenderWorker();
