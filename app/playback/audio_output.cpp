@@ -8,6 +8,13 @@
 
 namespace entropic::app {
 
+bool checkAudioFormat(int sampleRate, int channels, QString* error) {
+    if (sampleRate > 0 && channels > 0) return true;
+    if (error)
+        *error = QStringLiteral("invalid audio format: %1 Hz, %2 channels").arg(sampleRate).arg(channels);
+    return false;
+}
+
 std::unique_ptr<AudioOutput> openAudioOutput(const AudioSettings& settings, int rate, int channels,
                                              AudioOutput::Pull pull, QString* notice) {
     QString why;

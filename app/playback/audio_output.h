@@ -64,6 +64,10 @@ class AudioOutput {
     virtual int channels() const = 0;
 };
 
+// False, with the reason in *error, unless both are positive: what every
+// output's open() checks first.
+bool checkAudioFormat(int sampleRate, int channels, QString* error);
+
 // The output playback uses: PortAudio on settings.device (empty: the
 // default), with settings.bufferFrames a callback, opened at rate and
 // channels. If that fails (no device, CI, headless, a device gone), a

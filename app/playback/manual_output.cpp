@@ -8,13 +8,7 @@ ManualOutput::ManualOutput(int blockFrames, int latencyFrames)
     : blockFrames_(std::max(1, blockFrames)), latencyFrames_(std::max(0, latencyFrames)) {}
 
 bool ManualOutput::open(int sampleRate, int channels, Pull pull, QString* error) {
-    if (sampleRate <= 0 || channels <= 0) {
-        if (error)
-            *error = QStringLiteral("invalid audio format: %1 Hz, %2 channels")
-                         .arg(sampleRate)
-                         .arg(channels);
-        return false;
-    }
+    if (!checkAudioFormat(sampleRate, channels, error)) return false;
     sampleRate_ = sampleRate;
     channels_ = channels;
     pull_ = std::move(pull);

@@ -33,13 +33,7 @@ SilentOutput::~SilentOutput() {
 
 bool SilentOutput::open(int sampleRate, int channels, Pull pull, QString* error) {
     close();
-    if (sampleRate <= 0 || channels <= 0) {
-        if (error)
-            *error = QStringLiteral("invalid audio format: %1 Hz, %2 channels")
-                         .arg(sampleRate)
-                         .arg(channels);
-        return false;
-    }
+    if (!checkAudioFormat(sampleRate, channels, error)) return false;
     sampleRate_ = sampleRate;
     channels_ = channels;
     pull_ = std::move(pull);

@@ -48,6 +48,20 @@ void validateHeader(const std::string& name, const ring::RingHeader& header,
                          std::to_string(segmentBytes));
 }
 
+RingFrameInfo infoOf(const ring::SlotHeader& meta, std::uint32_t slot, std::uint64_t sequence) {
+    RingFrameInfo info;
+    info.slot = slot;
+    info.sequence = sequence;
+    info.frameIndex = meta.frameIndex;
+    info.width = meta.width;
+    info.height = meta.height;
+    info.rgbaHash = meta.rgbaHash;
+    info.jpegBytes = meta.jpegBytes;
+    info.renderMs = meta.renderMs;
+    info.session = meta.session;
+    return info;
+}
+
 } // namespace
 
 FrameRingReader::FrameRingReader(const std::string& name) {
@@ -119,15 +133,7 @@ bool FrameRingReader::read(std::uint32_t slot, std::uint64_t sequence, RingFrame
     if (counter.load(std::memory_order_relaxed) != before) return false; // torn: discard
     if (meta.jpegBytes > slotBytes_) return false; // a complete but nonsensical slot
 
-    info.slot = slot;
-    info.sequence = before;
-    info.frameIndex = meta.frameIndex;
-    info.width = meta.width;
-    info.height = meta.height;
-    info.rgbaHash = meta.rgbaHash;
-    info.jpegBytes = meta.jpegBytes;
-    info.renderMs = meta.renderMs;
-    info.session = meta.session;
+    info = infoOf(meta, slot, before);
     return true;
 }
 
@@ -141,15 +147,7 @@ bool FrameRingReader::peek(std::uint32_t slot, RingFrameInfo& info) const {
     std::memcpy(&meta, header, sizeof meta);
     std::atomic_thread_fence(std::memory_order_acquire);
     if (counter.load(std::memory_order_relaxed) != before) return false;
-    info.slot = slot;
-    info.sequence = before;
-    info.frameIndex = meta.frameIndex;
-    info.width = meta.width;
-    info.height = meta.height;
-    info.rgbaHash = meta.rgbaHash;
-    info.jpegBytes = meta.jpegBytes;
-    info.renderMs = meta.renderMs;
-    info.session = meta.session;
+    info = infoOf(meta, slot, before);
     return true;
 }
 

@@ -15,6 +15,7 @@
 #include "entropic/ipc/endpoint.h"
 #include "entropic/ipc/engine_client.h"
 #include "entropic/ipc/frame_ring.h"
+#include "running_engine.h"
 #include "test_support.h"
 
 using namespace entropic;
@@ -166,25 +167,7 @@ TEST_CASE("Resolution tiers step down under a slow chain and back up with headro
 
 namespace {
 
-struct PlayingEngine {
-    std::unique_ptr<engine::CommandServer> server;
-    std::thread thread;
-    std::unique_ptr<ipc::EngineClient> client;
-
-    PlayingEngine() {
-        engine::ServerOptions options;
-        options.endpoint = ipc::newEngineEndpoint();
-        options.renderThreads = 2;
-        server = std::make_unique<engine::CommandServer>(options);
-        thread = std::thread([this] { server->run(); });
-        client = std::make_unique<ipc::EngineClient>(options.endpoint, 20000);
-    }
-    ~PlayingEngine() {
-        server->requestStop();
-        thread.join();
-    }
-    json call(json request) { return client->request(std::move(request)); }
-};
+using PlayingEngine = test::RunningEngine;
 
 json timeAt(double frame) { return {{"num", static_cast<std::int64_t>(std::llround(frame * 1000))}, {"den", 30000}}; }
 

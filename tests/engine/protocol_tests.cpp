@@ -13,6 +13,7 @@
 #include "entropic/ipc/engine_client.h"
 #include "entropic/ipc/frame_ring.h"
 #include "entropic/ipc/jpeg_codec.h"
+#include "running_engine.h"
 #include "test_support.h"
 
 using namespace entropic;
@@ -20,25 +21,7 @@ using nlohmann::json;
 
 namespace {
 
-struct RunningEngine {
-    std::unique_ptr<engine::CommandServer> server;
-    std::thread thread;
-    std::unique_ptr<ipc::EngineClient> client;
-
-    RunningEngine() {
-        engine::ServerOptions options;
-        options.endpoint = ipc::newEngineEndpoint();
-        options.renderThreads = 2;
-        server = std::make_unique<engine::CommandServer>(options);
-        thread = std::thread([this] { server->run(); });
-        client = std::make_unique<ipc::EngineClient>(options.endpoint, 20000);
-    }
-    ~RunningEngine() {
-        server->requestStop();
-        thread.join();
-    }
-    json call(json request) { return client->request(std::move(request)); }
-};
+using test::RunningEngine;
 
 std::string errorCode(const json& reply) {
     REQUIRE(reply.value("ok", true) == false);
