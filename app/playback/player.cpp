@@ -22,7 +22,7 @@ Player::Player(EngineSupervisor* engine, Transport* transport, QObject* parent,
     // A new engine knows nothing of the play: start a session on it from
     // where the sound is (the sound never stopped).
     connect(engine_, &EngineSupervisor::engineResumed, this, [this] {
-        if (playing_) startSession();
+        if (playing_) startSession(prerolling_);
     });
 }
 
@@ -183,6 +183,13 @@ void Player::shuttleBackward() {
 
 void Player::onTransportMoved(qint64 frame) {
     if (!playing_ || moving_) return;
+    if (prerolling_) {
+        // Moved before the sound started: pre-roll from the new place.
+        prerollFrom_ = static_cast<double>(frame);
+        preroll_.restart();
+        startSession(true);
+        return;
+    }
     // The artist moved the playhead while playing: play on from there.
     audio_.seek(sampleOf(static_cast<double>(frame)));
     startSession();

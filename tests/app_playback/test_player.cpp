@@ -133,6 +133,16 @@ TEST_CASE("Player: the in/out loop wraps, and J/K/L shuttle", "[playback][player
         CHECK(rig.player.rate() == 0.0);
         CHECK_FALSE(rig.player.playing());
     }
+    SECTION("moving the playhead before the sound starts plays from there") {
+        rig.transport.setFrame(10);
+        rig.player.play();
+        rig.transport.setFrame(60); // still pre-rolling: nothing ready yet
+        test::spinFor(800);
+        rig.player.pause();
+        REQUIRE(rig.shown.size() >= 5);
+        CHECK(rig.shown.front() >= 60);
+        CHECK(increasing(rig.shown));
+    }
     SECTION("playing to the end stops on the last frame") {
         rig.transport.setFrame(110);
         rig.player.play();
