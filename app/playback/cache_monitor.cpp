@@ -47,7 +47,6 @@ void CacheMonitor::poll() {
         [this](const nlohmann::json& reply) {
             inFlight_ = false;
             if (!replyOk(reply)) return;
-            usedMb_ = reply.value("used_mb", 0.0);
             const auto version = reply.value("version", quint64{0});
             if (version == version_) return;
             version_ = version;

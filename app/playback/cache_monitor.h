@@ -29,7 +29,6 @@ class CacheMonitor : public QObject {
     void poll();
 
     const QVector<QPair<qint64, qint64>>& ranges() const { return ranges_; }
-    double usedMb() const { return usedMb_; }
 
   Q_SIGNALS:
     void rangesChanged(const QVector<QPair<qint64, qint64>>& ranges);
@@ -40,7 +39,6 @@ class CacheMonitor : public QObject {
     EngineSupervisor* engine_;
     QTimer timer_;
     QVector<QPair<qint64, qint64>> ranges_;
-    double usedMb_ = 0;
     quint64 version_ = ~quint64{0};
     bool inFlight_ = false;
 };

@@ -59,8 +59,12 @@ std::optional<engine::PlayLoop> Player::activeLoop() const {
 
 std::optional<LoopRange> Player::sampleLoop() const {
     const auto loop = activeLoop();
-    if (!loop) return std::nullopt;
-    return LoopRange{sampleOf(static_cast<double>(loop->first)), sampleOf(static_cast<double>(loop->end))};
+    if (!loop || !project_) return std::nullopt;
+    // Whole frames: the mixer's own rule, so the loop wraps on a frame boundary.
+    const auto at = [this](std::int64_t frame) {
+        return PlaybackClock::frameToSample(frame, project_->sampleRate, project_->frameRate);
+    };
+    return LoopRange{at(loop->first), at(loop->end)};
 }
 
 std::int64_t Player::sampleOf(double frame) const {

@@ -58,9 +58,7 @@ class Player : public QObject {
     double rate() const { return rate_; }
     // The audio clock, in timeline frames (fractional).
     double position() const;
-    QString audioNotice() const { return audio_.notice(); }
     const FramePresenter& presenter() const { return *presenter_; }
-    const AudioPlayback& audio() const { return audio_; }
     // The engine's statistics of the current (or last) playback.
     const nlohmann::json& engineStats() const { return engineStats_; }
 

@@ -37,9 +37,6 @@ class PresentSchedule {
     bool showNow(std::int64_t frame) const { return due_ && frame == *due_ && frame != lastShown_; }
     void shown(std::int64_t frame, double position);
 
-    std::optional<std::int64_t> lastShown() const {
-        return lastShown_ == kNone ? std::nullopt : std::optional<std::int64_t>(lastShown_);
-    }
     const Stats& stats() const { return stats_; }
 
   private:
