@@ -41,6 +41,7 @@ bool setTrackOpacity(ProjectDocument& doc, const QString& trackId, double opacit
                      int gestureId = 0);
 bool setTrackVolume(ProjectDocument& doc, const QString& trackId, double volumeDb, QString* error = nullptr,
                     int gestureId = 0);
+bool setTrackBlend(ProjectDocument& doc, const QString& trackId, fx::BlendMode mode, QString* error = nullptr);
 
 // --- Clips (refused on locked tracks) ---------------------------------------
 // source as it will be written (relative to the document's baseDir or absolute);
@@ -128,6 +129,8 @@ bool setEffectEnabled(ProjectDocument& doc, const QString& clipId, const QString
 // 0..1 (the inspector shows %).
 bool setEffectMix(ProjectDocument& doc, const QString& clipId, const QString& instanceId, double mix,
                   QString* error = nullptr, int gestureId = 0);
+bool setEffectBlend(ProjectDocument& doc, const QString& clipId, const QString& instanceId, fx::BlendMode mode,
+                    QString* error = nullptr);
 // Refused if a field is outside the ranges of docs/project-format.md.
 bool setEffectMask(ProjectDocument& doc, const QString& clipId, const QString& instanceId,
                    const fx::MaskSpec& mask, QString* error = nullptr, int gestureId = 0);

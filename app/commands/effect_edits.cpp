@@ -141,6 +141,20 @@ bool setEffectMix(ProjectDocument& doc, const QString& clipId, const QString& in
     return pushEdit(doc, ref, std::move(after), QStringLiteral("Set %1 mix").arg(nameOf(*ref.effect)), gestureId);
 }
 
+bool setEffectBlend(ProjectDocument& doc, const QString& clipId, const QString& instanceId, fx::BlendMode mode,
+                    QString* error) {
+    EffectRef ref;
+    if (!effectOrRefuse(doc, clipId, instanceId, ref, error)) return false;
+    if (ref.effect->blend == mode) return true;
+    fx::EffectInstance after = *ref.effect;
+    after.blend = mode;
+    const std::string_view label = fx::blendModeLabel(mode);
+    return pushEdit(doc, ref, std::move(after),
+                    QStringLiteral("Blend %1: %2")
+                        .arg(nameOf(*ref.effect), QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()))),
+                    0);
+}
+
 bool setEffectMask(ProjectDocument& doc, const QString& clipId, const QString& instanceId,
                    const fx::MaskSpec& m, QString* error, int gestureId) {
     EffectRef ref;

@@ -83,7 +83,7 @@ std::unique_ptr<EditCommand> TrackInsertCommand::fromJson(const QString& text, c
 }
 
 TrackProperties TrackProperties::of(const engine::Track& track) {
-    return {track.name, track.muted, track.opacity, track.volumeDb};
+    return {track.name, track.muted, track.opacity, track.volumeDb, track.blend};
 }
 
 void TrackProperties::applyTo(engine::Track& track) const {
@@ -91,6 +91,7 @@ void TrackProperties::applyTo(engine::Track& track) const {
     track.muted = muted;
     track.opacity = opacity;
     track.volumeDb = volumeDb;
+    track.blend = blend;
 }
 
 TrackPropertyCommand::TrackPropertyCommand(QString text, std::string trackId, TrackProperties before,
@@ -125,11 +126,15 @@ bool TrackPropertyCommand::mergeWith(const EditCommand& next) {
 
 namespace {
 json propertiesToJson(const TrackProperties& p) {
-    return {{"name", p.name}, {"muted", p.muted}, {"opacity", p.opacity}, {"volume_db", p.volumeDb}};
+    return {{"name", p.name}, {"muted", p.muted}, {"opacity", p.opacity}, {"volume_db", p.volumeDb},
+            {"blend", fx::blendModeName(p.blend)}};
 }
 TrackProperties propertiesFromJson(const json& j) {
+    // Spilled histories written before blend modes have none: normal.
+    const auto blend = fx::blendModeFromName(j.value("blend", std::string("normal")));
+    if (!blend) throw std::runtime_error("unknown blend mode " + j.at("blend").get<std::string>());
     return {j.at("name").get<std::string>(), j.at("muted").get<bool>(), j.at("opacity").get<double>(),
-            j.at("volume_db").get<double>()};
+            j.at("volume_db").get<double>(), *blend};
 }
 } // namespace
 

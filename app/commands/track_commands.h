@@ -1,7 +1,7 @@
 #pragma once
 // Track commands: putting a whole track in or taking it out (add, delete —
 // deleting is critical), and changing a track's own properties (rename,
-// mute, opacity, volume). Lock and solo are editor state (EditorStateCommand).
+// mute, opacity, blend, volume). Lock and solo are editor state (EditorStateCommand).
 #include "commands/edit_command.h"
 #include "entropic/engine/project/project.h"
 
@@ -40,6 +40,7 @@ struct TrackProperties {
     bool muted = false;
     double opacity = 1.0;
     double volumeDb = 0.0;
+    fx::BlendMode blend = fx::BlendMode::Normal;
 
     static TrackProperties of(const engine::Track& track);
     void applyTo(engine::Track& track) const;

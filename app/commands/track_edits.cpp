@@ -1,4 +1,4 @@
-// edits.h: tracks (add, delete, rename, mute, lock, solo, opacity, volume).
+// edits.h: tracks (add, delete, rename, mute, lock, solo, opacity, blend, volume).
 #include <algorithm>
 
 #include "commands/edit_rules.h"
@@ -103,6 +103,21 @@ bool setTrackOpacity(ProjectDocument& doc, const QString& trackId, double opacit
     after.opacity = opacity;
     return changeProperties(doc, *track, after, QStringLiteral("Set track %1 opacity").arg(trackId),
                             gestureId);
+}
+
+bool setTrackBlend(ProjectDocument& doc, const QString& trackId, fx::BlendMode mode, QString* error) {
+    const auto* track = trackOrRefuse(doc, trackId, error);
+    if (!track) return false;
+    if (track->kind != engine::TrackKind::Video)
+        return refuse(error, QStringLiteral("Track %1 is an audio track").arg(trackId));
+    if (track->blend == mode) return true;
+    auto after = TrackProperties::of(*track);
+    after.blend = mode;
+    const std::string_view label = fx::blendModeLabel(mode);
+    return changeProperties(doc, *track, after,
+                            QStringLiteral("Blend track %1: %2")
+                                .arg(trackId, QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()))),
+                            0);
 }
 
 bool setTrackVolume(ProjectDocument& doc, const QString& trackId, double volumeDb, QString* error,

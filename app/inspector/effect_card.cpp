@@ -1,5 +1,7 @@
 #include "inspector/effect_card.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QDrag>
@@ -21,6 +23,22 @@ namespace {
 // The container's own controls are parameters too: the same control class
 // serves them, built from specs declared here once.
 const fx::ParamSpec kMixSpec = fx::ParamSpec::number("mix", "Mix", 0, 100, 100, "%", "Dry/wet: 0 % is the input untouched");
+// The blend modes as a choice, in fx::blendModes() order (index = position).
+const fx::ParamSpec& blendSpec() {
+    static const fx::ParamSpec spec = [] {
+        std::vector<std::string> labels;
+        for (const auto& m : fx::blendModes()) labels.emplace_back(m.label);
+        return fx::ParamSpec::choice("blend", "Blend", std::move(labels), 0,
+                                     "How the effect's picture lays onto its input before the mix");
+    }();
+    return spec;
+}
+int blendIndex(fx::BlendMode mode) {
+    const auto modes = fx::blendModes();
+    for (std::size_t i = 0; i < modes.size(); ++i)
+        if (modes[i].mode == mode) return static_cast<int>(i);
+    return 0;
+}
 const fx::ParamSpec kSeedSpec =
     fx::ParamSpec::integer("seed", "Seed", 0, 99999, 0, "", "Changes the random pattern of seeded effects");
 const fx::ParamSpec kShapeSpec = fx::ParamSpec::choice("shape", "Mask", {"None", "Rectangle", "Ellipse", "Luma key"}, 0,
@@ -105,6 +123,8 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::Ef
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     mix_ = new ParamControl(kMixSpec, this);
     form->addRow(tr("Mix"), mix_);
+    blend_ = new ParamControl(blendSpec(), this);
+    form->addRow(tr("Blend"), blend_);
     for (const auto& spec : instance.descriptor->params) {
         auto* control = new ParamControl(spec, this);
         const QString key = QString::fromStdString(spec.key);
@@ -129,6 +149,12 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::Ef
     connect(mix_, &ParamControl::edited, this, [this](const fx::ParamValue& v, int gesture) {
         QString error;
         report(edits::setEffectMix(doc_, clipId_, instanceId_, v[0] / 100.0, &error, gesture), error);
+    });
+    connect(blend_, &ParamControl::edited, this, [this](const fx::ParamValue& v, int) {
+        const auto modes = fx::blendModes();
+        const auto at = static_cast<std::size_t>(std::clamp<int>(static_cast<int>(v[0]), 0, static_cast<int>(modes.size()) - 1));
+        QString error;
+        report(edits::setEffectBlend(doc_, clipId_, instanceId_, modes[at].mode, &error), error);
     });
     connect(seed_, &ParamControl::edited, this, [this](const fx::ParamValue& v, int) {
         QString error;
@@ -199,6 +225,7 @@ void EffectCard::refresh(const fx::EffectInstance& instance) {
     const QSignalBlocker block(enabled_);
     enabled_->setChecked(instance.enabled);
     mix_->setValue({instance.mix * 100.0, 0, 0, 0});
+    blend_->setValue({static_cast<double>(blendIndex(instance.blend)), 0, 0, 0});
     seed_->setValue({static_cast<double>(instance.userSeed), 0, 0, 0});
     for (std::size_t i = 0; i < instance.params.size(); ++i) {
         const QString key = QString::fromStdString(instance.descriptor->params[i].key);

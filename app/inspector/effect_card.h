@@ -50,6 +50,7 @@ class EffectCard : public QFrame {
     fx::MaskSpec mask_;
     QCheckBox* enabled_ = nullptr;
     ParamControl* mix_ = nullptr;
+    ParamControl* blend_ = nullptr;
     ParamControl* seed_ = nullptr;
     QMap<QString, ParamControl*> params_;
     QMap<QString, ParamControl*> maskControls_;

@@ -130,6 +130,10 @@ void paintHeaders(QPainter& p, const TimelineScene& s) {
         state.muted = track.muted;
         state.solo = isIn(s.editor.soloTracks, track.id);
         state.locked = isIn(s.editor.lockedTracks, track.id);
+        state.level = TrackLevel::fraction(track);
+        state.levelText = TrackLevel::text(track);
+        const std::string_view blend = fx::blendModeLabel(track.blend);
+        state.blendLabel = QString::fromUtf8(blend.data(), static_cast<qsizetype>(blend.size()));
         TrackHeader::paint(p, s.geometry.headerRect(static_cast<int>(i)), state);
     }
 }

@@ -10,12 +10,14 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include "commands/edits.h"
 #include "model/project_document.h"
 #include "timeline/inline_name_editor.h"
 #include "timeline/thumbnail_cache.h"
 #include "timeline/timeline_edit_actions.h"
 #include "timeline/timeline_mouse.h"
 #include "timeline/timeline_view.h"
+#include "timeline/track_header.h"
 #include "timeline/waveform_cache.h"
 #include "transport/clip_selection.h"
 #include "transport/transport.h"
@@ -231,6 +233,11 @@ void TimelineWidget::zoomToFit() {
 void TimelineWidget::wheelEvent(QWheelEvent* event) {
     const QPoint angle = event->angleDelta();
     const double x = event->position().x();
+    if (!(event->modifiers() & Qt::ControlModifier) && angle.y() != 0 &&
+        wheelHeader(event->position().toPoint(), angle.y() > 0 ? 1 : -1)) {
+        event->accept();
+        return;
+    }
     if (event->modifiers() & Qt::ControlModifier) {
         const double steps = angle.y() / 120.0;
         geometry_.zoomAround(std::max<double>(x, TimelineGeometry::kHeaderWidth),
@@ -250,6 +257,25 @@ void TimelineWidget::wheelEvent(QWheelEvent* event) {
     syncScrollBars();
     update();
     event->accept();
+}
+
+// The wheel over a level bar steps it (5 % or 1 dB a notch). True if it did.
+bool TimelineWidget::wheelHeader(QPoint pos, int notches) {
+    if (pos.x() >= TimelineGeometry::kHeaderWidth || pos.y() < TimelineGeometry::kRulerHeight) return false;
+    const int row = geometry_.rowAt(pos.y());
+    if (row < 0) return false;
+    const auto& r = geometry_.rows()[static_cast<std::size_t>(row)];
+    const auto& track = doc_.project().tracks[static_cast<std::size_t>(r.trackIndex)];
+    if (TrackHeader::partAt(geometry_.headerRect(row), pos, track.kind) != TrackHeader::Part::Level)
+        return false;
+    // Notches in quick succession are one gesture: one history entry.
+    if (!wheelGesture_.isValid() || wheelGesture_.elapsed() > 600 || wheelTrack_ != r.trackId) {
+        wheelGestureId_ = edits::newGestureId();
+        wheelTrack_ = r.trackId;
+    }
+    wheelGesture_.restart();
+    setTrackLevel(track, TrackLevel::stepped(track, notches), wheelGestureId_);
+    return true;
 }
 
 void TimelineWidget::report(const QString& text) {

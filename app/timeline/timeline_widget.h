@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include <QElapsedTimer>
 #include <QPair>
 #include <QVector>
 #include <QWidget>
@@ -101,6 +102,10 @@ class TimelineWidget : public QWidget {
     void syncScrollBars();
     void report(const QString& text); // status message and a tooltip at the pointer
     bool pressHeader(QPoint pos);
+    void dragLevel(QPoint pos);
+    void setTrackLevel(const engine::Track& track, double value, int gesture);
+    void openBlendMenu(const QString& trackId, const QRect& box);
+    bool wheelHeader(QPoint pos, int notches);
     int markerAt(QPoint pos) const;
     void renameTrackInline(int row);
     void renameMarkerInline(int index);
@@ -124,6 +129,17 @@ class TimelineWidget : public QWidget {
     InlineNameEditor* nameEditor_ = nullptr;
     QVector<QPair<qint64, qint64>> cachedRanges_;
     std::string fittedProject_; // the project zoomed to fit when it first showed
+
+    // A track's level bar being dragged.
+    struct LevelDrag {
+        QString trackId;
+        int row = -1;
+        int gesture = 0;
+    };
+    std::optional<LevelDrag> levelDrag_;
+    QElapsedTimer wheelGesture_; // since the last wheel notch on a level bar
+    int wheelGestureId_ = 0;
+    QString wheelTrack_;
 
     // A drag from outside in progress.
     std::optional<std::int64_t> dropFrame_;

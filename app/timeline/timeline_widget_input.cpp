@@ -10,6 +10,7 @@
 #include <QMenu>
 #include <QMouseEvent>
 
+#include "commands/edit_rules.h"
 #include "commands/edits.h"
 #include "model/project_document.h"
 #include "timeline/inline_name_editor.h"
@@ -71,7 +72,14 @@ bool TimelineWidget::pressHeader(QPoint pos) {
     const auto& r = geometry_.rows()[static_cast<std::size_t>(row)];
     const auto& track = doc_.project().tracks[static_cast<std::size_t>(r.trackIndex)];
     const auto& editor = doc_.editorState();
-    switch (TrackHeader::partAt(geometry_.headerRect(row), pos)) {
+    switch (TrackHeader::partAt(geometry_.headerRect(row), pos, track.kind)) {
+    case TrackHeader::Part::Level:
+        levelDrag_ = LevelDrag{r.trackId, row, edits::newGestureId()};
+        dragLevel(pos);
+        return true;
+    case TrackHeader::Part::Blend:
+        openBlendMenu(r.trackId, TrackHeader::partRect(geometry_.headerRect(row), TrackHeader::Part::Blend));
+        return true;
     case TrackHeader::Part::Mute:
         ok = edits::setTrackMuted(doc_, r.trackId, !track.muted, &error);
         break;
@@ -90,6 +98,44 @@ bool TimelineWidget::pressHeader(QPoint pos) {
     return true;
 }
 
+// Sets the dragged level bar's track to the value under pos (one history
+// entry per drag: the gesture merges the steps).
+void TimelineWidget::dragLevel(QPoint pos) {
+    const auto* track = rules::findTrack(doc_.project(), levelDrag_->trackId.toStdString());
+    if (!track) return levelDrag_.reset();
+    const double fraction = TrackHeader::levelAt(geometry_.headerRect(levelDrag_->row), pos.x());
+    setTrackLevel(*track, TrackLevel::valueAt(track->kind, fraction), levelDrag_->gesture);
+}
+
+void TimelineWidget::setTrackLevel(const engine::Track& track, double value, int gesture) {
+    QString error;
+    const QString id = QString::fromStdString(track.id);
+    const bool ok = track.kind == engine::TrackKind::Video
+                        ? (value == track.opacity || edits::setTrackOpacity(doc_, id, value, &error, gesture))
+                        : (value == track.volumeDb || edits::setTrackVolume(doc_, id, value, &error, gesture));
+    if (!ok) report(error);
+}
+
+// The modes as a menu at the blend box, the current one checked. popup(), not
+// exec(): the timeline keeps painting, and tests can pick an entry.
+void TimelineWidget::openBlendMenu(const QString& trackId, const QRect& box) {
+    const auto* track = rules::findTrack(doc_.project(), trackId.toStdString());
+    if (!track) return;
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("blendMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (const auto& mode : fx::blendModes()) {
+        QAction* action = menu->addAction(QString::fromUtf8(mode.label.data(), static_cast<qsizetype>(mode.label.size())));
+        action->setCheckable(true);
+        action->setChecked(mode.mode == track->blend);
+        connect(action, &QAction::triggered, this, [this, trackId, m = mode.mode] {
+            QString error;
+            if (!edits::setTrackBlend(doc_, trackId, m, &error)) report(error);
+        });
+    }
+    menu->popup(mapToGlobal(box.bottomLeft()));
+}
+
 void TimelineWidget::mousePressEvent(QMouseEvent* event) {
     setFocus(Qt::MouseFocusReason);
     const QPoint pos = event->position().toPoint();
@@ -102,6 +148,7 @@ void TimelineWidget::mousePressEvent(QMouseEvent* event) {
 
 void TimelineWidget::mouseMoveEvent(QMouseEvent* event) {
     const QPoint pos = event->position().toPoint();
+    if (levelDrag_) return dragLevel(pos);
     if (mouse_->active()) {
         mouse_->move(pos);
         update();
@@ -110,6 +157,7 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void TimelineWidget::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton && levelDrag_) return levelDrag_.reset();
     if (event->button() != Qt::LeftButton || !mouse_->active()) return;
     const QPoint pos = event->position().toPoint();
     mouse_->release(pos, event->modifiers());
@@ -121,9 +169,17 @@ void TimelineWidget::mouseDoubleClickEvent(QMouseEvent* event) {
     const QPoint pos = event->position().toPoint();
     if (const int marker = markerAt(pos); marker >= 0) return renameMarkerInline(marker);
     const int row = geometry_.rowAt(pos.y());
-    if (row >= 0 && pos.x() < TimelineGeometry::kHeaderWidth &&
-        TrackHeader::partAt(geometry_.headerRect(row), pos) == TrackHeader::Part::Name)
-        return renameTrackInline(row);
+    if (row >= 0 && pos.x() < TimelineGeometry::kHeaderWidth) {
+        const auto& r = geometry_.rows()[static_cast<std::size_t>(row)];
+        const auto& track = doc_.project().tracks[static_cast<std::size_t>(r.trackIndex)];
+        switch (TrackHeader::partAt(geometry_.headerRect(row), pos, track.kind)) {
+        case TrackHeader::Part::Name: return renameTrackInline(row);
+        case TrackHeader::Part::Level:
+            // Double-click resets, as on the inspector's controls.
+            return setTrackLevel(track, track.kind == engine::TrackKind::Video ? 1.0 : 0.0, 0);
+        default: break;
+        }
+    }
     // Anything else: a second press, so fast clicks on the toggles all count.
     mousePressEvent(event);
 }

@@ -120,15 +120,19 @@ void applyEffect(const EffectInstance& instance, ConstFrameView in, FrameView ou
     const double mix = std::isnan(instance.mix) ? 0.0 : std::clamp(instance.mix, 0.0, 1.0);
     const auto mixWeight = static_cast<std::uint32_t>(std::lround(mix * kFull));
     const bool noMask = instance.mask.shape == MaskShape::None && !instance.mask.invert;
-    if (noMask && mixWeight == kFull) return;
+    const bool plain = instance.blend == BlendMode::Normal;
+    if (noMask && mixWeight == kFull && plain) return;
     if (mixWeight == 0) {
         copyPixels(in, out);
         return;
     }
     const MaskSpec mask = instance.mask;
+    const BlendMode mode = instance.blend;
     ctx.rows->run(in.height, [&](int begin, int end) {
         std::vector<std::uint32_t> weights(noMask ? 0 : static_cast<std::size_t>(in.width));
         for (int y = begin; y < end; ++y) {
+            if (!plain) blendPixels(mode, in.row(y), out.row(y), out.row(y), in.width);
+            if (noMask && mixWeight == kFull) continue;
             if (!noMask) {
                 maskRow(mask, in, y, weights.data());
                 for (auto& w : weights)

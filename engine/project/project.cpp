@@ -59,6 +59,17 @@ json maskToJson(const fx::MaskSpec& m) {
             {"softness", m.softness}, {"invert", m.invert}};
 }
 
+fx::BlendMode parseBlendMode(JsonFields& f, const char* key) {
+    const std::string name = f.string(key);
+    if (const auto mode = fx::blendModeFromName(name)) return *mode;
+    std::string known;
+    for (const auto& m : fx::blendModes())
+        known += (known.empty() ? "" : ", ") + std::string(m.name);
+    f.fail(key, "unknown blend mode \"" + name + "\" (known: " + known + ")");
+}
+
+} // namespace
+
 fx::EffectInstance parseEffect(const json& doc, const std::string& path) {
     JsonFields f(doc, path, kInvalid);
     fx::EffectInstance e;
@@ -82,6 +93,7 @@ fx::EffectInstance parseEffect(const json& doc, const std::string& path) {
     if (!e.descriptor) f.fail("effect", "unknown effect \"" + id + "\"");
     e.enabled = f.boolean("enabled", true);
     e.mix = f.number("mix", 0, 1, 1.0);
+    if (f.has("blend")) e.blend = parseBlendMode(f, "blend");
     e.userSeed = f.unsignedInteger("seed", 0);
     if (f.has("mask")) e.mask = parseMask(f.object("mask"), f.field("mask"));
     e.params = fx::ParamValues(e.descriptor->params);
@@ -96,6 +108,8 @@ fx::EffectInstance parseEffect(const json& doc, const std::string& path) {
     return e;
 }
 
+namespace {
+
 json effectToJson(const fx::EffectInstance& e) {
     json params = json::object();
     for (std::size_t i = 0; i < e.params.size(); ++i)
@@ -104,6 +118,7 @@ json effectToJson(const fx::EffectInstance& e) {
               {"enabled", e.enabled}, {"mix", e.mix},              {"seed", e.userSeed},
               {"params", std::move(params)}};
     if (e.mask.shape != fx::MaskShape::None) j["mask"] = maskToJson(e.mask);
+    if (e.blend != fx::BlendMode::Normal) j["blend"] = fx::blendModeName(e.blend); // optional: absent means normal
     return j;
 }
 
@@ -149,6 +164,7 @@ Track parseTrack(const json& doc, const std::string& path, const std::string& ba
     t.muted = f.boolean("muted", false);
     t.solo = f.boolean("solo", false);
     t.opacity = f.number("opacity", 0, 1, 1.0);
+    if (f.has("blend")) t.blend = parseBlendMode(f, "blend");
     t.volumeDb = f.number("volume_db", -96, 24, 0);
     const auto& clips = f.array("clips");
     for (std::size_t i = 0; i < clips.size(); ++i) {
@@ -253,6 +269,7 @@ json projectToJson(const Project& p) {
                    {"name", t.name},   {"muted", t.muted},
                    {"volume_db", t.volumeDb}, {"clips", std::move(clips)}};
         if (t.kind == TrackKind::Video) jt["opacity"] = t.opacity;
+        if (t.blend != fx::BlendMode::Normal) jt["blend"] = fx::blendModeName(t.blend); // optional
         if (t.solo) jt["solo"] = true; // optional: absent means false
         tracks.push_back(std::move(jt));
     }

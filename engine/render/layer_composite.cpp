@@ -3,17 +3,24 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <vector>
 
 namespace entropic::engine {
 
-void compositeOver(fx::FrameView dst, fx::ConstFrameView src, double opacity,
+void compositeOver(fx::FrameView dst, fx::ConstFrameView src, double opacity, fx::BlendMode mode,
                    const fx::RowRunner& rows) {
     const int width = std::min(dst.width, src.width);
     const auto scale = static_cast<std::uint32_t>(std::lround(std::clamp(opacity, 0.0, 1.0) * 255));
+    const bool plain = mode == fx::BlendMode::Normal;
     rows.run(std::min(dst.height, src.height), [&](int begin, int end) {
+        std::vector<std::uint8_t> blended(plain ? 0 : static_cast<std::size_t>(width) * 4);
         for (int y = begin; y < end; ++y) {
             const std::uint8_t* s = src.row(y);
             std::uint8_t* d = dst.row(y);
+            if (!plain) {
+                fx::blendPixels(mode, d, s, blended.data(), width);
+                s = blended.data(); // same alpha as src's row
+            }
             for (int x = 0; x < width; ++x, s += 4, d += 4) {
                 // a in 0..65025; exact at both ends (0 keeps dst, 65025 takes src).
                 const std::uint32_t a = s[3] * scale;

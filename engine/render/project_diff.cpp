@@ -8,6 +8,7 @@ namespace {
 // A video track that shows anything, and its clips by start.
 struct VisibleTrack {
     double opacity = 1.0;
+    fx::BlendMode blend = fx::BlendMode::Normal;
     std::vector<const Clip*> clips;
 };
 
@@ -16,7 +17,7 @@ std::vector<VisibleTrack> visibleTracks(const Project& p) {
     for (const auto& t : p.tracks) {
         // What TimelineRenderer::render skips contributes nothing to any frame.
         if (t.kind != TrackKind::Video || t.muted || t.opacity <= 0) continue;
-        VisibleTrack v{t.opacity, {}};
+        VisibleTrack v{t.opacity, t.blend, {}};
         for (const auto& c : t.clips)
             v.clips.push_back(&c);
         std::sort(v.clips.begin(), v.clips.end(),
@@ -44,7 +45,7 @@ bool sameMask(const fx::MaskSpec& a, const fx::MaskSpec& b) {
 // Field by field: exact (clipToJson would round colours to 8 bits), and no allocation.
 bool sameEffect(const fx::EffectInstance& a, const fx::EffectInstance& b) {
     if (a.descriptor != b.descriptor || a.instanceId != b.instanceId || a.mix != b.mix ||
-        a.userSeed != b.userSeed || !sameMask(a.mask, b.mask) || a.params.size() != b.params.size())
+        a.userSeed != b.userSeed || a.blend != b.blend || !sameMask(a.mask, b.mask) || a.params.size() != b.params.size())
         return false;
     for (std::size_t i = 0; i < a.params.size(); ++i)
         if (a.params.at(i) != b.params.at(i)) return false;
@@ -86,7 +87,7 @@ bool sameStack(const std::vector<VisibleTrack>& before, const std::vector<Visibl
         while (a != after.end() && !(ca = clipAt(*a, frame)))
             ++a;
         if (!cb || !ca) return !cb && !ca;
-        if (b->opacity != a->opacity || !samePicture(*cb, *ca)) return false;
+        if (b->opacity != a->opacity || b->blend != a->blend || !samePicture(*cb, *ca)) return false;
         ++b;
         ++a;
     }

@@ -150,16 +150,19 @@ const fx::Frame& TimelineRenderer::render(std::int64_t frame, double scale) {
         const fx::Frame& layer = slot.chain->render(frame - clip.start, source, renderScale);
         replayed += slot.chain->replayedFrames() - before;
 
+        // The lowest layer has nothing beneath it to blend with (black is the
+        // canvas, not a picture), so it always lays on normally.
+        const fx::BlendMode mode = layers == 0 ? fx::BlendMode::Normal : track.blend;
         if (layers == 0 && fullFrame && track.opacity >= 1.0) {
             single = &layer;
         } else {
             if (layers == 0 || single) {
                 output_.resize(width, height);
                 output_.fill(0, 0, 0, 255);
-                if (single) compositeOver(output_.view(), single->view(), 1.0, rows_);
+                if (single) compositeOver(output_.view(), single->view(), 1.0, fx::BlendMode::Normal, rows_);
                 single = nullptr;
             }
-            compositeOver(output_.view(), layer.view(), track.opacity, rows_);
+            compositeOver(output_.view(), layer.view(), track.opacity, mode, rows_);
         }
         ++layers;
     }

@@ -80,9 +80,12 @@ TEST_CASE("bypass, mix, mask, seed and parameters", "[app][effects]") {
     CHECK_FALSE(edits::setEffectMask(f.doc, "b", "fx-1", mask, &error));
     REQUIRE(edits::setEffectSeed(f.doc, "b", "fx-1", 99, &error));
     CHECK(f.effect("b", 0).userSeed == 99);
+    REQUIRE(edits::setEffectBlend(f.doc, "b", "fx-1", fx::BlendMode::Screen, &error));
+    CHECK(f.effect("b", 0).blend == fx::BlendMode::Screen);
+    CHECK(f.doc.undoStack()->text(4) == "Blend Noise: Screen");
     REQUIRE(edits::setParameter(f.doc, "b", "fx-1", "amount", {0.5, 0, 0, 0}, &error));
     CHECK(f.effect("b", 0).params.number("amount") == 0.5);
-    CHECK(f.doc.undoStack()->text(4) == "Set Noise amount");
+    CHECK(f.doc.undoStack()->text(5) == "Set Noise amount");
     REQUIRE(edits::setParameter(f.doc, "b", "fx-1", "amount", {7, 0, 0, 0}, &error));
     CHECK(f.effect("b", 0).params.number("amount") == 1.0); // clamped to the range
     CHECK_FALSE(edits::setParameter(f.doc, "b", "fx-1", "nope", {1, 0, 0, 0}, &error));

@@ -162,3 +162,22 @@ TEST_CASE("a volume fader drag is one history entry", "[app][tracks]") {
     REQUIRE(edits::setTrackOpacity(doc, "V1", 0.5));
     CHECK(track(doc, "V1")->opacity == 0.5);
 }
+
+TEST_CASE("a video track's blend mode is an undoable edit that reaches the engine", "[app][tracks][blend]") {
+    QTemporaryDir dir;
+    ProjectDocument doc;
+    loadJson(doc, fixtureJson(), dir);
+    REQUIRE(edits::setTrackBlend(doc, "V1", fx::BlendMode::Difference));
+    CHECK(track(doc, "V1")->blend == fx::BlendMode::Difference);
+    CHECK(doc.undoStack()->text(0) == "Blend track V1: Difference");
+    CHECK(doc.toEngineJson()["tracks"][0]["blend"] == "difference");
+    REQUIRE(edits::setTrackBlend(doc, "V1", fx::BlendMode::Difference)); // no change, no entry
+    CHECK(doc.undoStack()->count() == 1);
+    doc.undoStack()->undo();
+    CHECK(track(doc, "V1")->blend == fx::BlendMode::Normal);
+    CHECK_FALSE(doc.toEngineJson()["tracks"][0].contains("blend"));
+    QString error;
+    CHECK_FALSE(edits::setTrackBlend(doc, "A1", fx::BlendMode::Screen, &error));
+    CHECK(error == "Track A1 is an audio track");
+    CHECK(doc.undoStack()->count() == 1);
+}

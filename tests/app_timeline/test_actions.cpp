@@ -8,8 +8,11 @@
 #include <QTest>
 
 #include <QLineEdit>
+#include <QMenu>
+#include <QUndoStack>
 #include <QWheelEvent>
 
+#include "commands/edit_rules.h"
 #include "timeline/timeline_edit_actions.h"
 #include "timeline/track_header.h"
 #include "timeline_fixture.h"
@@ -188,4 +191,53 @@ TEST_CASE("track headers toggle mute, solo and lock; the corner adds tracks",
     f.click(TimelineCorner::partRect(g.cornerRect(), TimelineCorner::Part::AddAudio).center());
     CHECK(f.doc.project().tracks.size() == 4);
     CHECK(g.rows().back().trackId == "A2");
+}
+
+TEST_CASE("track headers set opacity, volume and blend mode, each one undoable step",
+          "[timeline][actions][blend]") {
+    TimelineFixture f;
+    const auto& g = f.w().geometry();
+    const QRect v1 = g.headerRect(g.rowOfTrack("V1"));
+    const QRect level = TrackHeader::partRect(v1, TrackHeader::Part::Level);
+    const auto track = [&](const char* id) { return *rules::findTrack(f.doc.project(), id); };
+    const int entries = f.doc.undoStack()->count();
+
+    // Dragging the level bar from its middle to its left end: one entry, 0 %.
+    f.drag(level.center(), QPoint(level.left() - 20, level.center().y()));
+    CHECK(track("V1").opacity == 0.0);
+    CHECK(f.doc.undoStack()->count() == entries + 1);
+    // Two wheel notches up: 10 %, still one more entry.
+    for (int i = 0; i < 2; ++i) {
+        QWheelEvent wheel(level.center(), f.w().mapToGlobal(level.center()), {}, QPoint(0, 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&f.w(), &wheel);
+    }
+    CHECK(track("V1").opacity == Approx(0.1));
+    CHECK(f.doc.undoStack()->count() == entries + 2);
+    f.doc.undoStack()->undo();
+    CHECK(track("V1").opacity == 0.0);
+
+    // An audio track's bar is its volume: the right end is +12 dB.
+    const QRect a1 = TrackHeader::partRect(g.headerRect(g.rowOfTrack("A1")), TrackHeader::Part::Level);
+    f.drag(a1.center(), QPoint(a1.right() + 30, a1.center().y()));
+    CHECK(track("A1").volumeDb == 12.0);
+    CHECK(TrackLevel::text(track("A1")) == "12.0 dB");
+
+    // The blend box opens the modes; picking one sets it.
+    f.click(TrackHeader::partRect(v1, TrackHeader::Part::Blend).center());
+    auto* menu = f.w().findChild<QMenu*>(QStringLiteral("blendMenu"));
+    REQUIRE(menu);
+    QAction* screen = nullptr;
+    for (QAction* a : menu->actions())
+        if (a->text() == "Screen") screen = a;
+    REQUIRE(screen);
+    CHECK_FALSE(screen->isChecked());
+    screen->trigger();
+    CHECK(track("V1").blend == fx::BlendMode::Screen);
+    menu->close();
+    // Audio rows have no blend box: a click there does nothing.
+    CHECK(TrackHeader::partAt(g.headerRect(g.rowOfTrack("A1")),
+                              TrackHeader::partRect(v1, TrackHeader::Part::Blend).center() -
+                                  v1.topLeft() + g.headerRect(g.rowOfTrack("A1")).topLeft(),
+                              engine::TrackKind::Audio) != TrackHeader::Part::Blend);
 }

@@ -101,6 +101,9 @@ TEST_CASE("a change inside a clip invalidates that clip's range", "[diff]") {
     SECTION("an effect's mix") {
         clipB(after)["effects"][0]["mix"] = 0.7;
     }
+    SECTION("an effect's blend mode") {
+        clipB(after)["effects"][0]["blend"] = "difference";
+    }
     SECTION("an effect's mask") {
         clipB(after)["effects"][0]["mask"] = {{"shape", "ellipse"}};
     }
@@ -217,6 +220,10 @@ TEST_CASE("a video track's visibility invalidates its clips", "[diff]") {
     json after = baseDoc();
     SECTION("opacity") {
         after["tracks"][1]["opacity"] = 0.75;
+        CHECK(diff(baseDoc(), after) == kB);
+    }
+    SECTION("blend mode") {
+        after["tracks"][1]["blend"] = "multiply";
         CHECK(diff(baseDoc(), after) == kB);
     }
     SECTION("muted") {

@@ -112,6 +112,27 @@ TEST_CASE("errors name the offending field", "[project]") {
     }
 }
 
+TEST_CASE("blend modes load by name, save only when not normal, and unknown ones are refused",
+          "[project][blend]") {
+    json doc = test::sampleProjectJson("clip.mp4");
+    doc["tracks"][0]["blend"] = "screen";
+    doc["tracks"][0]["clips"][0]["effects"][1]["blend"] = "xor";
+    const engine::Project p = engine::parseProject(doc, "/x");
+    CHECK(p.tracks[0].blend == fx::BlendMode::Screen);
+    CHECK(p.tracks[0].clips[0].effects[1].blend == fx::BlendMode::Xor);
+    CHECK(p.tracks[0].clips[0].effects[0].blend == fx::BlendMode::Normal);
+    const json saved = engine::projectToJson(p);
+    CHECK(saved["tracks"][0]["blend"] == "screen");
+    CHECK(saved["tracks"][0]["clips"][0]["effects"][1]["blend"] == "xor");
+    CHECK_FALSE(saved["tracks"][0]["clips"][0]["effects"][0].contains("blend"));
+    CHECK_FALSE(saved["tracks"][1].contains("blend"));
+
+    doc["tracks"][0]["blend"] = "glow";
+    expectRefused(doc, "project_invalid", "tracks[0].blend: unknown blend mode \"glow\" (known: normal, add");
+    doc["tracks"][0]["blend"] = 3;
+    expectRefused(doc, "project_invalid", "tracks[0].blend");
+}
+
 TEST_CASE("a project from a newer Entropic is refused, not misread", "[project]") {
     json doc = test::sampleProjectJson("clip.mp4");
     doc["version"] = engine::kProjectFormatVersion + 1;

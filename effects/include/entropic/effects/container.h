@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "entropic/effects/blend.h"
 #include "entropic/effects/descriptor.h"
 
 namespace entropic::fx {
@@ -28,6 +29,9 @@ struct EffectInstance {
     std::string instanceId; // stable across edits; part of the seed
     ParamValues params;     // resolved values for this frame
     double mix = 1.0;       // 0..1
+    // How the processed picture lays onto the input before mix and mask weigh
+    // it in; Normal is the plain dry/wet crossfade.
+    BlendMode blend = BlendMode::Normal;
     MaskSpec mask;
     bool enabled = true;
     std::uint64_t userSeed = 0;

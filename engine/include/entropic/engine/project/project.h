@@ -45,6 +45,9 @@ struct Track {
     // (a muted track stays silent even when soloed). Pictures ignore it.
     // Last, so brace-initialised Tracks written before it keep their meaning.
     bool solo = false;
+    // Video: how this track's pictures lay onto the tracks below (the lowest
+    // picture on a frame always lays on normally).
+    fx::BlendMode blend = fx::BlendMode::Normal;
 };
 
 struct Project {
@@ -73,6 +76,8 @@ Project parseProject(const nlohmann::json& doc, const std::string& baseDir);
 Project loadProjectFile(const std::string& path);
 
 nlohmann::json projectToJson(const Project& project);
+// One effect instance as a clip's chain holds it; errors name fields under path.
+fx::EffectInstance parseEffect(const nlohmann::json& doc, const std::string& path);
 nlohmann::json clipToJson(const Clip& clip, TrackKind kind);
 
 struct MediaInfo;

@@ -5,16 +5,16 @@
 // A rendered frame is a function of the project-wide fields every frame uses
 // (id and seed, which seed every effect; frame rate; width and height) and of
 // the frame's layer stack: bottom to top, each visible video track (not
-// muted, opacity above 0) whose clip covers the frame, as (track opacity,
+// muted, opacity above 0) whose clip covers the frame, as (track opacity and blend mode,
 // clip source, clip start, clip in, the clip's enabled effects with every
 // field). changedFrames compares that stack frame by frame, so:
 //   - a project-wide field changed → every frame: one range [0, INT64_MAX)
 //     (not the projects' frame counts: whatever the cache holds goes);
 //   - a clip added or removed → its range;
 //   - a clip moved, slipped or re-sourced, or its chain changed (an effect
-//     added, removed, reordered, bypassed; its params, seed, mix, mask) → its
+//     added, removed, reordered, bypassed; its params, seed, mix, blend, mask) → its
 //     old range and its new range;
-//   - a video track added, removed, muted or unmuted, its opacity changed →
+//   - a video track added, removed, muted or unmuted, its opacity or blend mode changed →
 //     the ranges of its clips;
 //   - video tracks reordered → the frames where their clips overlap (where
 //     only one track shows a clip, its order changes nothing);
