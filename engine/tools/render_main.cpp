@@ -15,6 +15,7 @@
 #include "entropic/engine/error.h"
 #include "entropic/engine/media/media_info.h"
 #include "entropic/engine/project/param_codec.h"
+#include "entropic/engine/project/preset.h"
 #include "entropic/engine/project/project.h"
 #include "entropic/engine/render/export_job.h"
 #include "entropic/engine/render/png_writer.h"
@@ -96,14 +97,39 @@ fx::EffectInstance parseFx(const std::string& spec, int index) {
     return e;
 }
 
+void listPresets(bool json) {
+    std::vector<std::string> errors;
+    const auto folder = engine::presetFolder();
+    const auto presets = engine::loadPresets(folder, &errors);
+    for (const auto& e : errors) std::fprintf(stderr, "entropic-render: skipped %s\n", e.c_str());
+    if (json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& p : presets) {
+            nlohmann::json chain = nlohmann::json::array();
+            for (const auto& e : p.effects) chain.push_back(e.descriptor->id);
+            out.push_back({{"id", p.id}, {"name", p.name}, {"description", p.description}, {"effects", chain}});
+        }
+        std::cout << out.dump(2) << '\n';
+        return;
+    }
+    if (presets.empty()) std::cout << "no presets in " << folder.string() << '\n';
+    for (const auto& p : presets) {
+        std::cout << p.id << "  " << p.name << " — " << p.description << "\n   ";
+        for (const auto& e : p.effects) std::cout << ' ' << e.descriptor->id;
+        std::cout << '\n';
+    }
+}
+
 engine::Project loadInput(const engine::RenderOptions& o) {
     if (hasExtension(o.input, ".entropic")) {
-        if (!o.fx.empty())
+        if (!o.fx.empty() || !o.effectPreset.empty())
             throw EngineError(engine::errc::kWrongType,
-                              "--fx builds a chain for a media file; edit the project's chains instead");
+                              "--fx and --preset build a chain for a media file; edit the project's chains instead");
         return engine::loadProjectFile(o.input);
     }
     std::vector<fx::EffectInstance> chain;
+    if (!o.effectPreset.empty())
+        chain = engine::findPreset(engine::presetFolder(), o.effectPreset).effects;
     for (std::size_t i = 0; i < o.fx.size(); ++i) chain.push_back(parseFx(o.fx[i], static_cast<int>(i)));
     return engine::projectForMedia(o.input, engine::probeMedia(o.input), std::move(chain));
 }
@@ -161,7 +187,7 @@ int run(const engine::RenderOptions& o) {
         settings.end = *o.rangeEnd;
     }
     settings.crf = o.crf;
-    settings.preset = o.preset;
+    settings.preset = o.x264Preset;
     settings.audio = o.audio;
     settings.threads = o.threads;
     settings.frameHashesPath = o.frameHashes;
@@ -190,6 +216,15 @@ int main(int argc, char** argv) {
     }
     if (options.listEffects) {
         listEffects(options.json);
+        return 0;
+    }
+    if (options.listPresets) {
+        try {
+            listPresets(options.json);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "entropic-render: %s\n", e.what());
+            return 1;
+        }
         return 0;
     }
     struct sigaction sa {};

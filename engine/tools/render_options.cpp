@@ -8,6 +8,7 @@ namespace entropic::engine {
 const char* const kRenderUsage =
     "usage: entropic-render INPUT -o OUTPUT [options]\n"
     "       entropic-render --list-effects [--json]\n"
+    "       entropic-render --list-presets [--json]\n"
     "\n"
     "Renders a project (.entropic) or glitches a media file, without the editor.\n"
     "\n"
@@ -19,16 +20,22 @@ const char* const kRenderUsage =
     "  --size WxH             output size (default: the project's; W or H 0 keeps the aspect)\n"
     "  --fps N[/D]            output rate (default: the project's; frames are dropped or\n"
     "                         repeated, the length stays)\n"
+    "  --preset NAME          glitch a media file with a preset chain (--list-presets);\n"
+    "                         --fx effects follow it\n"
     "  --fx 'ID key=value …'  add an effect to a media file's chain (repeatable)\n"
     "  --range A:B            frames A to B-1 (default: all)\n"
     "  --frame N              render only frame N (OUTPUT must be .png)\n"
     "  --frame-hashes FILE    write 'index hash' for every rendered frame\n"
     "  --crf N                quality: h264/h265 0-51, vp9 0-63 (default 18)\n"
-    "  --preset NAME          x264 preset (default veryfast)\n"
+    "  --x264-preset NAME     encoder speed preset for h264/h265 (default veryfast)\n"
     "  --no-audio             leave the sound out\n"
     "  --threads N            effect threads (default: one per core)\n"
     "  --quiet                no progress bar\n"
-    "  --list-effects [--json] describe every effect and its parameters\n";
+    "  --list-effects [--json] describe every effect and its parameters\n"
+    "  --list-presets [--json] list the presets and their chains\n"
+    "\n"
+    "Presets are read from $ENTROPIC_PRESETS, else the installed share/entropic/presets,\n"
+    "else the source tree's resources/presets.\n";
 
 namespace {
 
@@ -52,6 +59,8 @@ std::string parseRenderOptions(int argc, char** argv, RenderOptions& o) {
             o.help = true;
         } else if (arg == "--list-effects") {
             o.listEffects = true;
+        } else if (arg == "--list-presets") {
+            o.listPresets = true;
         } else if (arg == "--json") {
             o.json = true;
         } else if (arg == "-o" || arg == "--output") {
@@ -101,7 +110,10 @@ std::string parseRenderOptions(int argc, char** argv, RenderOptions& o) {
             if (!value(v) || !toInt(v, n) || n < 0 || n > 63) return "--crf takes 0 to 63";
             o.crf = static_cast<int>(n);
         } else if (arg == "--preset") {
-            if (!value(o.preset)) return "--preset needs a name";
+            if (!value(o.effectPreset)) return "--preset needs a name (see --list-presets)";
+            if (o.effectPreset.empty()) return "--preset needs a name (see --list-presets)";
+        } else if (arg == "--x264-preset") {
+            if (!value(o.x264Preset)) return "--x264-preset needs a name";
         } else if (arg == "--no-audio") {
             o.audio = false;
         } else if (arg == "--threads") {
@@ -118,7 +130,7 @@ std::string parseRenderOptions(int argc, char** argv, RenderOptions& o) {
             return "more than one input ('" + o.input + "', '" + std::string(arg) + "')";
         }
     }
-    if (o.help || o.listEffects) return {};
+    if (o.help || o.listEffects || o.listPresets) return {};
     if (o.input.empty()) return "no input given";
     if (o.output.empty()) return "no output given (-o FILE)";
     return {};

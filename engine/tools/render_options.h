@@ -10,10 +10,12 @@ namespace entropic::engine {
 struct RenderOptions {
     bool help = false;
     bool listEffects = false;
+    bool listPresets = false;
     bool json = false;
     std::string input;
     std::string output;
-    std::vector<std::string> fx; // each "ID key=value ..."
+    std::string effectPreset;    // --preset: a named chain (resources/presets/)
+    std::vector<std::string> fx; // each "ID key=value ...", after the preset's chain
     std::optional<std::int64_t> rangeFirst, rangeEnd;
     std::optional<std::int64_t> frame;
     std::string frameHashes;
@@ -21,7 +23,7 @@ struct RenderOptions {
     int width = 0, height = 0;   // --size WxH, 0: the project's
     std::int64_t fpsNum = 0, fpsDen = 1; // --fps N[/D], 0: the project's
     int crf = 18;
-    std::string preset = "veryfast";
+    std::string x264Preset = "veryfast";
     bool audio = true;
     int threads = 0;
     bool quiet = false;

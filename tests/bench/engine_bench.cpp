@@ -45,7 +45,7 @@ json exportAgainstFfmpeg(const std::string& media, const std::filesystem::path& 
     for (int i = 0; i < rounds; ++i) {
         // Same work: decode, convert to RGBA and back, libx264 veryfast CRF 18, AAC.
         oursS.push_back(timeRun({test::builtProgram("engine/entropic-render"), media, "-o", ours,
-                                 "--quiet", "--crf", "18", "--preset", "veryfast"}));
+                                 "--quiet", "--crf", "18", "--x264-preset", "veryfast"}));
         theirsS.push_back(timeRun({"/usr/bin/ffmpeg", "-v", "error", "-nostdin", "-y", "-i", media,
                                    "-vf", "format=rgba,format=yuv420p", "-c:v", "libx264",
                                    "-preset", "veryfast", "-crf", "18", "-c:a", "aac", "-ar",
