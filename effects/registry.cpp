@@ -32,7 +32,15 @@
     X(fxScanlines)                                                                             \
     X(fxMirror)                                                                                \
     X(fxVhs)                                                                                   \
-    X(fxEdges)
+    X(fxEdges)                                                                                 \
+    X(fxJpegDamage)                                                                            \
+    X(fxXorGlitch)                                                                             \
+    X(fxSliceRepeat)                                                                           \
+    X(fxInvertBands)                                                                           \
+    X(fxPixelAnnihilate)                                                                       \
+    X(fxChannelDestroy)                                                                        \
+    X(fxWaveDistort)                                                                           \
+    X(fxSmear)
 
 ENTROPIC_BUILTIN_EFFECTS(ENTROPIC_DECLARE_EFFECT)
 

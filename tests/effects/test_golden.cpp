@@ -74,6 +74,19 @@ const std::map<std::string, std::vector<std::pair<std::string, ParamValue>>> kEx
      {{"wobble", {6}}, {"wobble_period", {30}}, {"tracking_noise", {3}}, {"head_switch", {12}}, {"head_shift", {40}},
       {"chroma_blur", {6}}, {"chroma_delay", {-5}}, {"noise", {0.2}}, {"dropouts", {0.1}}}},
     {"fx.edges", {{"mode", {0}}, {"threshold", {0.02}}, {"gain", {6}}, {"color", {1, 0.2, 0.6, 1}}}},
+    {"fx.jpeg_damage",
+     {{"quality", {6}}, {"subsampling", {0}}, {"damage", {12}}, {"burst", {8}}, {"band_height", {16}}, {"generations", {3}}}},
+    {"fx.xor_glitch",
+     {{"op", {2}}, {"operand", {3}}, {"bit_mask", {240}}, {"coverage", {0.6}}, {"block", {5}}, {"shift_x", {-2}},
+      {"shift_y", {3}}, {"channels", {2}}}},
+    {"fx.slice_repeat", {{"orientation", {1}}, {"slice", {3}}, {"probability", {0.3}}, {"repeats", {6}}, {"drift", {-4}}}},
+    {"fx.invert_bands", {{"orientation", {1}}, {"pattern", {0}}, {"band", {5}}, {"scroll", {3}}, {"green", {0}}}},
+    {"fx.pixel_annihilate",
+     {{"select", {2}}, {"probability", {0.8}}, {"threshold", {0.4}}, {"block", {2}}, {"replace", {2}}, {"color", {0.1, 0.9, 0.3, 1}}}},
+    {"fx.channel_destroy", {{"red", {6}}, {"green", {3}}, {"blue", {1}}, {"noise_size", {3}}}},
+    {"fx.wave_distort",
+     {{"direction", {2}}, {"amplitude", {9}}, {"wavelength", {23}}, {"phase", {45}}, {"speed", {-2}}, {"edge", {1}}}},
+    {"fx.smear", {{"direction", {3}}, {"mode", {2}}, {"threshold", {0.45}}, {"length", {20}}, {"decay", {0.1}}}},
 };
 
 bool envSet(const char* name) {
