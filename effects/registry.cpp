@@ -32,7 +32,12 @@
     X(fxScanlines)                                                                             \
     X(fxMirror)                                                                                \
     X(fxVhs)                                                                                   \
-    X(fxEdges)
+    X(fxEdges)                                                                                 \
+    X(fxTvStatic)                                                                              \
+    X(fxEmboss)                                                                                \
+    X(fxContours)                                                                              \
+    X(fxDither)                                                                                \
+    X(fxAscii)
 
 ENTROPIC_BUILTIN_EFFECTS(ENTROPIC_DECLARE_EFFECT)
 
