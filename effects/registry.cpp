@@ -40,7 +40,12 @@
     X(fxPixelAnnihilate)                                                                       \
     X(fxChannelDestroy)                                                                        \
     X(fxWaveDistort)                                                                           \
-    X(fxSmear)
+    X(fxSmear)                                                                                 \
+    X(fxTvStatic)                                                                              \
+    X(fxEmboss)                                                                                \
+    X(fxContours)                                                                              \
+    X(fxDither)                                                                                \
+    X(fxAscii)
 
 ENTROPIC_BUILTIN_EFFECTS(ENTROPIC_DECLARE_EFFECT)
 

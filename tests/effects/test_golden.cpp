@@ -87,6 +87,13 @@ const std::map<std::string, std::vector<std::pair<std::string, ParamValue>>> kEx
     {"fx.wave_distort",
      {{"direction", {2}}, {"amplitude", {9}}, {"wavelength", {23}}, {"phase", {45}}, {"speed", {-2}}, {"edge", {1}}}},
     {"fx.smear", {{"direction", {3}}, {"mode", {2}}, {"threshold", {0.45}}, {"length", {20}}, {"decay", {0.1}}}},
+    {"fx.tv_static", {{"amount", {0.7}}, {"grain", {2}}, {"stretch", {5}}, {"colour", {1}}, {"roll", {0.8}}, {"hold", {20}}}},
+    {"fx.emboss", {{"angle", {-30}}, {"strength", {4}}, {"height", {3}}, {"mode", {1}}}},
+    {"fx.contours", {{"levels", {6}}, {"smoothing", {1}}, {"line_width", {2}}, {"line_source", {1}}, {"fill", {3}}}},
+    {"fx.dither", {{"method", {4}}, {"palette", {4}}, {"pixel_size", {1}}, {"strength", {0.9}}, {"serpentine", {0}}}},
+    {"fx.ascii",
+     {{"cell", {8}}, {"ramp", {1}}, {"mode", {1}}, {"foreground", {1, 0.7, 0.2, 1}}, {"background", {0.1, 0.05, 0, 1}},
+      {"invert", {1}}}},
 };
 
 bool envSet(const char* name) {
