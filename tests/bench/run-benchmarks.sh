@@ -30,6 +30,10 @@ if [ -x "$build/tests/bench/entropic-effects-bench" ]; then
   echo "== effects: ms per 1080p frame at defaults, 1 and 2 threads"
   "$build/tests/bench/entropic-effects-bench"
 fi
+if [ -x "$build/tests/bench/entropic-signal-bench" ]; then
+  echo "== signals: 64 routes per frame, audio analysis (x real time), video analysis (fps)"
+  "$build/tests/bench/entropic-signal-bench"
+fi
 if [ -x "$build/tests/bench/entropic-jpeg-bench" ]; then
   echo "== jpeg: Q95 encode/decode at 1080p"
   "$build/tests/bench/entropic-jpeg-bench"

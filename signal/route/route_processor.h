@@ -1,0 +1,29 @@
+#pragma once
+// Internal to signal/: the per-route processing chain (spec.h RouteProcessing)
+// with its state, advanced once per frame from frame 0.
+#include <cstdint>
+#include <optional>
+
+#include "dsp/adsr.h"
+#include "dsp/smoothing.h"
+#include "entropic/signal/spec.h"
+#include "entropic/signal/timing.h"
+
+namespace entropic::sig {
+
+class RouteProcessor {
+  public:
+    RouteProcessor(const RouteProcessing& processing, const Timing& timing);
+    // The processed value at frame (frames 0, 1, 2, … in order).
+    double step(double x, std::int64_t frame);
+
+  private:
+    RouteProcessing p_;
+    Timing timing_;
+    std::optional<dsp::Adsr> adsr_;
+    bool gate_ = false;
+    std::optional<dsp::SlewLimiter> slew_;
+    std::optional<dsp::OnePole> smooth_;
+};
+
+} // namespace entropic::sig
