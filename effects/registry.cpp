@@ -32,7 +32,13 @@
     X(fxScanlines)                                                                             \
     X(fxMirror)                                                                                \
     X(fxVhs)                                                                                   \
-    X(fxEdges)
+    X(fxEdges)                                                                                 \
+    X(fxDatamosh)                                                                              \
+    X(fxEcho)                                                                                  \
+    X(fxStutter)                                                                               \
+    X(fxFrameHold)                                                                             \
+    X(fxDecimate)                                                                              \
+    X(fxSlitScan)
 
 ENTROPIC_BUILTIN_EFFECTS(ENTROPIC_DECLARE_EFFECT)
 

@@ -74,6 +74,12 @@ const std::map<std::string, std::vector<std::pair<std::string, ParamValue>>> kEx
      {{"wobble", {6}}, {"wobble_period", {30}}, {"tracking_noise", {3}}, {"head_switch", {12}}, {"head_shift", {40}},
       {"chroma_blur", {6}}, {"chroma_delay", {-5}}, {"noise", {0.2}}, {"dropouts", {0.1}}}},
     {"fx.edges", {{"mode", {0}}, {"threshold", {0.02}}, {"gain", {6}}, {"color", {1, 0.2, 0.6, 1}}}},
+    {"fx.datamosh", {{"mode", {1}}, {"decay", {0.35}}, {"amplify", {6}}, {"sustain", {0.9}}}},
+    {"fx.echo", {{"delay", {1}}, {"taps", {4}}, {"amount", {0.9}}, {"falloff", {1}}}},
+    {"fx.stutter", {{"probability", {0.6}}, {"length", {2}}, {"repeats", {5}}}},
+    {"fx.frame_hold", {{"min_hold", {1}}, {"max_hold", {2}}}},
+    {"fx.decimate", {{"mode", {1}}, {"fps", {12}}}},
+    {"fx.slit_scan", {{"axis", {1}}, {"depth", {2}}, {"reverse", {1}}, {"blend", {1}}}},
 };
 
 bool envSet(const char* name) {
