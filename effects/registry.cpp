@@ -45,7 +45,13 @@
     X(fxEmboss)                                                                                \
     X(fxContours)                                                                              \
     X(fxDither)                                                                                \
-    X(fxAscii)
+    X(fxAscii)                                                                                 \
+    X(fxDatamosh)                                                                              \
+    X(fxEcho)                                                                                  \
+    X(fxStutter)                                                                               \
+    X(fxFrameHold)                                                                             \
+    X(fxDecimate)                                                                              \
+    X(fxSlitScan)
 
 ENTROPIC_BUILTIN_EFFECTS(ENTROPIC_DECLARE_EFFECT)
 

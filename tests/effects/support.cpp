@@ -137,11 +137,18 @@ void writePpm(const std::string& path, ConstFrameView frame) {
 
 Frame process(const EffectDescriptor& d, const ParamValues& params, const Frame& in,
               EffectState* state, std::int64_t frameIndex, std::uint64_t seed, double renderScale) {
+    return process(d, params, in, {}, state, frameIndex, seed, renderScale);
+}
+
+Frame process(const EffectDescriptor& d, const ParamValues& params, const Frame& in,
+              std::span<const MotionVector> motion, EffectState* state, std::int64_t frameIndex,
+              std::uint64_t seed, double renderScale) {
     Frame out(in.width(), in.height());
     EffectContext ctx;
     ctx.seed = seed;
     ctx.frameIndex = frameIndex;
     ctx.renderScale = renderScale;
+    ctx.motion = motion;
     d.process(in.view(), out.view(), params, state, ctx);
     return out;
 }

@@ -52,4 +52,8 @@ void writePpm(const std::string& path, ConstFrameView frame);
 Frame process(const EffectDescriptor& d, const ParamValues& params, const Frame& in,
               EffectState* state = nullptr, std::int64_t frameIndex = 0, std::uint64_t seed = 1,
               double renderScale = 1.0);
+// The same with the decoder's motion vectors for the frame (fx.datamosh).
+Frame process(const EffectDescriptor& d, const ParamValues& params, const Frame& in,
+              std::span<const MotionVector> motion, EffectState* state, std::int64_t frameIndex,
+              std::uint64_t seed = 1, double renderScale = 1.0);
 } // namespace entropic::fx::test

@@ -94,6 +94,12 @@ const std::map<std::string, std::vector<std::pair<std::string, ParamValue>>> kEx
     {"fx.ascii",
      {{"cell", {8}}, {"ramp", {1}}, {"mode", {1}}, {"foreground", {1, 0.7, 0.2, 1}}, {"background", {0.1, 0.05, 0, 1}},
       {"invert", {1}}}},
+    {"fx.datamosh", {{"mode", {1}}, {"decay", {0.35}}, {"amplify", {6}}, {"sustain", {0.9}}}},
+    {"fx.echo", {{"delay", {1}}, {"taps", {4}}, {"amount", {0.9}}, {"falloff", {1}}}},
+    {"fx.stutter", {{"probability", {0.6}}, {"length", {2}}, {"repeats", {5}}}},
+    {"fx.frame_hold", {{"min_hold", {1}}, {"max_hold", {2}}}},
+    {"fx.decimate", {{"mode", {1}}, {"fps", {12}}}},
+    {"fx.slit_scan", {{"axis", {1}}, {"depth", {2}}, {"reverse", {1}}, {"blend", {1}}}},
 };
 
 bool envSet(const char* name) {
