@@ -1,13 +1,25 @@
 // entropic: the editor. `entropic [FILE]` opens a project (.entropic) or
 // starts a new one with a media file on the timeline.
+// `entropic --contact-sheet OUT.png [FILE]` renders the effect library's
+// contact sheet instead, without a window or a display.
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include "export/contact_sheet.h"
 #include "window/dark_theme.h"
 #include "window/main_window.h"
 
 int main(int argc, char** argv) {
+    // The contact sheet paints into an image: it needs no display, so it must
+    // not fail for want of one.
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--contact-sheet") == 0 && !std::getenv("QT_QPA_PLATFORM"))
+            setenv("QT_QPA_PLATFORM", "offscreen", 1);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Entropic"));
     QApplication::setApplicationName(QStringLiteral("Entropic"));
@@ -20,7 +32,30 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project (.entropic) or a media file"));
+    const QCommandLineOption sheetOption(
+        QStringLiteral("contact-sheet"),
+        QStringLiteral("Render every effect at its defaults on one frame of FILE (default: the demo) into a PNG, then exit."),
+        QStringLiteral("png"));
+    const QCommandLineOption frameOption(QStringLiteral("frame"),
+                                         QStringLiteral("Timeline frame of the contact sheet (default 50)."),
+                                         QStringLiteral("n"), QStringLiteral("50"));
+    parser.addOption(sheetOption);
+    parser.addOption(frameOption);
     parser.process(app);
+
+    if (parser.isSet(sheetOption)) {
+        entropic::app::ContactSheetOptions sheet;
+        sheet.output = parser.value(sheetOption);
+        sheet.source = parser.positionalArguments().value(0, QStringLiteral(ENTROPIC_DEMO_PROJECT));
+        sheet.frame = parser.value(frameOption).toLongLong();
+        const QString error = entropic::app::writeContactSheet(sheet);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "entropic: %s\n", qPrintable(error));
+            return 1;
+        }
+        std::printf("entropic: wrote %s\n", qPrintable(sheet.output));
+        return 0;
+    }
 
     entropic::app::MainWindow window;
     window.resize(1600, 960);
