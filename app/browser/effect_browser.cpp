@@ -14,6 +14,7 @@ namespace entropic::app {
 namespace {
 
 constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kPresetRole = Qt::UserRole + 2; // set on preset items and their group
 
 struct Category {
     const char* key;
@@ -29,12 +30,15 @@ class EffectTree : public QTreeWidget {
   protected:
     QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override {
         if (items.isEmpty() || items.front()->data(0, kIdRole).toString().isEmpty()) return nullptr;
+        const bool preset = items.front()->data(0, kPresetRole).toBool();
         auto* mime = new QMimeData;
-        mime->setData(kEffectMimeType, items.front()->data(0, kIdRole).toString().toUtf8());
+        mime->setData(preset ? kPresetMimeType : kEffectMimeType, items.front()->data(0, kIdRole).toString().toUtf8());
         mime->setText(items.front()->data(0, kIdRole).toString());
         return mime;
     }
-    QStringList mimeTypes() const override { return {QString::fromLatin1(kEffectMimeType)}; }
+    QStringList mimeTypes() const override {
+        return {QString::fromLatin1(kEffectMimeType), QString::fromLatin1(kPresetMimeType)};
+    }
 };
 
 } // namespace
@@ -55,8 +59,12 @@ EffectBrowser::EffectBrowser(QWidget* parent) : QWidget(parent) {
     connect(search_, &QLineEdit::textChanged, this, [this] { rebuild(); });
     connect(tree_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         const QString id = item->data(0, kIdRole).toString();
-        if (!id.isEmpty()) Q_EMIT effectActivated(id);
+        if (id.isEmpty()) return;
+        if (item->data(0, kPresetRole).toBool()) Q_EMIT presetActivated(id);
+        else Q_EMIT effectActivated(id);
     });
+    // A preset file that does not load is left out; the others still show.
+    presets_ = engine::loadPresets(engine::presetFolder());
     rebuild();
 }
 
@@ -64,8 +72,15 @@ void EffectBrowser::setFilter(const QString& text) { search_->setText(text); }
 
 int EffectBrowser::visibleEffectCount() const {
     int count = 0;
-    for (int i = 0; i < tree_->topLevelItemCount(); ++i) count += tree_->topLevelItem(i)->childCount();
+    for (int i = 0; i < tree_->topLevelItemCount(); ++i)
+        if (!tree_->topLevelItem(i)->data(0, kPresetRole).toBool()) count += tree_->topLevelItem(i)->childCount();
     return count;
+}
+
+int EffectBrowser::visiblePresetCount() const {
+    for (int i = 0; i < tree_->topLevelItemCount(); ++i)
+        if (tree_->topLevelItem(i)->data(0, kPresetRole).toBool()) return tree_->topLevelItem(i)->childCount();
+    return 0;
 }
 
 void EffectBrowser::rebuild() {
@@ -94,6 +109,27 @@ void EffectBrowser::rebuild() {
         }
         if (group->childCount() == 0) delete group;
     }
+    auto* group = new QTreeWidgetItem(tree_, {tr("Presets")});
+    group->setFlags(Qt::ItemIsEnabled);
+    group->setData(0, kPresetRole, true);
+    QFont bold = group->font(0);
+    bold.setBold(true);
+    group->setFont(0, bold);
+    for (const auto& preset : presets_) {
+        const QString name = QString::fromStdString(preset.name);
+        const QString description = QString::fromStdString(preset.description);
+        QStringList chain;
+        for (const auto& e : preset.effects) chain << QString::fromStdString(e.descriptor->name);
+        if (!filter.isEmpty() && !name.contains(filter, Qt::CaseInsensitive) &&
+            !description.contains(filter, Qt::CaseInsensitive) && !chain.join(' ').contains(filter, Qt::CaseInsensitive))
+            continue;
+        auto* item = new QTreeWidgetItem(group, {name});
+        item->setData(0, kIdRole, QString::fromStdString(preset.id));
+        item->setData(0, kPresetRole, true);
+        item->setToolTip(0, QStringLiteral("%1\n%2").arg(description, chain.join(QStringLiteral(" → "))));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+    }
+    if (group->childCount() == 0) delete group;
     tree_->expandAll();
 }
 

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "entropic/effects/container.h"
+#include "entropic/engine/project/preset.h"
 #include "entropic/engine/project/project.h"
 
 namespace entropic::app {
@@ -116,6 +117,8 @@ bool relinkSource(ProjectDocument& doc, const QString& source, const QString& ne
 // index -1 appends.
 bool addEffect(ProjectDocument& doc, const QString& clipId, const QString& effectId, int index = -1,
                QString* error = nullptr, QString* newInstanceId = nullptr);
+// The preset's chain appended to the clip's, as one history entry.
+bool applyPreset(ProjectDocument& doc, const QString& clipId, const engine::Preset& preset, QString* error = nullptr);
 bool removeEffect(ProjectDocument& doc, const QString& clipId, const QString& instanceId,
                   QString* error = nullptr);
 // The copy goes right after the original, with a new instance id.

@@ -1,7 +1,8 @@
-// edits.h: effect chains (add, remove, duplicate, reorder) and instance
-// settings (bypass, mix, mask, seed, parameters).
+// edits.h: effect chains (add, remove, duplicate, reorder, apply a preset) and
+// instance settings (bypass, mix, blend, mask, seed, parameters).
 #include <atomic>
 
+#include "commands/clip_set_command.h"
 #include "commands/edit_rules.h"
 #include "commands/edits.h"
 #include "commands/effect_commands.h"
@@ -83,6 +84,26 @@ bool addEffect(ProjectDocument& doc, const QString& clipId, const QString& effec
     if (newInstanceId) *newInstanceId = q(e.instanceId);
     const QString text = QStringLiteral("Add %1").arg(q(descriptor->name));
     doc.push(std::make_unique<EffectInsertCommand>(text, clip->id, true, std::move(e), at));
+    return true;
+}
+
+bool applyPreset(ProjectDocument& doc, const QString& clipId, const engine::Preset& preset, QString* error) {
+    const auto* clip = videoClipOrRefuse(doc, clipId, error);
+    if (!clip) return false;
+    const auto ref = findClip(doc.project(), clip->id);
+    // The whole chain goes in as one step: the clip out, the clip with the
+    // preset's effects appended in. newId gives the next free number once;
+    // the others follow it.
+    const QString first = doc.newId(QStringLiteral("fx-"));
+    long long next = first.mid(3).toLongLong();
+    engine::Clip after = *clip;
+    for (fx::EffectInstance e : preset.effects) {
+        e.instanceId = "fx-" + std::to_string(next++);
+        after.effects.push_back(std::move(e));
+    }
+    const QString text = QStringLiteral("Apply preset %1").arg(q(preset.name));
+    doc.push(std::make_unique<ClipSetCommand>(text, std::vector<PlacedClip>{{ref.track->id, engine::TrackKind::Video, *clip}},
+                                              std::vector<PlacedClip>{{ref.track->id, engine::TrackKind::Video, std::move(after)}}));
     return true;
 }
 

@@ -106,12 +106,33 @@ bool InspectorPanel::addEffect(const QString& effectId) {
     return ok;
 }
 
+bool InspectorPanel::applyPreset(const QString& presetId) {
+    if (clipId_.isEmpty()) {
+        Q_EMIT message(tr("Select a video clip first, then apply %1.").arg(presetId));
+        return false;
+    }
+    QString error;
+    try {
+        const auto preset = engine::findPreset(engine::presetFolder(), presetId.toStdString());
+        if (edits::applyPreset(doc_, clipId_, preset, &error)) return true;
+    } catch (const std::exception& e) {
+        error = QString::fromUtf8(e.what());
+    }
+    Q_EMIT message(error);
+    return false;
+}
+
 void InspectorPanel::dragEnterEvent(QDragEnterEvent* event) {
-    if (event->mimeData()->hasFormat(kEffectMimeType) && !clipId_.isEmpty()) event->acceptProposedAction();
+    const auto* mime = event->mimeData();
+    if ((mime->hasFormat(kEffectMimeType) || mime->hasFormat(kPresetMimeType)) && !clipId_.isEmpty())
+        event->acceptProposedAction();
 }
 
 void InspectorPanel::dropEvent(QDropEvent* event) {
-    if (addEffect(QString::fromUtf8(event->mimeData()->data(kEffectMimeType)))) event->acceptProposedAction();
+    const auto* mime = event->mimeData();
+    const bool ok = mime->hasFormat(kPresetMimeType) ? applyPreset(QString::fromUtf8(mime->data(kPresetMimeType)))
+                                                     : addEffect(QString::fromUtf8(mime->data(kEffectMimeType)));
+    if (ok) event->acceptProposedAction();
 }
 
 } // namespace entropic::app

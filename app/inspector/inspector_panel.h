@@ -22,6 +22,8 @@ class InspectorPanel : public QWidget {
 
     // Adds an effect to the inspected clip (double-click in the browser).
     bool addEffect(const QString& effectId);
+    // The preset's chain appended to the selected clip's (one undo step).
+    bool applyPreset(const QString& presetId);
     QString clipId() const { return clipId_; }
     QList<EffectCard*> cards() const { return cards_; }
 

@@ -121,6 +121,7 @@ void MainWindow::buildPanels() {
     resizeDocks({timelineDock}, {300}, Qt::Vertical);
 
     connect(browser_, &EffectBrowser::effectActivated, inspector_, &InspectorPanel::addEffect);
+    connect(browser_, &EffectBrowser::presetActivated, inspector_, &InspectorPanel::applyPreset);
     connect(inspector_, &InspectorPanel::message, this, &MainWindow::status);
     connect(timeline_, &TimelineWidget::message, this, &MainWindow::status);
     connect(bin_, &MediaBin::message, this, [this](const QString& text) {

@@ -2,6 +2,8 @@
 // knob drag into one history entry.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include <QSignalSpy>
 
 #include "commands/edits.h"
@@ -127,4 +129,29 @@ TEST_CASE("a knob drag of 50 changes is one history entry", "[app][effects][hist
     REQUIRE(edits::setParameter(f.doc, "a", "fx-2", "amount", {0.2, 0, 0, 0}, nullptr, next));
     REQUIRE(edits::setParameter(f.doc, "b", "fx-1", "amount", {0.3, 0, 0, 0}, nullptr, next));
     CHECK(f.doc.undoStack()->count() == 7);
+}
+
+TEST_CASE("applying a preset appends its chain as one history entry", "[app][effects][presets]") {
+    Fixture f;
+    const auto preset = engine::findPreset(ENTROPIC_SOURCE_DIR "/resources/presets", "worn-tape");
+    const std::size_t before = clip(f.doc, "b")->effects.size();
+    const std::string original = saved(f.doc);
+    QString error;
+    REQUIRE(edits::applyPreset(f.doc, "b", preset, &error));
+    const auto& chain = clip(f.doc, "b")->effects;
+    REQUIRE(chain.size() == before + preset.effects.size());
+    std::set<std::string> ids;
+    for (const auto& e : chain) ids.insert(e.instanceId);
+    CHECK(ids.size() == chain.size()); // every instance id unique in the clip
+    for (std::size_t i = 0; i < preset.effects.size(); ++i) {
+        CHECK(chain[before + i].descriptor == preset.effects[i].descriptor);
+        for (std::size_t k = 0; k < preset.effects[i].params.size(); ++k)
+            CHECK(chain[before + i].params.at(k) == preset.effects[i].params.at(k));
+    }
+    CHECK(f.doc.undoStack()->count() == 1);
+    CHECK(f.doc.undoStack()->text(0) == "Apply preset Worn tape");
+    f.doc.undoStack()->undo();
+    CHECK(saved(f.doc) == original);
+    CHECK_FALSE(edits::applyPreset(f.doc, "m", preset, &error)); // an audio clip
+    CHECK(f.doc.undoStack()->count() == 1);
 }

@@ -7,11 +7,13 @@
 #include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QElapsedTimer>
+#include <QTreeWidget>
 
 #include <functional>
 
 #include "entropic/engine/media/media_info.h"
 #include "entropic/engine/project/project.h"
+#include "browser/effect_browser.h"
 #include "commands/edits.h"
 #include "export/export_dialog.h"
 #include "inspector/effect_card.h"
@@ -103,6 +105,32 @@ TEST_CASE("open the demo, add an effect in the inspector, turn a knob, undo", "[
     const QString shots = QStringLiteral(ENTROPIC_BINARY_DIR "/test-scratch/ui");
     QDir().mkpath(shots);
     CHECK(window.grab().save(shots + QStringLiteral("/editor-demo.png")));
+    window.document().undoStack()->clear();
+}
+
+TEST_CASE("the effect browser lists the presets; double-clicking one applies its chain", "[ui][presets]") {
+    app::MainWindow window;
+    window.resize(1600, 960);
+    window.show();
+    const QString demo = QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/demo.entropic");
+    REQUIRE(window.openPath(demo));
+    auto* browser = window.findChild<app::EffectBrowser*>();
+    REQUIRE(browser);
+    CHECK(browser->visiblePresetCount() >= 20);
+    browser->setFilter(QStringLiteral("tape"));
+    CHECK(browser->visiblePresetCount() >= 2); // worn and destroyed tape
+    browser->setFilter(QString());
+
+    window.selection().select(QStringLiteral("life"));
+    const int before = window.inspector().cards().size();
+    auto* tree = browser->findChild<QTreeWidget*>();
+    REQUIRE(tree);
+    const auto items = tree->findItems(QStringLiteral("Worn tape"), Qt::MatchExactly | Qt::MatchRecursive);
+    REQUIRE(items.size() == 1);
+    Q_EMIT tree->itemActivated(items.front(), 0);
+    CHECK(window.inspector().cards().size() == before + 4); // vhs, temperature, contrast, blur
+    CHECK(window.document().undoStack()->text(window.document().undoStack()->count() - 1) ==
+          "Apply preset Worn tape");
     window.document().undoStack()->clear();
 }
 
