@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/pixel.h"
 #include "fx/ascii_font.h"
 
 namespace entropic::fx {
@@ -69,11 +70,6 @@ std::vector<std::uint16_t> coverage(std::string_view ramp, int cw, int ch) {
     return cov;
 }
 
-std::array<int, 3> toRgb(const Rgba& c) {
-    return {static_cast<int>(std::lround(c.r * 255)), static_cast<int>(std::lround(c.g * 255)),
-            static_cast<int>(std::lround(c.b * 255))};
-}
-
 void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState*,
              const EffectContext& ctx) {
     if (in.empty()) return;
@@ -86,8 +82,8 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
     const int last = static_cast<int>(ramp.size()) - 1;
     const bool mono = p.choice("mode") == Mono;
     const bool invert = p.flag("invert");
-    const std::array<int, 3> fore = toRgb(p.color("foreground"));
-    const std::array<int, 3> back = toRgb(p.color("background"));
+    const std::array<int, 3> fore = rgbBytes(p.color("foreground"));
+    const std::array<int, 3> back = rgbBytes(p.color("background"));
     const std::vector<std::uint16_t> cov = coverage(ramp, cw, ch);
     const auto cellPixels = static_cast<std::size_t>(cw) * static_cast<std::size_t>(ch);
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/cell_hash.h"
 #include "core/pixel.h"
 #include "entropic/effects/seed.h"
 
@@ -46,9 +47,7 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
             const int by = y / block;
             if (by != cachedRow) {
                 for (int bx = 0; bx < cols; ++bx) {
-                    const std::uint64_t key =
-                        (static_cast<std::uint64_t>(by) << 32) | static_cast<std::uint32_t>(bx);
-                    const std::uint64_t r = mix64(seed + key * 0xd1b54a32d192ed03ULL);
+                    const std::uint64_t r = cellHash(seed, bx, by);
                     Offset& o = offsets[static_cast<std::size_t>(bx)];
                     o.moved = (r & 0xffffff) < threshold;
                     o.dx = signedDraw((r >> 24) & 0xffffff, maxOffset);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/cell_hash.h"
 #include "core/lut.h"
 #include "entropic/effects/seed.h"
 
@@ -52,14 +53,12 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
         for (int y = begin; y < end; ++y) {
             const std::uint8_t* s = in.row(y);
             std::uint8_t* d = out.row(y);
-            const std::uint64_t rowKey = static_cast<std::uint64_t>(y / cell) << 32;
             std::uint8_t choices[8] = {0, 0, 0, 0, 255, 0, 0, 0};
             std::uint64_t n = 0;
             for (int x = 0; x < w; ++x, s += 4, d += 4) {
                 // One hash per noise cell: a byte per channel.
                 if (noisy && x % cell == 0)
-                    n = mix64(seed + (rowKey | static_cast<std::uint32_t>(x / cell)) *
-                                         0xd1b54a32d192ed03ULL);
+                    n = cellHash(seed, x / cell, y / cell);
                 choices[0] = s[0], choices[1] = s[1], choices[2] = s[2];
                 choices[5] = static_cast<std::uint8_t>(n);
                 choices[6] = static_cast<std::uint8_t>(n >> 8);

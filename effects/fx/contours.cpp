@@ -12,6 +12,7 @@
 
 #include "core/box_blur.h"
 #include "core/builtin.h"
+#include "core/pixel.h"
 
 namespace entropic::fx {
 
@@ -60,11 +61,6 @@ void minMaxInto(std::uint8_t* a, const std::uint8_t* b, std::uint8_t* c, const s
         a[i] = std::min(a[i], b[i]), c[i] = std::max(c[i], d[i]);
 }
 
-Rgb toRgb(const Rgba& c) {
-    return {static_cast<int>(std::lround(c.r * 255)), static_cast<int>(std::lround(c.g * 255)),
-            static_cast<int>(std::lround(c.b * 255))};
-}
-
 void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState*,
              const EffectContext& ctx) {
     if (in.empty()) return;
@@ -79,11 +75,11 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
     const int lo = width / 2, hi = width - lo;
     const int fill = p.choice("fill");
     const bool sourceLines = p.choice("line_source") == PictureColour;
-    const Rgb line = toRgb(p.color("line_color"));
+    const Rgb line = rgbBytes(p.color("line_color"));
     const std::uint8_t line8[3] = {static_cast<std::uint8_t>(line[0]),
                                    static_cast<std::uint8_t>(line[1]),
                                    static_cast<std::uint8_t>(line[2])};
-    const Rgb paper = toRgb(p.color("paper"));
+    const Rgb paper = rgbBytes(p.color("paper"));
 
     std::vector<Rgb8> bandColour(static_cast<std::size_t>(levels));
     for (int b = 0; b < levels; ++b) {

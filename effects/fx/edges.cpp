@@ -32,10 +32,7 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
     const int mode = p.choice("mode");
     const double threshold = p.number("threshold");
     const double gain = p.number("gain");
-    const Rgba c = p.color("color");
-    const std::array<int, 3> colour{static_cast<int>(std::lround(c.r * 255)),
-                                    static_cast<int>(std::lround(c.g * 255)),
-                                    static_cast<int>(std::lround(c.b * 255))};
+    const std::array<int, 3> colour = rgbBytes(p.color("color"));
 
     // Squared Sobel magnitude at or below which the drawn strength is 0 (exact:
     // (m − threshold)·gain ≤ 0 exactly when m ≤ threshold).

@@ -14,6 +14,7 @@
 #include <turbojpeg.h>
 
 #include "core/builtin.h"
+#include "core/cell_hash.h"
 #include "entropic/effects/seed.h"
 
 namespace entropic::fx {
@@ -101,9 +102,7 @@ void corrupt(std::vector<std::uint8_t>& jpeg, std::size_t size, int band, int to
     if (scan.begin >= scan.end) return;
     const double scanLength = static_cast<double>(scan.end - scan.begin);
     for (int k = 0; k < s.hits; ++k) {
-        const std::uint64_t key =
-            (static_cast<std::uint64_t>(generation) << 32) | static_cast<std::uint32_t>(k);
-        const std::uint64_t hk = mix64(s.seed + key * 0xd1b54a32d192ed03ULL);
+        const std::uint64_t hk = cellHash(s.seed, k, generation);
         const int row = static_cast<int>(((hk >> 32) * static_cast<std::uint64_t>(s.height)) >> 32);
         if (row / s.bandRows != band) continue;
         const double along = (row - top + static_cast<double>(hk & 0xffff) / 65536.0) / rows;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/cell_hash.h"
 #include "core/pixel.h"
 #include "entropic/effects/seed.h"
 
@@ -16,16 +17,11 @@ namespace entropic::fx {
 
 namespace {
 
-// Grain values, each roughly N(0, 128²) in [-381, 381]: a 64-bit hash of
+// Grain values, each roughly N(0, 128²) in [-381, 381]: the cell hash of
 // (seed, grain column, grain row) is cut into three 21-bit fields (one per
 // channel; monochrome uses the first) and each field into three 7-bit uniforms
 // whose sum (Irwin–Hall, n = 3) is bell-shaped: grain = 2·sum − 381. Integer
 // only, so the same seed gives the same grain on every machine.
-inline std::uint64_t grainHash(std::uint64_t seed, std::int64_t cx, std::int64_t cy) {
-    const std::uint64_t key = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(cy)) << 32) |
-                              static_cast<std::uint32_t>(cx);
-    return mix64(seed + key * 0xd1b54a32d192ed03ULL);
-}
 
 inline int grainSum(std::uint64_t hash, int channel) { // 0..381
     const std::uint64_t f = hash >> (21 * channel);
@@ -63,7 +59,7 @@ void perPixel(ConstFrameView in, FrameView out, std::int64_t amount, const Effec
             const std::uint8_t* s = in.row(y);
             std::uint8_t* d = out.row(y);
             for (int x = 0; x < in.width; ++x, s += 4, d += 4) {
-                const std::uint64_t h = grainHash(ctx.seed, x, y);
+                const std::uint64_t h = cellHash(ctx.seed, x, y);
                 for (int c = 0; c < 3; ++c)
                     d[c] = clampByte(s[c] + delta[static_cast<std::size_t>(grainSum(h, Colour ? c : 0))]);
                 d[3] = s[3];
@@ -96,8 +92,8 @@ void lattice(ConstFrameView in, FrameView out, std::int64_t amount, double grain
             if (row.cell != cached) {
                 if (row.cell == cached + 1) std::swap(top, bottom);
                 for (std::size_t c = 0; c < n; ++c) {
-                    if (row.cell != cached + 1) top[c] = grainHash(ctx.seed, static_cast<std::int64_t>(c), row.cell);
-                    bottom[c] = grainHash(ctx.seed, static_cast<std::int64_t>(c), row.cell + 1);
+                    if (row.cell != cached + 1) top[c] = cellHash(ctx.seed, static_cast<std::int64_t>(c), row.cell);
+                    bottom[c] = cellHash(ctx.seed, static_cast<std::int64_t>(c), row.cell + 1);
                 }
                 cached = row.cell;
             }

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/pixel.h"
+#include "core/cell_hash.h"
 #include "entropic/effects/seed.h"
 
 namespace entropic::fx {
@@ -63,10 +65,9 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
     const auto chance =
         static_cast<std::uint64_t>(std::lround(p.number("probability") * 16777216.0));
     const int replace = p.choice("replace");
-    const Rgba c = p.color("color");
-    const std::uint8_t colour[3] = {static_cast<std::uint8_t>(std::lround(c.r * 255)),
-                                    static_cast<std::uint8_t>(std::lround(c.g * 255)),
-                                    static_cast<std::uint8_t>(std::lround(c.b * 255))};
+    const auto rgb = rgbBytes(p.color("color"));
+    const std::uint8_t colour[3] = {static_cast<std::uint8_t>(rgb[0]), static_cast<std::uint8_t>(rgb[1]),
+                                    static_cast<std::uint8_t>(rgb[2])};
     const std::uint64_t seed = mix64(ctx.seed ^ 0x616e6e69686c6174ULL); // "annihlat"
     const int blockRows = (h + block - 1) / block, blockCols = (w + block - 1) / block;
 
@@ -87,9 +88,7 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
                 }
             }
             for (int bx = 0; bx < blockCols; ++bx) {
-                const std::uint64_t key =
-                    (static_cast<std::uint64_t>(by) << 32) | static_cast<std::uint32_t>(bx);
-                bool on = (mix64(seed + key * 0xd1b54a32d192ed03ULL) & 0xffffff) < chance;
+                bool on = (cellHash(seed, bx, by) & 0xffffff) < chance;
                 if (on && select != Random) {
                     const auto n = static_cast<std::uint64_t>(
                         (std::min(w, (bx + 1) * block) - bx * block) * (y1 - y0));

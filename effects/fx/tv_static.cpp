@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/cell_hash.h"
 #include "core/pixel.h"
 #include "core/simd.h"
 #include "entropic/effects/seed.h"
@@ -77,11 +78,9 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
         std::vector<I32x4> snow(static_cast<std::size_t>(w));
         const I32x4 keep = splatInt(256 - amount);
         for (int y = begin; y < end; ++y) {
-            const auto cellY = static_cast<std::uint64_t>(
-                static_cast<std::uint32_t>(static_cast<int>(std::floor(y / grainH))));
+            const int cellY = static_cast<int>(std::floor(y / grainH));
             for (std::size_t k = 0; k + 1 < cellStart.size(); ++k) {
-                const std::uint64_t g =
-                    mix64(snowSeed + ((cellY << 32) | k) * 0xd1b54a32d192ed03ULL);
+                const std::uint64_t g = cellHash(snowSeed, static_cast<std::int64_t>(k), cellY);
                 const int grey = snowLevel(g, 0);
                 const I32x4 v{128 + grey * amount, 128 + (colour ? snowLevel(g, 1) : grey) * amount,
                               128 + (colour ? snowLevel(g, 2) : grey) * amount, 0};

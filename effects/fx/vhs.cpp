@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/cell_hash.h"
 #include "core/pixel.h"
 #include "entropic/effects/seed.h"
 
@@ -143,9 +144,7 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
             const int grain = y >= h - s.headRows ? 3 * s.noise256 : s.noise256;
             if (grain > 0)
                 for (int third = 0; 3 * third < w; ++third) {
-                    const std::uint64_t gh = mix64(s.seed + ((static_cast<std::uint64_t>(y) << 32) |
-                                                             static_cast<std::uint32_t>(third)) *
-                                                                0xd1b54a32d192ed03ULL);
+                    const std::uint64_t gh = cellHash(s.seed, third, y);
                     for (int field = 0; field < 3 && 3 * third + field < w; ++field) {
                         const std::uint64_t bits = gh >> (21 * field);
                         const int g = 2 * static_cast<int>((bits & 127) + ((bits >> 7) & 127) +

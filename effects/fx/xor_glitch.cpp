@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/cell_hash.h"
 #include "core/pixel.h"
 #include "entropic/effects/seed.h"
 
@@ -62,9 +63,7 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
             const int by = y / block;
             if (by != cachedRow) {
                 for (int bx = 0; bx < cols; ++bx) {
-                    const std::uint64_t key =
-                        (static_cast<std::uint64_t>(by) << 32) | static_cast<std::uint32_t>(bx);
-                    const std::uint64_t r = mix64(seed + key * 0xd1b54a32d192ed03ULL);
+                    const std::uint64_t r = cellHash(seed, bx, by);
                     Block& b = blocks[static_cast<std::size_t>(bx)];
                     b.hit = (r & 0xffffff) < threshold;
                     for (int c = 0; c < 3; ++c)
