@@ -1,5 +1,5 @@
 // TimelineWidget: drops — media files from the bin or a file manager become
-// clips, an effect from the browser goes onto the clip under it.
+// clips, an effect or a preset from the browser goes onto the clip under it.
 #include "timeline/timeline_widget.h"
 
 #include <cmath>
@@ -39,11 +39,14 @@ QStringList mediaPaths(const QMimeData* mime, const QString& baseDir) {
     return paths;
 }
 
-QString effectId(const QMimeData* mime) {
-    return mime->hasFormat(QString::fromLatin1(kEffectMimeType))
-               ? QString::fromUtf8(mime->data(QString::fromLatin1(kEffectMimeType))).trimmed()
-               : QString();
+QString mimeText(const QMimeData* mime, const char* type) {
+    return mime->hasFormat(QString::fromLatin1(type)) ? QString::fromUtf8(mime->data(QString::fromLatin1(type))).trimmed()
+                                                      : QString();
 }
+QString effectId(const QMimeData* mime) { return mimeText(mime, kEffectMimeType); }
+QString presetId(const QMimeData* mime) { return mimeText(mime, kPresetMimeType); }
+// An effect or a preset: something that goes onto a clip's chain.
+bool carriesChain(const QMimeData* mime) { return !effectId(mime).isEmpty() || !presetId(mime).isEmpty(); }
 
 // The media's length in project frames: its own frames at its own rate,
 // counted again at the project's rate.
@@ -72,7 +75,7 @@ void TimelineWidget::clearDropState() {
 
 void TimelineWidget::dragEnterEvent(QDragEnterEvent* event) {
     const QMimeData* mime = event->mimeData();
-    if (!effectId(mime).isEmpty() || !mediaPaths(mime, doc_.baseDir()).isEmpty())
+    if (carriesChain(mime) || !mediaPaths(mime, doc_.baseDir()).isEmpty())
         event->acceptProposedAction();
     else
         event->ignore();
@@ -80,7 +83,7 @@ void TimelineWidget::dragEnterEvent(QDragEnterEvent* event) {
 
 bool TimelineWidget::trackDrop(QPoint pos, const QMimeData* mime) {
     clearDropState();
-    if (!effectId(mime).isEmpty()) {
+    if (carriesChain(mime)) {
         const TimelineHit hit = geometry_.hitTest(pos, doc_.project());
         const bool onVideo =
             hit.row >= 0 &&
@@ -115,15 +118,24 @@ void TimelineWidget::dragLeaveEvent(QDragLeaveEvent*) {
 void TimelineWidget::dropEvent(QDropEvent* event) {
     const QMimeData* mime = event->mimeData();
     const QPoint pos = event->position().toPoint();
-    if (const QString effect = effectId(mime); !effect.isEmpty()) {
+    if (carriesChain(mime)) {
         const TimelineHit hit = geometry_.hitTest(pos, doc_.project());
         clearDropState();
         if (hit.clipId.isEmpty()) return event->ignore();
         QString error;
-        if (edits::addEffect(doc_, hit.clipId, effect, -1, &error))
-            selection_.select(hit.clipId);
-        else
-            report(error);
+        bool ok = false;
+        if (const QString effect = effectId(mime); !effect.isEmpty()) {
+            ok = edits::addEffect(doc_, hit.clipId, effect, -1, &error);
+        } else {
+            try {
+                ok = edits::applyPreset(doc_, hit.clipId,
+                                        engine::findPreset(engine::presetFolder(), presetId(mime).toStdString()), &error);
+            } catch (const std::exception& e) {
+                error = QString::fromUtf8(e.what());
+            }
+        }
+        if (ok) selection_.select(hit.clipId);
+        else report(error);
         event->acceptProposedAction();
         return;
     }

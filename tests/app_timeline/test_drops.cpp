@@ -6,6 +6,7 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QUndoStack>
 #include <QUrl>
 
 #include "bin/media_bin.h"
@@ -101,4 +102,25 @@ TEST_CASE("an effect dropped onto a clip is added to its chain", "[timeline][dro
     QDragMoveEvent onAudio(f.at("A1", 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&f.w(), &onAudio);
     CHECK_FALSE(onAudio.isAccepted());
+}
+
+TEST_CASE("a preset dropped onto a clip appends its chain in one step", "[timeline][drop][presets]") {
+    TimelineFixture f;
+    QMimeData mime;
+    mime.setData(kPresetMimeType, "dream-glow");
+    const int entries = f.doc.undoStack()->count();
+    REQUIRE(drop(f.w(), mime, f.at("V1", 110)));
+    REQUIRE(f.clip("c")->effects.size() == 2);
+    CHECK(f.clip("c")->effects[0].descriptor->id == "util.blur");
+    CHECK(f.clip("c")->effects[0].blend == fx::BlendMode::Screen);
+    CHECK(f.clip("c")->effects[1].descriptor->id == "util.color_temperature");
+    CHECK(f.doc.undoStack()->count() == entries + 1);
+    CHECK(f.selection.clips() == QStringList{"c"});
+    // A preset that is not there is named, and nothing changes.
+    QSignalSpy messages(&f.w(), &TimelineWidget::message);
+    mime.setData(kPresetMimeType, "no-such-preset");
+    REQUIRE(drop(f.w(), mime, f.at("V1", 110)));
+    CHECK(f.clip("c")->effects.size() == 2);
+    REQUIRE(messages.count() == 1);
+    CHECK_THAT(messages.at(0).at(0).toString().toStdString(), Catch::Contains("no preset \"no-such-preset\""));
 }
