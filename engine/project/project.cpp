@@ -11,6 +11,7 @@
 #include "entropic/engine/project/param_codec.h"
 #include "json_fields.h"
 #include "project_migration.h"
+#include "project_signals.h"
 
 namespace entropic::engine {
 namespace {
@@ -228,6 +229,7 @@ Project parseProject(const json& original, const std::string& baseDir) {
             throw EngineError(kInvalid,
                               tPath + ".id: \"" + p.tracks.back().id + "\" is used by another track");
     }
+    parseProjectSignals(f, p);
     return p;
 }
 
@@ -273,15 +275,17 @@ json projectToJson(const Project& p) {
         if (t.solo) jt["solo"] = true; // optional: absent means false
         tracks.push_back(std::move(jt));
     }
-    return {{"format", kProjectFormatName},
-            {"version", kProjectFormatVersion},
-            {"id", p.id},
-            {"seed", p.seed},
-            {"frame_rate", {{"num", p.frameRate.num}, {"den", p.frameRate.den}}},
-            {"width", p.width},
-            {"height", p.height},
-            {"sample_rate", p.sampleRate},
-            {"tracks", std::move(tracks)}};
+    json doc = {{"format", kProjectFormatName},
+                {"version", kProjectFormatVersion},
+                {"id", p.id},
+                {"seed", p.seed},
+                {"frame_rate", {{"num", p.frameRate.num}, {"den", p.frameRate.den}}},
+                {"width", p.width},
+                {"height", p.height},
+                {"sample_rate", p.sampleRate},
+                {"tracks", std::move(tracks)}};
+    projectSignalsToJson(p, doc);
+    return doc;
 }
 
 } // namespace entropic::engine

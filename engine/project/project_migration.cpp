@@ -11,10 +11,20 @@
 namespace entropic::engine {
 namespace {
 
-// steps[k] turns version k+1 into version k+2. Empty while only version 1 exists;
-// a format change appends its step here and bumps kProjectFormatVersion.
+// steps[k] turns version k+1 into version k+2; a format change appends its
+// step here and bumps kProjectFormatVersion.
 const std::vector<std::function<void(nlohmann::json&)>>& migrationSteps() {
-    static const std::vector<std::function<void(nlohmann::json&)>> steps;
+    static const std::vector<std::function<void(nlohmann::json&)>> steps = {
+        // 1 → 2: the signal graph arrived ("signals", "tempo", "performance").
+        // A format-1 file has none: nothing moves, at the default tempo. Keys
+        // of those names in a format-1 file were never read, so they are
+        // dropped rather than given a meaning the file did not have.
+        [](nlohmann::json& doc) {
+            doc.erase("signals");
+            doc.erase("tempo");
+            doc.erase("performance");
+        },
+    };
     return steps;
 }
 

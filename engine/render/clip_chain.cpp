@@ -3,9 +3,10 @@
 namespace entropic::engine {
 
 ClipChain::ClipChain(std::vector<fx::EffectInstance> effects, std::string projectId, int rateNum,
-                     int rateDen, const fx::RowRunner* rows)
-    : effects_(std::move(effects)), projectId_(std::move(projectId)), rateNum_(rateNum),
-      rateDen_(rateDen), rows_(rows) {
+                     int rateDen, const fx::RowRunner* rows, ParamResolver resolver)
+    : effects_(std::move(effects)), resolver_(std::move(resolver)), projectId_(std::move(projectId)),
+      rateNum_(rateNum), rateDen_(rateDen), rows_(rows) {
+    if (resolver_) resolved_ = effects_;
     std::int64_t history = 0;
     for (const auto& e : effects_)
         if (e.enabled && e.descriptor->temporal()) history += std::max(1, e.descriptor->historyFrames);
@@ -43,9 +44,15 @@ const fx::Frame& ClipChain::step(Lane& lane, std::int64_t k, const ChainInput& i
     for (std::size_t i = 0; i < effects_.size(); ++i) {
         const auto& effect = effects_[i];
         if (!effect.enabled) continue;
+        const fx::EffectInstance* instance = &effect;
+        if (resolver_) {
+            resolved_[i].params = effect.params;
+            resolver_(i, k, resolved_[i].params);
+            instance = &resolved_[i];
+        }
         fx::Frame& out = buffers[target];
         out.resize(current->width(), current->height());
-        fx::applyEffect(effect, current->view(), out.view(), lane.states[i].get(), call);
+        fx::applyEffect(*instance, current->view(), out.view(), lane.states[i].get(), call);
         current = &out;
         target ^= 1;
     }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "entropic/engine/render/signal_runtime.h"
+
 namespace entropic::engine {
 namespace {
 
@@ -116,6 +118,16 @@ std::vector<FrameRange> changedFrames(const Project& before, const Project& afte
     edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
 
     std::vector<FrameRange> changed;
+    // A change of anything the resolved values depend on may move any
+    // parameter on any frame of a clip they drive (signals are series from
+    // frame 0: an edit at one frame reaches every later one), so those clips
+    // go whole, as they were and as they are.
+    if (signalsKey(before) != signalsKey(after))
+        for (const Project* p : {&before, &after})
+            for (const auto& t : p->tracks)
+                for (const auto& c : t.clips)
+                    if (t.kind == TrackKind::Video && clipIsModulated(*p, c))
+                        changed.push_back({c.start, c.end()});
     for (std::size_t i = 0; i + 1 < edges.size(); ++i)
         if (!sameStack(tracksBefore, tracksAfter, edges[i]))
             changed.push_back({edges[i], edges[i + 1]});

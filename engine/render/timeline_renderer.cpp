@@ -8,6 +8,7 @@
 #include "entropic/engine/media/video_decoder.h"
 #include "entropic/engine/project/project.h"
 #include "entropic/engine/render/clip_chain.h"
+#include "entropic/engine/render/signal_runtime.h"
 #include "layer_composite.h"
 
 namespace entropic::engine {
@@ -25,11 +26,6 @@ struct TimelineRenderer::ClipSlot {
 };
 
 namespace {
-
-std::string chainKeyOf(const Clip& clip) {
-    auto doc = clipToJson(clip, TrackKind::Video);
-    return doc["source"].dump() + doc["in"].dump() + doc["effects"].dump();
-}
 
 // Fits a w×h picture into a W×H canvas, keeping its aspect.
 void fitInto(int w, int h, int canvasW, int canvasH, int& fitW, int& fitH) {
@@ -52,13 +48,32 @@ void scaledSize(const Project& project, double scale, int& width, int& height) {
     height = std::max(1, static_cast<int>(std::lround(project.height * scale)));
 }
 
-TimelineRenderer::TimelineRenderer(ProjectSnapshot project, int threads)
-    : project_(std::move(project)), rows_(threads) {}
+TimelineRenderer::TimelineRenderer(ProjectSnapshot project, int threads,
+                                   std::shared_ptr<AnalysisStore> analysis)
+    : project_(std::move(project)),
+      analysis_(analysis ? std::move(analysis) : AnalysisStore::shared()),
+      signalsKey_(signalsKey(*project_)),
+      signals_(std::make_unique<SignalRuntime>(project_, analysis_)), rows_(threads) {}
 
 TimelineRenderer::~TimelineRenderer() = default;
 
+// What the chain's output depends on besides the frame: for a modulated clip
+// also where it sits (its parameters follow timeline frames) and the signals.
+std::string TimelineRenderer::chainKeyOf(const Clip& clip) const {
+    auto doc = clipToJson(clip, TrackKind::Video);
+    std::string key = doc["source"].dump() + doc["in"].dump() + doc["effects"].dump();
+    if (clipIsModulated(*project_, clip)) key += "@" + std::to_string(clip.start) + signalsKey_;
+    return key;
+}
+
 void TimelineRenderer::setProject(ProjectSnapshot project) {
     project_ = std::move(project);
+    // Equal keys give equal values: the evaluator's series stay valid (and an
+    // empty key moves nothing, whatever runtime answers).
+    if (auto key = signalsKey(*project_); key != signalsKey_) {
+        signalsKey_ = std::move(key);
+        signals_ = std::make_unique<SignalRuntime>(project_, analysis_);
+    }
     for (auto& [id, slot] : slots_) slot->used = false;
     for (const auto& track : project_->tracks)
         for (const auto& clip : track.clips) {
@@ -92,9 +107,20 @@ TimelineRenderer::ClipSlot& TimelineRenderer::slotFor(const Clip& clip) {
     if (!slot->chain) {
         slot->chainKey = chainKeyOf(clip);
         slot->in = clip.in;
+        ClipChain::ParamResolver resolver;
+        if (clipIsModulated(*project_, clip)) {
+            std::vector<std::optional<std::size_t>> moved;
+            for (const auto& e : clip.effects) moved.push_back(signals_->movedEffect(e.instanceId));
+            // Reads signals_ when called: the chain is rebuilt whenever the
+            // runtime's key changes, so the indices stay those of its graph.
+            resolver = [this, start = clip.start, moved](std::size_t i, std::int64_t k,
+                                                          fx::ParamValues& values) {
+                if (moved[i]) signals_->resolve(*moved[i], start + k, values);
+            };
+        }
         slot->chain = std::make_unique<ClipChain>(
             clip.effects, project_->id, static_cast<int>(project_->frameRate.num),
-            static_cast<int>(project_->frameRate.den), &rows_);
+            static_cast<int>(project_->frameRate.den), &rows_, std::move(resolver));
     }
     return *slot;
 }

@@ -20,6 +20,7 @@ std::span<const CommandSpec> commandTable() {
         {"export_cancel", handleExportCancel, "cancel the export"},
         {"cache_status", handleCacheStatus, "the frame cache: budget, use, cached ranges"},
         {"cache_config", handleCacheConfig, "set the frame cache's budget"},
+        {"resolve_params", handleResolveParams, "resolved parameter and signal values over a frame range"},
         {"shutdown", handleShutdown, "stop the engine"},
     };
     return kCommands;

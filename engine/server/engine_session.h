@@ -70,5 +70,6 @@ void handleExportStatus(EngineSession&, const nlohmann::json&, const Responder&)
 void handleExportCancel(EngineSession&, const nlohmann::json&, const Responder&);
 void handleCacheStatus(EngineSession&, const nlohmann::json&, const Responder&);
 void handleCacheConfig(EngineSession&, const nlohmann::json&, const Responder&);
+void handleResolveParams(EngineSession&, const nlohmann::json&, const Responder&);
 
 } // namespace entropic::engine

@@ -10,10 +10,13 @@
 
 #include "entropic/effects/container.h"
 #include "entropic/engine/media/rational.h"
+#include "entropic/signal/graph.h"
+#include "entropic/signal/performance_gate.h"
 
 namespace entropic::engine {
 
-inline constexpr int kProjectFormatVersion = 1;
+// 2: the signal graph (signals, tempo, performance); project_migration.cpp.
+inline constexpr int kProjectFormatVersion = 2;
 inline constexpr const char* kProjectFormatName = "entropic-project";
 
 enum class TrackKind { Video, Audio };
@@ -50,6 +53,14 @@ struct Track {
     fx::BlendMode blend = fx::BlendMode::Normal;
 };
 
+// Performance events a gate source reads (docs/project-format.md): written by
+// hand or tests until the performance track records them.
+struct PerformanceLane {
+    std::string id;
+    std::string name;
+    std::vector<sig::GateEvent> events; // timeline frames
+};
+
 struct Project {
     int formatVersion = kProjectFormatVersion;
     std::string id;
@@ -60,6 +71,13 @@ struct Project {
     int sampleRate = 48000;
     std::vector<Track> tracks; // bottom to top: later tracks composite over earlier ones
     std::string baseDir;       // folder relative sources are resolved against
+    double tempoBpm = 120;     // beat-synced operators (mod.lfo Beats, mod.envelope beat grid)
+    // What moves parameters over time (docs/signals.md): as stored, and
+    // compiled against this project's effect instances by parseProject (null
+    // for a Project built in code without it: nothing moves).
+    sig::SignalGraphSpec signals;
+    std::vector<PerformanceLane> performance;
+    std::shared_ptr<const sig::SignalGraph> signalGraph;
 
     // One past the last frame of any clip.
     std::int64_t frameCount() const;
@@ -76,6 +94,13 @@ Project parseProject(const nlohmann::json& doc, const std::string& baseDir);
 Project loadProjectFile(const std::string& path);
 
 nlohmann::json projectToJson(const Project& project);
+
+// Compiles the project's signal graph against its effect instances (what
+// parseProject stores in signalGraph; call it again after editing a Project
+// in code). Throws EngineError(project_invalid) naming the field: a cycle (and
+// its nodes), an unknown signal, effect or parameter, a depth out of range, a
+// source measuring a clip or performance lane the project lacks.
+std::shared_ptr<const sig::SignalGraph> compileSignals(const Project& project);
 // One effect instance as a clip's chain holds it; errors name fields under path.
 fx::EffectInstance parseEffect(const nlohmann::json& doc, const std::string& path);
 nlohmann::json clipToJson(const Clip& clip, TrackKind kind);

@@ -24,8 +24,16 @@ class ClipChain {
     // frame must stay valid until the next call.
     using Source = std::function<ChainInput(std::int64_t k)>;
 
+    // Called before effect `effect` (index into the chain) runs on clip frame
+    // k, with the instance's base values, to make them that frame's values
+    // (SignalRuntime: modulation and automation). Replayed and shadow frames
+    // ask for their own k, so temporal state is rebuilt from the values each
+    // frame had.
+    using ParamResolver =
+        std::function<void(std::size_t effect, std::int64_t k, fx::ParamValues& values)>;
+
     ClipChain(std::vector<fx::EffectInstance> effects, std::string projectId, int rateNum,
-              int rateDen, const fx::RowRunner* rows);
+              int rateDen, const fx::RowRunner* rows, ParamResolver resolver = {});
 
     const TemporalSchedule& schedule() const { return schedule_; }
     bool empty() const;
@@ -52,6 +60,8 @@ class ClipChain {
     void feedShadow(std::int64_t k, const ChainInput& input);
 
     std::vector<fx::EffectInstance> effects_;
+    ParamResolver resolver_;
+    std::vector<fx::EffectInstance> resolved_; // effects_ with this frame's values (resolver_ only)
     std::string projectId_;
     int rateNum_, rateDen_;
     const fx::RowRunner* rows_;

@@ -34,9 +34,15 @@
 // the clip's own range, which is invalidated whole. Nothing carries from one
 // clip to the next or across tracks except the composite of the one frame.
 //
-// Not seen: a media file replaced on disk under the same path. The project
-// has no signals from sound or other clips yet; when modulation arrives, its
-// sources become picture inputs and belong in the stack above.
+// Signals (docs/signals.md): a modulated clip's picture also depends on
+// everything signalsKey() covers (the graph, tempo, performance lanes, the
+// clips its sources measure and where they sit). When that key changes,
+// every frame of every clip a route or lane drives, before or after the
+// edit, is invalidated whole: simple and never stale (a slew or envelope
+// carries one frame's change to all later frames). A modulated clip moved
+// without a key change is the "moved" case above.
+//
+// Not seen: a media file replaced on disk under the same path.
 #include <cstdint>
 #include <limits>
 #include <vector>

@@ -2,17 +2,21 @@
 // Renders timeline frames of a project snapshot: for each video track, bottom
 // to top, the clip under the frame is decoded, conformed to the project size
 // (fit, centred, transparent outside the picture), run through its effect
-// chain and composited with the track's opacity over opaque black.
+// chain (its parameters resolved for the frame: SignalRuntime) and
+// composited with the track's opacity over opaque black.
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
 
 #include "entropic/effects/frame.h"
+#include "entropic/engine/analysis/analysis_store.h"
 #include "entropic/engine/project/project.h"
 #include "entropic/engine/render/thread_rows.h"
 
 namespace entropic::engine {
+
+class SignalRuntime;
 
 struct RenderStats {
     double ms = 0;                 // wall time of the last render()
@@ -21,14 +25,18 @@ struct RenderStats {
 
 class TimelineRenderer {
   public:
-    // threads: worker threads for effects (0: one per core).
-    explicit TimelineRenderer(ProjectSnapshot project, int threads = 0);
+    // threads: worker threads for effects (0: one per core). analysis: where
+    // signal sources are measured (null: AnalysisStore::shared()).
+    explicit TimelineRenderer(ProjectSnapshot project, int threads = 0,
+                              std::shared_ptr<AnalysisStore> analysis = nullptr);
     ~TimelineRenderer();
     TimelineRenderer(const TimelineRenderer&) = delete;
     TimelineRenderer& operator=(const TimelineRenderer&) = delete;
 
     // Adopts a new snapshot. Decoders of sources still in use are kept; a clip
-    // whose source, in point or chain changed starts its temporal state afresh.
+    // whose source, in point or chain changed starts its temporal state afresh,
+    // and so does a modulated clip that moved or whose signals changed
+    // (signalsKey).
     void setProject(ProjectSnapshot project);
     const ProjectSnapshot& project() const { return project_; }
 
@@ -42,8 +50,12 @@ class TimelineRenderer {
   private:
     struct ClipSlot;
     ClipSlot& slotFor(const Clip& clip);
+    std::string chainKeyOf(const Clip& clip) const;
 
     ProjectSnapshot project_;
+    std::shared_ptr<AnalysisStore> analysis_;
+    std::string signalsKey_;
+    std::unique_ptr<SignalRuntime> signals_;
     ThreadRows rows_;
     std::map<std::string, std::unique_ptr<ClipSlot>> slots_; // by clip id
     fx::Frame output_;

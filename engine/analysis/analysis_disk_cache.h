@@ -1,0 +1,35 @@
+#pragma once
+// The on-disk half of AnalysisStore: one JSON file per media file and
+// analysis settings, named by a hash of both and holding both, so a stale or
+// colliding file is recognised and ignored rather than misread.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "entropic/signal/timing.h"
+
+namespace entropic::engine {
+
+using FeatureSeries = std::map<std::string, sig::Series>; // by feature name
+
+// "absolute path|size|modification time": changes when the file is replaced
+// or rewritten. Empty when the file cannot be examined (then nothing is cached).
+std::string mediaIdentity(const std::string& path);
+
+class AnalysisDiskCache {
+  public:
+    // dir empty, or identity empty: a cache that holds nothing.
+    AnalysisDiskCache(std::filesystem::path dir, std::string identity, std::string settings);
+
+    std::optional<FeatureSeries> read() const;
+    // Atomic (temporary file, rename). A failure is reported once on stderr and
+    // otherwise ignored: the cache only saves time.
+    void write(const FeatureSeries& series) const;
+
+  private:
+    std::filesystem::path file_;
+    std::string identity_, settings_;
+};
+
+} // namespace entropic::engine

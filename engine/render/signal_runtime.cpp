@@ -1,0 +1,161 @@
+#include "entropic/engine/render/signal_runtime.h"
+
+#include <algorithm>
+
+#include "entropic/engine/error.h"
+#include "entropic/signal/json.h"
+#include "entropic/signal/resolve.h"
+
+namespace entropic::engine {
+namespace {
+
+const Clip* clipById(const Project& p, const std::string& id) {
+    for (const auto& t : p.tracks)
+        for (const auto& c : t.clips)
+            if (c.id == id) return &c;
+    return nullptr;
+}
+
+const PerformanceLane* laneById(const Project& p, const std::string& id) {
+    for (const auto& l : p.performance)
+        if (l.id == id) return &l;
+    return nullptr;
+}
+
+bool moves(const sig::SignalGraph& g, const std::string& instanceId) {
+    const auto e = g.findEffect(instanceId);
+    return e && !g.targets(*e).empty();
+}
+
+} // namespace
+
+// What one graph source reads: a clip's media, or a precomputed gate series.
+struct SignalRuntime::Source {
+    sig::SourceSpec spec;
+    const Clip* clip = nullptr;
+    sig::Series gate;
+};
+
+SignalRuntime::SignalRuntime(ProjectSnapshot project, std::shared_ptr<AnalysisStore> analysis)
+    : project_(std::move(project)), analysis_(std::move(analysis)) {
+    if (!project_->signalGraph) return;
+    const auto& graph = project_->signalGraph;
+    const std::int64_t frames = project_->frameCount();
+    for (const auto& spec : graph->sources()) {
+        Source s{spec, clipById(*project_, spec.media), {}};
+        if (spec.kind == sig::SourceKind::Gate)
+            if (const auto* lane = laneById(*project_, spec.media))
+                s.gate = sig::gateSeries(lane->events, frames);
+        sources_.push_back(std::move(s));
+    }
+    series_.resize(sources_.size());
+    views_.resize(sources_.size());
+    const sig::Timing timing{static_cast<int>(project_->frameRate.num),
+                             static_cast<int>(project_->frameRate.den), project_->tempoBpm};
+    evaluator_ = std::make_unique<sig::SignalEvaluator>(graph, timing);
+    evaluator_->reserve(frames);
+}
+
+SignalRuntime::~SignalRuntime() = default;
+
+const sig::SignalGraph* SignalRuntime::graph() const {
+    return project_->signalGraph.get();
+}
+
+std::optional<std::size_t> SignalRuntime::movedEffect(std::string_view instanceId) const {
+    const auto* g = graph();
+    if (!g) return std::nullopt;
+    const auto e = g->findEffect(instanceId);
+    if (!e || g->targets(*e).empty()) return std::nullopt;
+    return e;
+}
+
+const sig::SignalEvaluator& SignalRuntime::evaluator() const {
+    if (!evaluator_) throw EngineError(errc::kFailed, "the project has no signals");
+    return *evaluator_;
+}
+
+void SignalRuntime::fill(std::size_t index, std::int64_t frameCount) {
+    const Source& s = sources_[index];
+    sig::Series& series = series_[index];
+    const auto from = static_cast<std::int64_t>(series.size());
+    if (from >= frameCount) return;
+    series.resize(static_cast<std::size_t>(frameCount), 0.0);
+    if (s.spec.kind == sig::SourceKind::Gate) {
+        for (std::int64_t t = from; t < frameCount && t < static_cast<std::int64_t>(s.gate.size());
+             ++t)
+            series[static_cast<std::size_t>(t)] = s.gate[static_cast<std::size_t>(t)];
+        return;
+    }
+    if (!s.clip) return;
+    const std::int64_t lo = std::max(from, s.clip->start), hi = std::min(frameCount, s.clip->end());
+    if (lo >= hi) return;
+    const std::int64_t firstSource = s.clip->in + (lo - s.clip->start);
+    double* out = series.data() + lo;
+    try {
+        if (sig::isVideoSource(s.spec.kind)) {
+            analysis_->video({s.clip->sourcePath, project_->frameRate, s.spec.region}, s.spec.kind,
+                             firstSource, hi - lo, out);
+        } else {
+            AudioAnalysisKey key{s.clip->sourcePath, project_->frameRate, std::nullopt};
+            if (s.spec.kind == sig::SourceKind::AudioBand)
+                key.band = sig::AudioBand{s.spec.bandLowHz, s.spec.bandHighHz};
+            analysis_->audio(key, s.spec.kind, firstSource, hi - lo, out);
+        }
+    } catch (const EngineError& e) {
+        series.resize(static_cast<std::size_t>(from)); // nothing half-filled stays
+        throw EngineError(e.code(), "signals.sources[" + std::to_string(index) + "] \"" +
+                                        s.spec.id + "\" (clip \"" + s.clip->id +
+                                        "\"): " + e.what());
+    }
+}
+
+void SignalRuntime::extendTo(std::int64_t frameCount) {
+    if (!evaluator_ || evaluator_->computed() >= frameCount) return;
+    for (std::size_t i = 0; i < sources_.size(); ++i) {
+        fill(i, frameCount);
+        views_[i] = series_[i];
+    }
+    evaluator_->extendTo(frameCount, views_);
+}
+
+void SignalRuntime::resolve(std::size_t effect, std::int64_t frame, fx::ParamValues& values) {
+    extendTo(frame + 1);
+    sig::resolveParams(*evaluator_, effect, frame, values);
+}
+
+std::string signalsKey(const Project& p) {
+    const auto& g = p.signalGraph;
+    if (!g || (g->routes().empty() && g->lanes().empty())) return {};
+    nlohmann::json key = {{"signals", sig::toJson(p.signals)},
+                          {"tempo", p.tempoBpm},
+                          {"id", p.id},
+                          {"rate", {p.frameRate.num, p.frameRate.den}}};
+    for (const auto& lane : p.performance) {
+        nlohmann::json events = nlohmann::json::array();
+        for (const auto& e : lane.events)
+            events.push_back({e.onFrame, e.offFrame, e.velocity});
+        key["performance"][lane.id] = std::move(events);
+    }
+    for (const auto& s : g->sources())
+        if (const Clip* c = clipById(p, s.media))
+            key["media"][s.media] = {c->sourcePath, c->start, c->in, c->out};
+    for (const auto& entry : g->catalog())
+        if (!g->targets(*g->findEffect(entry.instance)).empty())
+            for (const auto& t : p.tracks)
+                for (const auto& c : t.clips)
+                    for (const auto& e : c.effects)
+                        if (e.instanceId == entry.instance)
+                            key["effects"][e.instanceId] = {e.descriptor->id,
+                                                            e.descriptor->version};
+    return key.dump();
+}
+
+bool clipIsModulated(const Project& p, const Clip& clip) {
+    if (!p.signalGraph) return false;
+    return std::any_of(clip.effects.begin(), clip.effects.end(), [&](const fx::EffectInstance& e) {
+        return moves(*p.signalGraph, e.instanceId);
+    });
+}
+
+} // namespace entropic::engine
