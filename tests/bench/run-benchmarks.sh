@@ -30,6 +30,10 @@ if [ -x "$build/tests/bench/entropic-effects-bench" ]; then
   echo "== effects: ms per 1080p frame at defaults, 1 and 2 threads"
   "$build/tests/bench/entropic-effects-bench"
 fi
+if [ -x "$build/tests/bench/entropic-ffmpeg-compare-bench" ]; then
+  echo "== ours vs FFmpeg: blur, sharpen, noise, levels, hue, edges at 1080p, 2 threads (fps, ratio)"
+  "$build/tests/bench/entropic-ffmpeg-compare-bench"
+fi
 if [ -x "$build/tests/bench/entropic-signal-bench" ]; then
   echo "== signals: 64 routes per frame, audio analysis (x real time), video analysis (fps)"
   "$build/tests/bench/entropic-signal-bench"
