@@ -17,6 +17,7 @@ namespace {
 
 struct FeedbackState final : EffectState {
     Frame previous;                 // last output of process(), before the container's mix
+    Frame next;                     // this frame's output as it is written; swapped in after
     std::int64_t frameIndex = -1;   // frame that produced `previous`
 };
 
@@ -106,8 +107,25 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
     const bool haveHistory = state && !state->previous.empty() && state->previous.width() == w &&
                              state->previous.height() == h &&
                              state->frameIndex == ctx.frameIndex - 1;
+    // The copy of the output kept for the next frame is made band by band
+    // right after each band is written (while it is in cache, on every
+    // thread), into a second buffer that then becomes the history.
+    FrameView keep{};
+    if (state) {
+        state->next.resize(w, h);
+        keep = state->next.view();
+    }
+    auto keepRows = [&keep, out](int begin, int end) {
+        if (!keep.data) return;
+        for (int y = begin; y < end; ++y)
+            std::memcpy(keep.row(y), out.row(y), static_cast<std::size_t>(out.width) * 4);
+    };
     if (!haveHistory) {
-        copyPixels(in, out);
+        ctx.rows->run(h, [&](int begin, int end) {
+            for (int y = begin; y < end; ++y)
+                std::memcpy(out.row(y), in.row(y), static_cast<std::size_t>(w) * 4);
+            keepRows(begin, end);
+        });
     } else {
         const double zoom = p.number("zoom");
         const double angle = p.number("rotate") * std::numbers::pi / 180.0;
@@ -120,11 +138,13 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
         feed.cy = h / 2.0;
         feed.ox = p.number("offset_x") * ctx.renderScale;
         feed.oy = p.number("offset_y") * ctx.renderScale;
-        ctx.rows->run(h, [&feed](int begin, int end) { feedRows(feed, begin, end); });
+        ctx.rows->run(h, [&](int begin, int end) {
+            feedRows(feed, begin, end);
+            keepRows(begin, end);
+        });
     }
     if (state) {
-        state->previous.resize(w, h);
-        copyPixels(ConstFrameView(out), state->previous.view());
+        std::swap(state->previous, state->next);
         state->frameIndex = ctx.frameIndex;
     }
 }
