@@ -188,6 +188,19 @@ bool ProjectDocument::save(const QString& path, QString* error) {
                                    .arg(native(target))
                                    .arg(version));
     }
+    // Never write a file that would not open again: an edit can leave a
+    // route or source pointing at an effect or clip that is gone (the editor
+    // has no signal controls yet to mend it), and a saved project with a
+    // broken signal graph is refused on load.
+    if (project_.signals != sig::SignalGraphSpec{}) {
+        try {
+            engine::compileSignals(project_);
+        } catch (const std::exception& e) {
+            return fail(error, QStringLiteral("%1 was not saved: %2 — undo the edit that removed what it "
+                                              "names, then save")
+                                   .arg(native(target), QString::fromUtf8(e.what())));
+        }
+    }
     json doc = toJson();
     if (QDir::cleanPath(info.absolutePath()) != QDir::cleanPath(baseDir()))
         rebaseSources(doc, baseDir(), info.absolutePath());

@@ -186,3 +186,35 @@ TEST_CASE("an atomic save that fails midway leaves the old file intact", "[app][
     REQUIRE(writeFileAtomically(path, [](QIODevice& f) { f.write("new contents\n"); }, &error));
     CHECK(readAll(path) == "new contents\n");
 }
+
+TEST_CASE("a project whose signal graph an edit broke is not saved; undo mends it", "[app][files][signals]") {
+    QTemporaryDir dir;
+    ProjectDocument doc;
+    nlohmann::json json = fixtureJson();
+    json["version"] = 2;
+    json["signals"] = {{"operators", {{{"id", "wobble"}, {"op", "mod.lfo"}}}},
+                       {"routes", {{{"id", "r"}, {"signal", "wobble"}, {"effect", "fx-1"}, {"param", "amount"}, {"depth", 0.5}}}}};
+    loadJson(doc, json, dir);
+    const QString path = dir.filePath("fixture.entropic");
+    QFile before(path);
+    REQUIRE(before.open(QIODevice::ReadOnly));
+    const QByteArray original = before.readAll();
+    before.close();
+
+    REQUIRE(edits::removeEffect(doc, "b", "fx-1")); // the route's target goes
+    QString error;
+    CHECK_FALSE(doc.save(path, &error));
+    CHECK_THAT(error.toStdString(), Catch::Contains("was not saved") && Catch::Contains("\"r\"") &&
+                                        Catch::Contains("undo the edit"));
+    QFile after(path);
+    REQUIRE(after.open(QIODevice::ReadOnly));
+    CHECK(after.readAll() == original); // the file on disk is untouched
+    after.close();
+    CHECK(doc.isModified());
+
+    doc.undoStack()->undo();
+    REQUIRE(doc.save(path, &error));
+    ProjectDocument reloaded;
+    REQUIRE(reloaded.load(path, &error));
+    CHECK(reloaded.project().signals.routes.size() == 1);
+}
