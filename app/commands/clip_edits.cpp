@@ -10,6 +10,7 @@
 #include "commands/clip_set_command.h"
 #include "commands/edit_rules.h"
 #include "commands/edits.h"
+#include "commands/signal_pruning.h"
 #include "entropic/engine/error.h"
 
 namespace entropic::app::edits {
@@ -43,7 +44,8 @@ bool collect(const ProjectDocument& doc, const QStringList& clipIds, std::vector
 
 void pushClips(ProjectDocument& doc, const QString& text, std::vector<PlacedClip> removed,
                std::vector<PlacedClip> inserted, bool critical = false) {
-    doc.push(std::make_unique<ClipSetCommand>(text, std::move(removed), std::move(inserted), critical));
+    pushKeepingSignalsWhole(doc,
+                            std::make_unique<ClipSetCommand>(text, std::move(removed), std::move(inserted), critical));
 }
 
 // Would the clips in `arriving` fit on their tracks once the clips in

@@ -3,8 +3,10 @@
 #include <string_view>
 
 #include "commands/clip_set_command.h"
+#include "commands/compound_command.h"
 #include "commands/editor_state_command.h"
 #include "commands/effect_commands.h"
+#include "commands/signal_graph_command.h"
 #include "commands/snapshot_command.h"
 #include "commands/track_commands.h"
 #include "entropic/engine/error.h"
@@ -32,6 +34,8 @@ constexpr CommandKind kCommandKinds[] = {
     {"effect_move", &EffectMoveCommand::fromJson},
     {"effect_edit", &EffectEditCommand::fromJson},
     {"snapshot", &SnapshotCommand::fromJson},
+    {"signal_graph", &SignalGraphCommand::fromJson},
+    {"compound", &CompoundCommand::fromJson},
 };
 
 } // namespace

@@ -63,6 +63,6 @@ std::unique_ptr<EditCommand> commandFromJson(const nlohmann::json& doc,
                                              const ProjectDocument& document);
 
 // Ids for merging, one per mergeable command kind.
-enum MergeId : int { kMergeEffectEdit = 1, kMergeTrackProperty = 2 };
+enum MergeId : int { kMergeEffectEdit = 1, kMergeTrackProperty = 2, kMergeSignalEdit = 3 };
 
 } // namespace entropic::app

@@ -20,6 +20,7 @@
 #include "entropic/effects/container.h"
 #include "entropic/engine/project/preset.h"
 #include "entropic/engine/project/project.h"
+#include "entropic/signal/spec.h"
 
 namespace entropic::app {
 
@@ -144,6 +145,53 @@ bool setEffectSeed(ProjectDocument& doc, const QString& clipId, const QString& i
 // history entry: a knob drag is one undo step.
 bool setParameter(ProjectDocument& doc, const QString& clipId, const QString& instanceId, const QString& key,
                   const fx::ParamValue& value, QString* error = nullptr, int gestureId = 0);
+
+// --- Signals: sources, operators, routes, automation (docs/signals.md) ----------
+// Every signal edit is checked by compiling the project's signal graph as it
+// would be afterwards: a cycle, an unknown parameter or a depth out of range
+// is refused with the compiler's message and nothing changes.
+//
+// A new operator (descriptor id "mod.lfo") with its defaults and no inputs
+// (an operator that needs inputs is refused until it has them: pass them).
+bool addOperator(ProjectDocument& doc, const QString& opId, const QStringList& inputs = {},
+                 QString* error = nullptr, QString* newNodeId = nullptr);
+// A new source measuring a clip or track ("clip-3", "A1"); band in Hz for audio.band.
+bool addSource(ProjectDocument& doc, sig::SourceKind kind, const QString& media, QString* error = nullptr,
+               QString* newNodeId = nullptr, double bandLowHz = 0, double bandHighHz = 0);
+// Replaces a source's settings (kind, media, band, region, name) keeping its id.
+bool setSource(ProjectDocument& doc, const sig::SourceSpec& source, QString* error = nullptr, int gestureId = 0);
+// Empty name: shown by its id.
+bool renameSignalNode(ProjectDocument& doc, const QString& nodeId, const QString& name, QString* error = nullptr);
+// Enums as choice index, toggles 0/1; clamped to the parameter's range.
+bool setOperatorParam(ProjectDocument& doc, const QString& nodeId, const QString& key, double value,
+                      QString* error = nullptr, int gestureId = 0);
+bool setOperatorInputs(ProjectDocument& doc, const QString& nodeId, const QStringList& inputs,
+                       QString* error = nullptr);
+bool setOperatorSeed(ProjectDocument& doc, const QString& nodeId, std::uint64_t seed, QString* error = nullptr);
+// Also removes the node's routes, and the node from other operators' inputs
+// (operators left short of inputs go too), as one history entry.
+bool removeSignalNode(ProjectDocument& doc, const QString& nodeId, QString* error = nullptr);
+// route.id empty: a fresh one (returned in *newRouteId).
+bool addRoute(ProjectDocument& doc, sig::RouteSpec route, QString* error = nullptr, QString* newRouteId = nullptr);
+// Replaces the route with the same id.
+bool setRoute(ProjectDocument& doc, const sig::RouteSpec& route, QString* error = nullptr, int gestureId = 0);
+bool removeRoute(ProjectDocument& doc, const QString& routeId, QString* error = nullptr);
+// Sets the key at `frame` of the parameter's lane (adding the lane and the key
+// as needed); the value is clamped to the parameter's range. interp nullopt:
+// a new key takes linear, an existing one keeps its own.
+bool setKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::int64_t frame, double value,
+                 std::optional<sig::Interpolation> interp = std::nullopt, QString* error = nullptr,
+                 int gestureId = 0);
+// Moves the key at fromFrame to toFrame with a new value (a drag); refused
+// onto another key or before frame 0.
+bool moveKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::int64_t fromFrame,
+                  std::int64_t toFrame, double value, QString* error = nullptr, int gestureId = 0);
+// The last key going removes the lane.
+bool removeKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::int64_t frame,
+                    QString* error = nullptr);
+bool setKeyframeInterpolation(ProjectDocument& doc, const sig::ParamTarget& target, std::int64_t frame,
+                              sig::Interpolation interp, QString* error = nullptr);
+bool removeLane(ProjectDocument& doc, const sig::ParamTarget& target, QString* error = nullptr);
 
 // A fresh gesture id (never 0): take one when a drag starts.
 int newGestureId();

@@ -6,6 +6,7 @@
 #include "commands/edit_rules.h"
 #include "commands/edits.h"
 #include "commands/effect_commands.h"
+#include "commands/signal_pruning.h"
 #include "entropic/effects/registry.h"
 
 namespace entropic::app::edits {
@@ -110,8 +111,8 @@ bool applyPreset(ProjectDocument& doc, const QString& clipId, const engine::Pres
 bool removeEffect(ProjectDocument& doc, const QString& clipId, const QString& instanceId, QString* error) {
     EffectRef ref;
     if (!effectOrRefuse(doc, clipId, instanceId, ref, error)) return false;
-    doc.push(std::make_unique<EffectInsertCommand>(QStringLiteral("Remove %1").arg(nameOf(*ref.effect)),
-                                                   ref.clip->id, false, *ref.effect, ref.index));
+    pushKeepingSignalsWhole(doc, std::make_unique<EffectInsertCommand>(QStringLiteral("Remove %1").arg(nameOf(*ref.effect)),
+                                                                       ref.clip->id, false, *ref.effect, ref.index));
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include "commands/edit_rules.h"
 #include "commands/editor_state_command.h"
 #include "commands/edits.h"
+#include "commands/signal_pruning.h"
 #include "commands/track_commands.h"
 
 namespace entropic::app::edits {
@@ -65,8 +66,8 @@ bool removeTrack(ProjectDocument& doc, const QString& trackId, QString* error) {
     if (!track) return false;
     if (isLocked(doc.editorState(), track->id))
         return refuse(error, QStringLiteral("Track %1 is locked").arg(trackId));
-    doc.push(std::make_unique<TrackInsertCommand>(QStringLiteral("Delete track %1").arg(trackId), false,
-                                                  *track, index));
+    pushKeepingSignalsWhole(doc, std::make_unique<TrackInsertCommand>(QStringLiteral("Delete track %1").arg(trackId),
+                                                                      false, *track, index));
     return true;
 }
 

@@ -188,10 +188,10 @@ bool ProjectDocument::save(const QString& path, QString* error) {
                                    .arg(native(target))
                                    .arg(version));
     }
-    // Never write a file that would not open again: an edit can leave a
-    // route or source pointing at an effect or clip that is gone (the editor
-    // has no signal controls yet to mend it), and a saved project with a
-    // broken signal graph is refused on load.
+    // Never write a file that would not open again: a saved project with a
+    // broken signal graph is refused on load. Edits that remove what routes
+    // point at take the routes with them (commands/signal_pruning.h), so this
+    // is the last line of defence, not the everyday path.
     if (project_.signals != sig::SignalGraphSpec{}) {
         try {
             engine::compileSignals(project_);
@@ -251,6 +251,9 @@ QString ProjectDocument::newId(const QString& prefix) const {
             for (const auto& e : c.effects) consider(e.instanceId);
         }
     }
+    for (const auto& s : project_.signals.sources) consider(s.id);
+    for (const auto& o : project_.signals.operators) consider(o.id);
+    for (const auto& r : project_.signals.routes) consider(r.id);
     return prefix + QString::number(highest + 1);
 }
 

@@ -59,7 +59,7 @@ bool randomEdit(ProjectDocument& doc, TestRng& rng, EditStats& stats) {
     bool ok = false;
     const ClipPick c = anyClip(doc, rng);
     const auto frame = [&] { return rng.range(0, 400); };
-    switch (rng.range(0, 29)) {
+    switch (rng.range(0, 35)) {
     case 0: ok = edits::addTrack(doc, rng.chance(60) ? engine::TrackKind::Video : engine::TrackKind::Audio); break;
     case 1:
         if (rng.chance(30)) ok = critical = edits::removeTrack(doc, anyTrack(doc, rng));
@@ -139,6 +139,59 @@ bool randomEdit(ProjectDocument& doc, TestRng& rng, EditStats& stats) {
     case 29:
         if (rng.chance(10)) ok = critical = edits::clearTimeline(doc);
         break;
+    // The signal part: operators, routes and keyframes on whatever effects
+    // exist, so deleting clips and effects under them is exercised too.
+    case 30: ok = edits::addOperator(doc, rng.chance(70) ? "mod.lfo" : "mod.envelope"); break;
+    case 31:
+    case 32: {
+        const auto& ops = doc.project().signals.operators;
+        if (ops.empty() || !c.clip || c.clip->effects.empty()) break;
+        const auto& node = ops[static_cast<std::size_t>(rng.range(0, static_cast<std::int64_t>(ops.size()) - 1))];
+        const auto& e = c.clip->effects[static_cast<std::size_t>(rng.range(0, static_cast<std::int64_t>(c.clip->effects.size()) - 1))];
+        const sig::ParamTarget target{e.instanceId, e.descriptor->params.front().key, 0};
+        if (rng.chance(50)) {
+            sig::RouteSpec route;
+            route.signal = node.id;
+            route.target = target;
+            route.depth = static_cast<double>(rng.range(-100, 100)) / 100.0;
+            ok = edits::addRoute(doc, route);
+        } else {
+            const int gesture = rng.chance(50) ? edits::newGestureId() : 0;
+            for (int i = 0, n = static_cast<int>(rng.range(1, 3)); i < n; ++i)
+                ok = edits::setKeyframe(doc, target, frame(), static_cast<double>(rng.range(0, 100)) / 100.0,
+                                        std::nullopt, nullptr, gesture) || ok;
+        }
+        break;
+    }
+    case 33: {
+        const auto& spec = doc.project().signals;
+        if (!spec.operators.empty() && rng.chance(50))
+            ok = edits::removeSignalNode(doc, QString::fromStdString(spec.operators.front().id));
+        else if (!spec.routes.empty())
+            ok = edits::removeRoute(doc, QString::fromStdString(spec.routes.back().id));
+        break;
+    }
+    case 34: {
+        const auto& ops = doc.project().signals.operators;
+        if (ops.empty()) break;
+        const QString id = QString::fromStdString(ops.back().id);
+        const int gesture = edits::newGestureId();
+        for (int i = 0, n = static_cast<int>(rng.range(1, 4)); i < n; ++i)
+            ok = edits::setOperatorParam(doc, id, "depth", static_cast<double>(rng.range(0, 100)) / 100.0, nullptr,
+                                         gesture) || ok;
+        break;
+    }
+    case 35: {
+        const auto& lanes = doc.project().signals.lanes;
+        if (lanes.empty()) break;
+        const auto& lane = lanes.front();
+        if (rng.chance(50))
+            ok = edits::removeKeyframe(doc, lane.target, lane.keys.front().frame);
+        else
+            ok = edits::setKeyframeInterpolation(doc, lane.target, lane.keys.back().frame,
+                                                 static_cast<sig::Interpolation>(rng.range(0, 4)));
+        break;
+    }
     }
     QObject::disconnect(connection);
     if (critical && changes > 0) ++stats.critical;
