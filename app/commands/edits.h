@@ -155,7 +155,7 @@ bool setParameter(ProjectDocument& doc, const QString& clipId, const QString& in
 // (an operator that needs inputs is refused until it has them: pass them).
 bool addOperator(ProjectDocument& doc, const QString& opId, const QStringList& inputs = {},
                  QString* error = nullptr, QString* newNodeId = nullptr);
-// A new source measuring a clip or track ("clip-3", "A1"); band in Hz for audio.band.
+// A new source measuring a clip ("clip-3") or a performance lane (gate); band in Hz for audio.band.
 bool addSource(ProjectDocument& doc, sig::SourceKind kind, const QString& media, QString* error = nullptr,
                QString* newNodeId = nullptr, double bandLowHz = 0, double bandHighHz = 0);
 // Replaces a source's settings (kind, media, band, region, name) keeping its id.
@@ -171,8 +171,10 @@ bool setOperatorSeed(ProjectDocument& doc, const QString& nodeId, std::uint64_t 
 // Also removes the node's routes, and the node from other operators' inputs
 // (operators left short of inputs go too), as one history entry.
 bool removeSignalNode(ProjectDocument& doc, const QString& nodeId, QString* error = nullptr);
-// route.id empty: a fresh one (returned in *newRouteId).
-bool addRoute(ProjectDocument& doc, sig::RouteSpec route, QString* error = nullptr, QString* newRouteId = nullptr);
+// route.id empty: a fresh one (returned in *newRouteId). gestureId: later
+// signal edits with the same id (the route's dialog) join this history entry.
+bool addRoute(ProjectDocument& doc, sig::RouteSpec route, QString* error = nullptr, QString* newRouteId = nullptr,
+              int gestureId = 0);
 // Replaces the route with the same id.
 bool setRoute(ProjectDocument& doc, const sig::RouteSpec& route, QString* error = nullptr, int gestureId = 0);
 bool removeRoute(ProjectDocument& doc, const QString& routeId, QString* error = nullptr);

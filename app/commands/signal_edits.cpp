@@ -206,7 +206,7 @@ bool removeSignalNode(ProjectDocument& doc, const QString& nodeId, QString* erro
     return pushSignals(doc, pruneSignals(pruned).spec, QStringLiteral("Remove %1").arg(name), error);
 }
 
-bool addRoute(ProjectDocument& doc, sig::RouteSpec route, QString* error, QString* newRouteId) {
+bool addRoute(ProjectDocument& doc, sig::RouteSpec route, QString* error, QString* newRouteId, int gestureId) {
     if (route.id.empty()) route.id = doc.newId(QStringLiteral("route-")).toStdString();
     auto after = doc.project().signals;
     for (const auto& r : after.routes)
@@ -215,7 +215,7 @@ bool addRoute(ProjectDocument& doc, sig::RouteSpec route, QString* error, QStrin
     const QString text = QStringLiteral("Modulate %1 by %2")
                              .arg(targetText(doc.project(), route.target), nodeName(after, route.signal));
     after.routes.push_back(std::move(route));
-    return pushSignals(doc, std::move(after), text, error);
+    return pushSignals(doc, std::move(after), text, error, gestureId);
 }
 
 bool setRoute(ProjectDocument& doc, const sig::RouteSpec& route, QString* error, int gestureId) {

@@ -34,7 +34,7 @@ std::size_t SignalGraphCommand::memoryCost() const {
 
 bool SignalGraphCommand::mergeWith(const EditCommand& next) {
     const auto* other = dynamic_cast<const SignalGraphCommand*>(&next);
-    if (!other || other->gestureId_ != gestureId_ || other->text_ != text_) return false;
+    if (!other || other->gestureId_ != gestureId_) return false; // ids are unique per gesture
     after_ = other->after_;
     return true;
 }

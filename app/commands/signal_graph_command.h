@@ -4,7 +4,8 @@
 // after. The part is small (a few kilobytes even for a busy project), so
 // keeping both copies is simpler and exactly as undoable as a diff. Edits
 // made during one gesture (a knob drag on an operator, a keyframe drag)
-// carry the same gesture id and merge into one history entry.
+// carry the same gesture id and merge into one history entry, named by the
+// first (adding a route and setting it up in its dialog is one step).
 #include "commands/edit_command.h"
 #include "entropic/signal/spec.h"
 

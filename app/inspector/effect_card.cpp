@@ -16,6 +16,7 @@
 #include "commands/edits.h"
 #include "inspector/param_control.h"
 #include "model/project_document.h"
+#include "modulation/param_motion.h"
 
 namespace entropic::app {
 namespace {
@@ -90,7 +91,7 @@ QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent
 } // namespace
 
 EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::EffectInstance& instance, int index,
-                       int chainLength, QWidget* parent)
+                       int chainLength, SignalValues* values, QWidget* parent)
     : QFrame(parent), doc_(doc), clipId_(clipId), instanceId_(QString::fromStdString(instance.instanceId)),
       index_(index), mask_(instance.mask) {
     setFrameShape(QFrame::StyledPanel);
@@ -132,9 +133,17 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::Ef
         auto* label = new QLabel(QString::fromStdString(spec.label), this);
         label->setToolTip(QString::fromStdString(spec.help));
         form->addRow(label, control);
+        if (values && spec.components() == 1) {
+            auto* motion = new ParamMotion(doc_, *values, *control, {instance.instanceId, spec.key, 0}, this);
+            connect(motion, &ParamMotion::message, this, &EffectCard::message);
+            motions_.insert(key, motion);
+        }
         connect(control, &ParamControl::edited, this, [this, key](const fx::ParamValue& v, int gesture) {
             QString error;
-            report(edits::setParameter(doc_, clipId_, instanceId_, key, v, &error, gesture), error);
+            if (auto* motion = motions_.value(key); motion && motion->editsKeyframe())
+                report(motion->setKeyframe(v[0], gesture, &error), error);
+            else
+                report(edits::setParameter(doc_, clipId_, instanceId_, key, v, &error, gesture), error);
         });
     }
     seed_ = new ParamControl(kSeedSpec, this);
@@ -230,6 +239,7 @@ void EffectCard::refresh(const fx::EffectInstance& instance) {
     for (std::size_t i = 0; i < instance.params.size(); ++i) {
         const QString key = QString::fromStdString(instance.descriptor->params[i].key);
         if (auto* control = params_.value(key)) control->setValue(instance.params.at(i));
+        if (auto* motion = motions_.value(key)) motion->updateGhost();
     }
     mask_ = instance.mask;
     maskControls_.value(QStringLiteral("shape"))->setValue({static_cast<double>(mask_.shape), 0, 0, 0});

@@ -15,13 +15,17 @@ class QLabel;
 namespace entropic::app {
 
 class ParamControl;
+class ParamMotion;
 class ProjectDocument;
+class SignalValues;
 
 class EffectCard : public QFrame {
     Q_OBJECT
   public:
+    // values: where modulated and automated parameters get their menus and
+    // ghost handles; null leaves the parameters plain.
     EffectCard(ProjectDocument& doc, const QString& clipId, const fx::EffectInstance& instance, int index,
-               int chainLength, QWidget* parent = nullptr);
+               int chainLength, SignalValues* values = nullptr, QWidget* parent = nullptr);
 
     const QString& instanceId() const { return instanceId_; }
     // Shows new values without rebuilding (a drag in progress keeps its grip).
@@ -53,6 +57,7 @@ class EffectCard : public QFrame {
     ParamControl* blend_ = nullptr;
     ParamControl* seed_ = nullptr;
     QMap<QString, ParamControl*> params_;
+    QMap<QString, ParamMotion*> motions_;
     QMap<QString, ParamControl*> maskControls_;
     QMap<QString, QWidget*> maskRows_;
     QPoint pressPos_;

@@ -16,8 +16,8 @@
 
 namespace entropic::app {
 
-InspectorPanel::InspectorPanel(ProjectDocument& doc, ClipSelection& selection, QWidget* parent)
-    : QWidget(parent), doc_(doc), selection_(selection) {
+InspectorPanel::InspectorPanel(ProjectDocument& doc, ClipSelection& selection, SignalValues* values, QWidget* parent)
+    : QWidget(parent), doc_(doc), selection_(selection), values_(values) {
     setAcceptDrops(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -68,7 +68,8 @@ void InspectorPanel::sync() {
         if (video) {
             const int count = static_cast<int>(ref.clip->effects.size());
             for (int i = 0; i < count; ++i) {
-                auto* card = new EffectCard(doc_, clipId_, ref.clip->effects[static_cast<std::size_t>(i)], i, count, content_);
+                auto* card = new EffectCard(doc_, clipId_, ref.clip->effects[static_cast<std::size_t>(i)], i, count, values_,
+                                           content_);
                 connect(card, &EffectCard::message, this, &InspectorPanel::message);
                 cardsLayout_->insertWidget(i, card);
                 cards_.push_back(card);

@@ -14,11 +14,14 @@ namespace entropic::app {
 class ClipSelection;
 class EffectCard;
 class ProjectDocument;
+class SignalValues;
 
 class InspectorPanel : public QWidget {
     Q_OBJECT
   public:
-    InspectorPanel(ProjectDocument& doc, ClipSelection& selection, QWidget* parent = nullptr);
+    // values: null leaves parameters without modulation menus and ghosts.
+    InspectorPanel(ProjectDocument& doc, ClipSelection& selection, SignalValues* values = nullptr,
+                   QWidget* parent = nullptr);
 
     // Adds an effect to the inspected clip (double-click in the browser).
     bool addEffect(const QString& effectId);
@@ -40,6 +43,7 @@ class InspectorPanel : public QWidget {
 
     ProjectDocument& doc_;
     ClipSelection& selection_;
+    SignalValues* values_;
     QString clipId_;
     QString builtKey_;
     QLabel* title_;

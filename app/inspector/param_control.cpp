@@ -1,6 +1,7 @@
 #include "inspector/param_control.h"
 
 #include "commands/edits.h"
+#include "timeline/timeline_palette.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -8,11 +9,15 @@
 #include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QMenu>
+#include <QPainter>
 #include <QPushButton>
 #include <QSlider>
 
+#include <algorithm>
 #include <cmath>
 
 namespace entropic::app {
@@ -35,6 +40,46 @@ class StepSpinBox : public QDoubleSpinBox {
     }
 };
 
+// The ghost's mark on a slider: a small triangle under the groove where the
+// value actually used sits. Follows the slider's size; never takes the mouse.
+class GhostMark : public QWidget {
+  public:
+    explicit GhostMark(QSlider* slider) : QWidget(slider), slider_(slider) {
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+        slider->installEventFilter(this);
+        setGeometry(slider->rect());
+    }
+    void setFraction(std::optional<double> f, QColor color) {
+        fraction_ = f;
+        color_ = color;
+        update();
+    }
+
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (watched == slider_ && event->type() == QEvent::Resize) setGeometry(slider_->rect());
+        return false;
+    }
+    void paintEvent(QPaintEvent*) override {
+        if (!fraction_) return;
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        // The handle's travel is the groove less half a handle at each end.
+        const double inset = 8;
+        const double x = inset + std::clamp(*fraction_, 0.0, 1.0) * (width() - 2 * inset);
+        const double y = height() - 1;
+        const QPointF tri[3] = {{x, y - 6}, {x - 4.5, y}, {x + 4.5, y}};
+        p.setPen(Qt::NoPen);
+        p.setBrush(color_);
+        p.drawPolygon(tri, 3);
+    }
+
+  private:
+    QSlider* slider_;
+    std::optional<double> fraction_;
+    QColor color_;
+};
+
 } // namespace
 
 ParamControl::ParamControl(const fx::ParamSpec& spec, QWidget* parent) : QWidget(parent), spec_(spec) {
@@ -51,6 +96,11 @@ ParamControl::ParamControl(const fx::ParamSpec& spec, QWidget* parent) : QWidget
     case fx::ParamType::Color: buildColor(); break;
     case fx::ParamType::Point: buildPoint(); break;
     }
+    ghostLabel_ = new QLabel(this);
+    ghostLabel_->setMinimumWidth(52);
+    ghostLabel_->hide();
+    layout->addWidget(ghostLabel_);
+    if (slider_) ghostMark_ = new GhostMark(slider_);
     refresh();
 }
 
@@ -171,9 +221,35 @@ void ParamControl::refresh() {
     updating_ = false;
 }
 
+void ParamControl::setGhost(std::optional<double> used, bool modulated, bool automated) {
+    ghost_ = (modulated || automated) ? used : std::nullopt;
+    const bool moving = modulated || automated;
+    const QColor color = modulated ? palette::kModulation : palette::kAutomation;
+    ghostLabel_->setVisible(moving);
+    if (moving) {
+        const QString what = modulated && automated ? tr("automated and modulated")
+                             : modulated           ? tr("modulated")
+                                                   : tr("automated");
+        QString text = QStringLiteral("→ …");
+        if (ghost_) {
+            const bool whole = spec_.type != fx::ParamType::Float;
+            text = QStringLiteral("→ ") + QString::number(*ghost_, 'f', whole ? 0 : (spec_.max - spec_.min > 50 ? 1 : 3));
+        }
+        ghostLabel_->setText(text);
+        ghostLabel_->setStyleSheet(QStringLiteral("color: %1;").arg(color.name()));
+        ghostLabel_->setToolTip(tr("Value used on this frame (%1)").arg(what));
+    }
+    if (auto* mark = static_cast<GhostMark*>(ghostMark_)) {
+        std::optional<double> fraction;
+        if (ghost_ && spec_.max > spec_.min) fraction = (*ghost_ - spec_.min) / (spec_.max - spec_.min);
+        mark->setFraction(fraction, color);
+    }
+}
+
 void ParamControl::contextMenuEvent(QContextMenuEvent* event) {
     QMenu menu(this);
     menu.addAction(tr("Reset to default"), this, &ParamControl::resetToDefault);
+    if (extendMenu_) extendMenu_(menu);
     menu.exec(event->globalPos());
 }
 

@@ -7,12 +7,17 @@
 //
 // Edits are reported with a gesture id: every report of one slider drag (or
 // one typed value) carries the same id, so the history merges them into one entry.
+#include <functional>
+#include <optional>
+
 #include <QWidget>
 
 #include "entropic/effects/params.h"
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
+class QMenu;
 class QDoubleSpinBox;
 class QPushButton;
 class QSlider;
@@ -29,6 +34,15 @@ class ParamControl : public QWidget {
     // Shows a value without reporting an edit.
     void setValue(const fx::ParamValue& value);
     void resetToDefault();
+
+    // The ghost handle: what moves the parameter (a route, an automation
+    // lane) and the value actually used on the current frame, shown beside
+    // the base value the control edits: a mark on the slider, the number in
+    // the signal's colour. nullopt: nothing moves it (hidden).
+    void setGhost(std::optional<double> used, bool modulated, bool automated);
+    std::optional<double> ghost() const { return ghost_; }
+    // Adds entries to the context menu ("Modulate by…", "Add keyframe").
+    void setMenuExtender(std::function<void(QMenu&)> extend) { extendMenu_ = std::move(extend); }
 
   Q_SIGNALS:
     void edited(const fx::ParamValue& value, int gestureId);
@@ -57,6 +71,10 @@ class ParamControl : public QWidget {
     QComboBox* combo_ = nullptr;
     QCheckBox* check_ = nullptr;
     QPushButton* swatch_ = nullptr;
+    QLabel* ghostLabel_ = nullptr;
+    QWidget* ghostMark_ = nullptr;
+    std::optional<double> ghost_;
+    std::function<void(QMenu&)> extendMenu_;
 };
 
 } // namespace entropic::app

@@ -32,5 +32,9 @@ inline const QColor kDropTarget{0x5c, 0xe1, 0xe6};
 inline const QColor kMuteOn{0xe0, 0x9a, 0x2e};
 inline const QColor kSoloOn{0xd8, 0xc2, 0x2a};
 inline const QColor kLockOn{0xc8, 0x50, 0x50};
+// Signals: what moves a parameter, in the inspector, the plots and the lanes.
+inline const QColor kModulation{0x5c, 0xd6, 0xf0};
+inline const QColor kAutomation{0xf0, 0x9a, 0x3c};
+inline const QColor kAutomationLane{0x1e, 0x1f, 0x23};
 
 } // namespace entropic::app::palette

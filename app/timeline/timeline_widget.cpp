@@ -160,6 +160,18 @@ void TimelineWidget::syncScrollBars() {
         std::max(1, geometry_.viewSize().height() - TimelineGeometry::kRulerHeight));
     vScroll_->setSingleStep(20);
     vScroll_->setValue(geometry_.scrollY());
+    // Every scroll and zoom ends here: tell the plots once per change.
+    const auto range = visibleRange();
+    if (range != announcedRange_) {
+        announcedRange_ = range;
+        Q_EMIT visibleRangeChanged(range.first, range.second);
+    }
+}
+
+QPair<qint64, qint64> TimelineWidget::visibleRange() const {
+    const auto first = static_cast<qint64>(std::floor(std::max(0.0, geometry_.xToFrame(TimelineGeometry::kHeaderWidth))));
+    const auto end = static_cast<qint64>(std::ceil(geometry_.xToFrame(geometry_.viewSize().width())));
+    return {first, std::max(first + 1, end)};
 }
 
 void TimelineWidget::resizeEvent(QResizeEvent* event) {

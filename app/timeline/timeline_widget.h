@@ -75,8 +75,13 @@ class TimelineWidget : public QWidget {
     WaveformCache& waveforms() { return *waveforms_; }
     QSize sizeHint() const override { return {1000, 300}; }
 
+    // Timeline frames [first, end) the lanes show now.
+    QPair<qint64, qint64> visibleRange() const;
+
   Q_SIGNALS:
     void message(const QString& text);
+    // The shown frames moved (scroll, zoom, resize): plots follow them.
+    void visibleRangeChanged(qint64 first, qint64 end);
     // After a drop or importFiles() has placed its clips (those it could).
     void mediaPlaced(const QStringList& clipIds);
 
@@ -100,6 +105,7 @@ class TimelineWidget : public QWidget {
     void documentChanged();
     void playheadMoved(qint64 frame);
     void syncScrollBars();
+    QPair<qint64, qint64> announcedRange_{-1, -1};
     void report(const QString& text); // status message and a tooltip at the pointer
     bool pressHeader(QPoint pos);
     void dragLevel(QPoint pos);

@@ -25,6 +25,8 @@
 #include "model/history_policy.h"
 #include "model/project_document.h"
 #include "model/recovery_store.h"
+#include "modulation/modulation_panel.h"
+#include "modulation/signal_values.h"
 #include "playback/cache_monitor.h"
 #include "playback/player.h"
 #include "supervision/engine_supervisor.h"
@@ -105,16 +107,21 @@ void MainWindow::buildPanels() {
     setCentralWidget(viewer_);
     bin_ = new MediaBin(*doc_, this);
     browser_ = new EffectBrowser(this);
-    inspector_ = new InspectorPanel(*doc_, *selection_, this);
+    signalValues_ = new SignalValues(*doc_, engine_, sync_, *transport_, this);
+    inspector_ = new InspectorPanel(*doc_, *selection_, signalValues_, this);
     history_ = new HistoryPanel(*doc_, this);
     timeline_ = new TimelineWidget(*doc_, *transport_, *selection_, this);
+    modulation_ = new ModulationPanel(*doc_, *signalValues_, *selection_, this);
 
     auto* binDock = dock(this, tr("Media"), QStringLiteral("media"), bin_, Qt::LeftDockWidgetArea);
     auto* browserDock = dock(this, tr("Effects"), QStringLiteral("effects"), browser_, Qt::LeftDockWidgetArea);
     auto* inspectorDock = dock(this, tr("Inspector"), QStringLiteral("inspector"), inspector_, Qt::RightDockWidgetArea);
     auto* historyDock = dock(this, tr("History"), QStringLiteral("history"), history_, Qt::RightDockWidgetArea);
+    auto* modulationDock =
+        dock(this, tr("Modulation"), QStringLiteral("modulation"), modulation_, Qt::RightDockWidgetArea);
     auto* timelineDock = dock(this, tr("Timeline"), QStringLiteral("timeline"), timeline_, Qt::BottomDockWidgetArea);
     tabifyDockWidget(inspectorDock, historyDock);
+    tabifyDockWidget(inspectorDock, modulationDock);
     inspectorDock->raise();
     splitDockWidget(binDock, browserDock, Qt::Vertical);
     resizeDocks({binDock, inspectorDock}, {300, 360}, Qt::Horizontal);
@@ -123,6 +130,8 @@ void MainWindow::buildPanels() {
     connect(browser_, &EffectBrowser::effectActivated, inspector_, &InspectorPanel::addEffect);
     connect(browser_, &EffectBrowser::presetActivated, inspector_, &InspectorPanel::applyPreset);
     connect(inspector_, &InspectorPanel::message, this, &MainWindow::status);
+    connect(modulation_, &ModulationPanel::message, this, &MainWindow::status);
+    connect(timeline_, &TimelineWidget::visibleRangeChanged, signalValues_, &SignalValues::setVisibleRange);
     connect(timeline_, &TimelineWidget::message, this, &MainWindow::status);
     connect(bin_, &MediaBin::message, this, [this](const QString& text) {
         status(text);

@@ -23,6 +23,8 @@ class FrameFeed;
 class HistoryPanel;
 class InspectorPanel;
 class MediaBin;
+class ModulationPanel;
+class SignalValues;
 class ProjectDocument;
 class ProjectSync;
 class TimelineWidget;
@@ -54,6 +56,8 @@ class MainWindow : public QMainWindow {
     FrameFeed& frameFeed() { return *feed_; }
     Player& player() { return *player_; }
     CacheMonitor& cacheMonitor() { return *cache_; }
+    ModulationPanel& modulation() { return *modulation_; }
+    SignalValues& signalValues() { return *signalValues_; }
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -97,6 +101,8 @@ class MainWindow : public QMainWindow {
     EffectBrowser* browser_ = nullptr;
     MediaBin* bin_ = nullptr;
     HistoryPanel* history_ = nullptr;
+    ModulationPanel* modulation_ = nullptr;
+    SignalValues* signalValues_ = nullptr;
     ToastOverlay* toasts_ = nullptr;
     QPointer<ExportDialog> exportDialog_;
     QLabel* engineLabel_ = nullptr;
