@@ -10,18 +10,47 @@ void TimelineGeometry::setViewSize(QSize size) {
     setScrollY(scrollY_);
 }
 
-void TimelineGeometry::layoutTracks(const engine::Project& project) {
+void TimelineGeometry::layoutTracks(const engine::Project& project, const std::set<QString>& expandedClips) {
     rows_.clear();
+    automation_.clear();
     const auto& tracks = project.tracks;
+    int top = 0;
     auto addRow = [&](int index) {
         const auto& t = tracks[static_cast<std::size_t>(index)];
         TrackRow row;
         row.trackIndex = index;
         row.kind = t.kind;
         row.trackId = QString::fromStdString(t.id);
-        row.top = rows_.empty() ? 0 : rows_.back().top + rows_.back().height;
+        row.top = top;
         row.height = t.kind == engine::TrackKind::Video ? kVideoRowHeight : kAudioRowHeight;
+        top += row.height;
         rows_.push_back(row);
+        for (const auto& clip : t.clips) {
+            if (!expandedClips.contains(QString::fromStdString(clip.id))) continue;
+            for (const auto& lane : project.signals.lanes)
+                for (const auto& effect : clip.effects) {
+                    if (effect.instanceId != lane.target.effect) continue;
+                    for (const auto& spec : effect.descriptor->params) {
+                        if (spec.key != lane.target.param) continue;
+                        AutomationRow a;
+                        a.trackRow = static_cast<int>(rows_.size()) - 1;
+                        a.clipId = QString::fromStdString(clip.id);
+                        a.target = lane.target;
+                        a.label = QStringLiteral("%1 · %2").arg(QString::fromStdString(effect.descriptor->name),
+                                                               QString::fromStdString(spec.label));
+                        a.min = spec.min;
+                        a.max = spec.type == fx::ParamType::Bool ? 1
+                                : spec.type == fx::ParamType::Enum ? std::max<double>(0, static_cast<double>(spec.choices.size()) - 1)
+                                                                   : spec.max;
+                        if (spec.type == fx::ParamType::Bool || spec.type == fx::ParamType::Enum) a.min = 0;
+                        a.whole = spec.type != fx::ParamType::Float;
+                        a.top = top;
+                        a.height = kAutomationRowHeight;
+                        top += a.height;
+                        automation_.push_back(a);
+                    }
+                }
+        }
     };
     // Video top-down is compositing order reversed (the track drawn over all
     // others sits highest); audio reads downward from A1, as in every NLE.
@@ -39,7 +68,44 @@ int TimelineGeometry::rowOfTrack(const QString& trackId) const {
 }
 
 int TimelineGeometry::contentHeight() const {
-    return rows_.empty() ? 0 : rows_.back().top + rows_.back().height;
+    int bottom = rows_.empty() ? 0 : rows_.back().top + rows_.back().height;
+    if (!automation_.empty()) bottom = std::max(bottom, automation_.back().top + automation_.back().height);
+    return bottom;
+}
+
+QRect TimelineGeometry::automationRect(int index) const {
+    if (index < 0 || index >= static_cast<int>(automation_.size())) return {};
+    const auto& a = automation_[static_cast<std::size_t>(index)];
+    return {kHeaderWidth, kRulerHeight + a.top - scrollY_, view_.width() - kHeaderWidth, a.height};
+}
+
+QRect TimelineGeometry::automationHeaderRect(int index) const {
+    const QRect lane = automationRect(index);
+    return lane.isNull() ? QRect() : QRect(0, lane.top(), kHeaderWidth, lane.height());
+}
+
+double TimelineGeometry::automationY(int index, double value) const {
+    const QRect r = automationRect(index);
+    const auto& a = automation_[static_cast<std::size_t>(index)];
+    const double span = a.max > a.min ? a.max - a.min : 1;
+    return r.bottom() - kAutomationInset - std::clamp((value - a.min) / span, 0.0, 1.0) * (r.height() - 2 * kAutomationInset);
+}
+
+double TimelineGeometry::automationValue(int index, double y) const {
+    const QRect r = automationRect(index);
+    const auto& a = automation_[static_cast<std::size_t>(index)];
+    const double f = std::clamp((r.bottom() - kAutomationInset - y) / (r.height() - 2.0 * kAutomationInset), 0.0, 1.0);
+    const double v = a.min + f * (a.max - a.min);
+    return a.whole ? std::round(v) : v;
+}
+
+int TimelineGeometry::automationAt(int y) const {
+    if (y < kRulerHeight) return -1;
+    const int contentY = y - kRulerHeight + scrollY_;
+    for (std::size_t i = 0; i < automation_.size(); ++i)
+        if (contentY >= automation_[i].top && contentY < automation_[i].top + automation_[i].height)
+            return static_cast<int>(i);
+    return -1;
 }
 
 void TimelineGeometry::setPixelsPerFrame(double ppf) {

@@ -8,6 +8,7 @@
 // Top to bottom: the ruler (kRulerHeight, its top strip the cached-range
 // bar), then the video tracks highest first, then the audio tracks (A1 first).
 #include <cstdint>
+#include <set>
 #include <vector>
 
 #include <QPoint>
@@ -28,6 +29,19 @@ struct TrackRow {
     int height = 0;
 };
 
+// An automation lane shown under its clip's track (the lanes of the selected
+// clips' effects), one parameter component each.
+struct AutomationRow {
+    int trackRow = -1; // the track row it hangs under
+    QString clipId;
+    sig::ParamTarget target;
+    QString label;           // "Row Shift · Max shift"
+    double min = 0, max = 1; // the parameter's range: the lane's bottom and top
+    bool whole = false;      // integer, choice or switch: values snap to whole numbers
+    int top = 0;             // content y
+    int height = 0;
+};
+
 struct TimelineHit {
     enum class Kind { None, Ruler, Header, Clip, ClipLeftEdge, ClipRightEdge, Lane };
     Kind kind = Kind::None;
@@ -44,6 +58,8 @@ class TimelineGeometry {
     static constexpr int kCacheBarHeight = 4;
     static constexpr int kVideoRowHeight = 68;
     static constexpr int kAudioRowHeight = 52;
+    static constexpr int kAutomationRowHeight = 46;
+    static constexpr int kAutomationInset = 6;
     static constexpr int kEdgeGrabPx = 6; // an edge is this close: trim, not move
     static constexpr int kSnapPx = 8;
     static constexpr double kMinPixelsPerFrame = 0.005;
@@ -52,8 +68,19 @@ class TimelineGeometry {
     void setViewSize(QSize size);
     QSize viewSize() const { return view_; }
 
-    // Rebuilds the rows from the project's tracks.
-    void layoutTracks(const engine::Project& project);
+    // Rebuilds the rows from the project's tracks, with the automation lanes
+    // of the expanded clips' effects under their tracks.
+    void layoutTracks(const engine::Project& project, const std::set<QString>& expandedClips = {});
+    const std::vector<AutomationRow>& automationRows() const { return automation_; }
+    // Widget rectangles of an automation row: its lane and its header.
+    QRect automationRect(int index) const;
+    QRect automationHeaderRect(int index) const;
+    // The automation row under widget y, -1 if none.
+    int automationAt(int y) const;
+    // Widget y of a parameter value on an automation row (the range's bottom
+    // to top, 6 px in from the edges) and back, clamped to the range.
+    double automationY(int index, double value) const;
+    double automationValue(int index, double y) const;
     const std::vector<TrackRow>& rows() const { return rows_; }
     int rowOfTrack(const QString& trackId) const;
     int contentHeight() const; // all rows
@@ -97,6 +124,7 @@ class TimelineGeometry {
   private:
     QSize view_{800, 300};
     std::vector<TrackRow> rows_;
+    std::vector<AutomationRow> automation_;
     double ppf_ = 4.0;
     double scrollX_ = 0;
     int scrollY_ = 0;

@@ -9,6 +9,7 @@
 #include <QPainterPath>
 
 #include "model/editor_state.h"
+#include "timeline/automation_painter.h"
 #include "timeline/clip_painter.h"
 #include "timeline/timeline_geometry.h"
 #include "timeline/timeline_mouse.h"
@@ -272,11 +273,13 @@ void paintTimeline(QPainter& p, const TimelineScene& s) {
     p.setClipRect(QRect(G::kHeaderWidth, G::kRulerHeight, view.width() - G::kHeaderWidth,
                         view.height() - G::kRulerHeight));
     paintLanes(p, s);
+    paintAutomationLanes(p, s);
     p.restore();
 
     p.save();
     p.setClipRect(QRect(0, G::kRulerHeight, G::kHeaderWidth, view.height() - G::kRulerHeight));
     paintHeaders(p, s);
+    paintAutomationHeaders(p, s);
     p.restore();
 
     p.save();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include <QAction>
 #include <QPainter>
@@ -12,6 +13,7 @@
 
 #include "commands/edits.h"
 #include "model/project_document.h"
+#include "timeline/automation_mouse.h"
 #include "timeline/inline_name_editor.h"
 #include "timeline/thumbnail_cache.h"
 #include "timeline/timeline_edit_actions.h"
@@ -56,6 +58,8 @@ TimelineWidget::TimelineWidget(ProjectDocument& doc, Transport& transport, ClipS
     });
 
     mouse_->onMessage = [this](const QString& text) { report(text); };
+    automation_ = new AutomationMouse(doc_, geometry_, this);
+    connect(automation_, &AutomationMouse::message, this, &TimelineWidget::report);
     editActions_ = new TimelineEditActions(doc, transport, selection, this);
     connect(editActions_, &TimelineEditActions::message, this, &TimelineWidget::report);
     addActions(editActions_->edits());
@@ -63,7 +67,12 @@ TimelineWidget::TimelineWidget(ProjectDocument& doc, Transport& transport, ClipS
 
     connect(&doc_, &ProjectDocument::changed, this, &TimelineWidget::documentChanged);
     connect(&transport_, &Transport::frameChanged, this, &TimelineWidget::playheadMoved);
-    connect(&selection_, &ClipSelection::changed, this, qOverload<>(&QWidget::update));
+    // The selected clips' automation lanes open under their tracks.
+    connect(&selection_, &ClipSelection::changed, this, [this] {
+        relayout();
+        syncScrollBars();
+        update();
+    });
     connect(thumbnails_.get(), &ThumbnailCache::thumbnailReady, this,
             qOverload<>(&QWidget::update));
     connect(waveforms_.get(), &WaveformCache::waveformReady, this, qOverload<>(&QWidget::update));
@@ -112,8 +121,14 @@ void TimelineWidget::setCachedRanges(const QVector<QPair<qint64, qint64>>& range
     update(geometry_.rulerRect());
 }
 
+void TimelineWidget::relayout() {
+    std::set<QString> expanded;
+    for (const QString& id : selection_.clips()) expanded.insert(id);
+    geometry_.layoutTracks(doc_.project(), expanded);
+}
+
 void TimelineWidget::documentChanged() {
-    geometry_.layoutTracks(doc_.project());
+    relayout();
     // After an undo a selected clip may be gone.
     QStringList ids;
     for (const auto& track : doc_.project().tracks)

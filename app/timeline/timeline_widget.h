@@ -32,6 +32,7 @@ class QScrollBar;
 
 namespace entropic::app {
 
+class AutomationMouse;
 class ClipSelection;
 class InlineNameEditor;
 struct ProbedMedia;
@@ -103,6 +104,8 @@ class TimelineWidget : public QWidget {
   private:
     void buildViewActions();
     void documentChanged();
+    // Rows for the tracks and for the selected clips' automation lanes.
+    void relayout();
     void playheadMoved(qint64 frame);
     void syncScrollBars();
     QPair<qint64, qint64> announcedRange_{-1, -1};
@@ -128,6 +131,7 @@ class TimelineWidget : public QWidget {
     std::unique_ptr<ThumbnailCache> thumbnails_;
     std::unique_ptr<WaveformCache> waveforms_;
     std::unique_ptr<TimelineMouse> mouse_;
+    AutomationMouse* automation_ = nullptr;
     TimelineEditActions* editActions_ = nullptr;
     QAction* snapAction_ = nullptr;
     QScrollBar* hScroll_ = nullptr;

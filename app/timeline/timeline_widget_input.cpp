@@ -13,6 +13,7 @@
 #include "commands/edit_rules.h"
 #include "commands/edits.h"
 #include "model/project_document.h"
+#include "timeline/automation_mouse.h"
 #include "timeline/inline_name_editor.h"
 #include "timeline/timeline_edit_actions.h"
 #include "timeline/timeline_mouse.h"
@@ -140,6 +141,7 @@ void TimelineWidget::mousePressEvent(QMouseEvent* event) {
     setFocus(Qt::MouseFocusReason);
     const QPoint pos = event->position().toPoint();
     if (event->button() != Qt::LeftButton) return;
+    if (automation_->press(pos)) return;
     if (pressHeader(pos)) return;
     mouse_->press(pos, event->modifiers());
     setCursor(mouse_->cursorAt(pos));
@@ -149,6 +151,7 @@ void TimelineWidget::mousePressEvent(QMouseEvent* event) {
 void TimelineWidget::mouseMoveEvent(QMouseEvent* event) {
     const QPoint pos = event->position().toPoint();
     if (levelDrag_) return dragLevel(pos);
+    if (automation_->active()) return automation_->move(pos);
     if (mouse_->active()) {
         mouse_->move(pos);
         update();
@@ -158,6 +161,7 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent* event) {
 
 void TimelineWidget::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton && levelDrag_) return levelDrag_.reset();
+    if (event->button() == Qt::LeftButton && automation_->active()) return automation_->release();
     if (event->button() != Qt::LeftButton || !mouse_->active()) return;
     const QPoint pos = event->position().toPoint();
     mouse_->release(pos, event->modifiers());
@@ -168,6 +172,7 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent* event) {
 void TimelineWidget::mouseDoubleClickEvent(QMouseEvent* event) {
     const QPoint pos = event->position().toPoint();
     if (const int marker = markerAt(pos); marker >= 0) return renameMarkerInline(marker);
+    if (automation_->doubleClick(pos)) return;
     const int row = geometry_.rowAt(pos.y());
     if (row >= 0 && pos.x() < TimelineGeometry::kHeaderWidth) {
         const auto& r = geometry_.rows()[static_cast<std::size_t>(row)];
@@ -219,6 +224,10 @@ void TimelineWidget::keyPressEvent(QKeyEvent* event) {
 void TimelineWidget::contextMenuEvent(QContextMenuEvent* event) {
     const QPoint pos = event->pos();
     QMenu menu(this);
+    if (automation_->fillMenu(pos, menu)) {
+        menu.exec(event->globalPos());
+        return;
+    }
     auto act = [&](const QString& text, auto fn) {
         connect(menu.addAction(text), &QAction::triggered, this, fn);
     };
