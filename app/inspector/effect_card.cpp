@@ -133,17 +133,24 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::Ef
         auto* label = new QLabel(QString::fromStdString(spec.label), this);
         label->setToolTip(QString::fromStdString(spec.help));
         form->addRow(label, control);
-        if (values && spec.components() == 1) {
-            auto* motion = new ParamMotion(doc_, *values, *control, {instance.instanceId, spec.key, 0}, this);
+        for (int c = 0; values && c < spec.components(); ++c) {
+            auto* motion = new ParamMotion(doc_, *values, *control, {instance.instanceId, spec.key, c}, this);
             connect(motion, &ParamMotion::message, this, &EffectCard::message);
-            motions_.insert(key, motion);
+            motions_[key] << motion;
         }
         connect(control, &ParamControl::edited, this, [this, key](const fx::ParamValue& v, int gesture) {
+            // Automated components set their key at the playhead; the rest set the base.
             QString error;
-            if (auto* motion = motions_.value(key); motion && motion->editsKeyframe())
-                report(motion->setKeyframe(v[0], gesture, &error), error);
-            else
-                report(edits::setParameter(doc_, clipId_, instanceId_, key, v, &error, gesture), error);
+            bool ok = true, allKeyed = true;
+            for (auto* motion : motions_.value(key)) {
+                if (motion->editsKeyframe())
+                    ok = motion->setKeyframe(v[static_cast<std::size_t>(motion->target().component)], gesture, &error) && ok;
+                else
+                    allKeyed = false;
+            }
+            if (!allKeyed || motions_.value(key).isEmpty())
+                ok = edits::setParameter(doc_, clipId_, instanceId_, key, v, &error, gesture) && ok;
+            report(ok, error);
         });
     }
     seed_ = new ParamControl(kSeedSpec, this);
@@ -239,7 +246,7 @@ void EffectCard::refresh(const fx::EffectInstance& instance) {
     for (std::size_t i = 0; i < instance.params.size(); ++i) {
         const QString key = QString::fromStdString(instance.descriptor->params[i].key);
         if (auto* control = params_.value(key)) control->setValue(instance.params.at(i));
-        if (auto* motion = motions_.value(key)) motion->updateGhost();
+        for (auto* motion : motions_.value(key)) motion->updateGhost();
     }
     mask_ = instance.mask;
     maskControls_.value(QStringLiteral("shape"))->setValue({static_cast<double>(mask_.shape), 0, 0, 0});

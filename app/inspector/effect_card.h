@@ -57,7 +57,7 @@ class EffectCard : public QFrame {
     ParamControl* blend_ = nullptr;
     ParamControl* seed_ = nullptr;
     QMap<QString, ParamControl*> params_;
-    QMap<QString, ParamMotion*> motions_;
+    QMap<QString, QList<ParamMotion*>> motions_; // one per component
     QMap<QString, ParamControl*> maskControls_;
     QMap<QString, QWidget*> maskRows_;
     QPoint pressPos_;

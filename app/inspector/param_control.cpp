@@ -221,8 +221,38 @@ void ParamControl::refresh() {
     updating_ = false;
 }
 
-void ParamControl::setGhost(std::optional<double> used, bool modulated, bool automated) {
-    ghost_ = (modulated || automated) ? used : std::nullopt;
+QString ParamControl::componentName(int component) const {
+    if (spec_.type == fx::ParamType::Point) return component == 0 ? tr("X") : tr("Y");
+    if (spec_.type == fx::ParamType::Color) {
+        const QString names[] = {tr("Red"), tr("Green"), tr("Blue"), tr("Alpha")};
+        return names[std::clamp(component, 0, 3)];
+    }
+    return {};
+}
+
+void ParamControl::setGhost(int component, std::optional<double> used, bool modulated, bool automated) {
+    auto& g = ghosts_[static_cast<std::size_t>(std::clamp(component, 0, 3))];
+    g.used = (modulated || automated) ? used : std::nullopt;
+    g.modulated = modulated;
+    g.automated = automated;
+    showGhosts();
+}
+
+void ParamControl::showGhosts() {
+    bool modulated = false, automated = false;
+    QStringList parts;
+    const bool whole = spec_.type != fx::ParamType::Float && spec_.type != fx::ParamType::Point &&
+                       spec_.type != fx::ParamType::Color;
+    const int decimals = whole ? 0 : (spec_.max - spec_.min > 50 ? 1 : 3);
+    for (int c = 0; c < spec_.components(); ++c) {
+        const auto& g = ghosts_[static_cast<std::size_t>(c)];
+        if (!g.modulated && !g.automated) continue;
+        modulated |= g.modulated;
+        automated |= g.automated;
+        const QString name = componentName(c);
+        const QString value = g.used ? QString::number(*g.used, 'f', decimals) : QStringLiteral("…");
+        parts << (name.isEmpty() ? value : name.left(1).toLower() + QLatin1Char(' ') + value);
+    }
     const bool moving = modulated || automated;
     const QColor color = modulated ? palette::kModulation : palette::kAutomation;
     ghostLabel_->setVisible(moving);
@@ -230,18 +260,13 @@ void ParamControl::setGhost(std::optional<double> used, bool modulated, bool aut
         const QString what = modulated && automated ? tr("automated and modulated")
                              : modulated           ? tr("modulated")
                                                    : tr("automated");
-        QString text = QStringLiteral("→ …");
-        if (ghost_) {
-            const bool whole = spec_.type != fx::ParamType::Float;
-            text = QStringLiteral("→ ") + QString::number(*ghost_, 'f', whole ? 0 : (spec_.max - spec_.min > 50 ? 1 : 3));
-        }
-        ghostLabel_->setText(text);
+        ghostLabel_->setText(QStringLiteral("→ ") + parts.join(QLatin1Char(' ')));
         ghostLabel_->setStyleSheet(QStringLiteral("color: %1;").arg(color.name()));
         ghostLabel_->setToolTip(tr("Value used on this frame (%1)").arg(what));
     }
     if (auto* mark = static_cast<GhostMark*>(ghostMark_)) {
         std::optional<double> fraction;
-        if (ghost_ && spec_.max > spec_.min) fraction = (*ghost_ - spec_.min) / (spec_.max - spec_.min);
+        if (ghosts_[0].used && spec_.max > spec_.min) fraction = (*ghosts_[0].used - spec_.min) / (spec_.max - spec_.min);
         mark->setFraction(fraction, color);
     }
 }
@@ -249,7 +274,7 @@ void ParamControl::setGhost(std::optional<double> used, bool modulated, bool aut
 void ParamControl::contextMenuEvent(QContextMenuEvent* event) {
     QMenu menu(this);
     menu.addAction(tr("Reset to default"), this, &ParamControl::resetToDefault);
-    if (extendMenu_) extendMenu_(menu);
+    for (const auto& extend : extendMenus_) extend(menu);
     menu.exec(event->globalPos());
 }
 

@@ -7,7 +7,9 @@
 //
 // Edits are reported with a gesture id: every report of one slider drag (or
 // one typed value) carries the same id, so the history merges them into one entry.
+#include <array>
 #include <functional>
+#include <vector>
 #include <optional>
 
 #include <QWidget>
@@ -39,10 +41,15 @@ class ParamControl : public QWidget {
     // lane) and the value actually used on the current frame, shown beside
     // the base value the control edits: a mark on the slider, the number in
     // the signal's colour. nullopt: nothing moves it (hidden).
-    void setGhost(std::optional<double> used, bool modulated, bool automated);
-    std::optional<double> ghost() const { return ghost_; }
-    // Adds entries to the context menu ("Modulate by…", "Add keyframe").
-    void setMenuExtender(std::function<void(QMenu&)> extend) { extendMenu_ = std::move(extend); }
+    // One component at a time (points: x, y; colours: r, g, b, a).
+    void setGhost(int component, std::optional<double> used, bool modulated, bool automated);
+    // Component 0's ghost.
+    std::optional<double> ghost() const { return ghosts_[0].used; }
+    // Adds entries to the context menu ("Modulate by…", "Add keyframe"); one
+    // per component for points and colours.
+    void addMenuExtender(std::function<void(QMenu&)> extend) { extendMenus_.push_back(std::move(extend)); }
+    // "X", "Y" for points; "Red" … "Alpha" for colours; empty for one-component types.
+    QString componentName(int component) const;
 
   Q_SIGNALS:
     void edited(const fx::ParamValue& value, int gestureId);
@@ -73,8 +80,13 @@ class ParamControl : public QWidget {
     QPushButton* swatch_ = nullptr;
     QLabel* ghostLabel_ = nullptr;
     QWidget* ghostMark_ = nullptr;
-    std::optional<double> ghost_;
-    std::function<void(QMenu&)> extendMenu_;
+    struct Ghost {
+        std::optional<double> used;
+        bool modulated = false, automated = false;
+    };
+    std::array<Ghost, 4> ghosts_{};
+    std::vector<std::function<void(QMenu&)>> extendMenus_;
+    void showGhosts();
 };
 
 } // namespace entropic::app

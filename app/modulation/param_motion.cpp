@@ -15,12 +15,20 @@ namespace entropic::app {
 ParamMotion::ParamMotion(ProjectDocument& doc, SignalValues& values, ParamControl& control, sig::ParamTarget target,
                          QObject* parent)
     : QObject(parent), doc_(doc), values_(values), control_(control), target_(std::move(target)) {
-    control_.setMenuExtender([this](QMenu& menu) { fillMenu(menu); });
+    control_.addMenuExtender([this](QMenu& menu) {
+        // Points and colours: one submenu per component.
+        const QString component = control_.componentName(target_.component);
+        fillMenu(component.isEmpty() ? menu : *menu.addMenu(component));
+    });
     connect(&values_, &SignalValues::updated, this, &ParamMotion::updateGhost);
     updateGhost();
 }
 
-QString ParamMotion::label() const { return QString::fromStdString(control_.spec().label); }
+QString ParamMotion::label() const {
+    const QString component = control_.componentName(target_.component);
+    const QString name = QString::fromStdString(control_.spec().label);
+    return component.isEmpty() ? name : name + QLatin1Char(' ') + component;
+}
 
 bool ParamMotion::editsKeyframe() const { return values_.isAutomated(target_); }
 
@@ -31,7 +39,7 @@ bool ParamMotion::setKeyframe(double value, int gestureId, QString* error) {
 void ParamMotion::updateGhost() {
     const bool modulated = values_.isModulated(target_);
     const bool automated = values_.isAutomated(target_);
-    control_.setGhost(values_.param(target_, values_.transport().frame()), modulated, automated);
+    control_.setGhost(target_.component, values_.param(target_, values_.transport().frame()), modulated, automated);
     // The control shows the base the user edits; an automated one shows the
     // lane's value at the playhead, which is what its knob sets.
     if (automated && !modulated)

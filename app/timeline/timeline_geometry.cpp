@@ -38,6 +38,14 @@ void TimelineGeometry::layoutTracks(const engine::Project& project, const std::s
                         a.target = lane.target;
                         a.label = QStringLiteral("%1 · %2").arg(QString::fromStdString(effect.descriptor->name),
                                                                QString::fromStdString(spec.label));
+                        if (spec.components() > 1) {
+                            static const char* kPoint[] = {"x", "y"};
+                            static const char* kColour[] = {"red", "green", "blue", "alpha"};
+                            const int c = std::clamp(lane.target.component, 0, spec.components() - 1);
+                            a.label += QLatin1Char(' ') + QLatin1String(spec.type == fx::ParamType::Point
+                                                                            ? kPoint[c]
+                                                                            : kColour[c]);
+                        }
                         a.min = spec.min;
                         a.max = spec.type == fx::ParamType::Bool ? 1
                                 : spec.type == fx::ParamType::Enum ? std::max<double>(0, static_cast<double>(spec.choices.size()) - 1)

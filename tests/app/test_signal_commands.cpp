@@ -225,3 +225,20 @@ TEST_CASE("signal commands come back exactly from the history's disk form", "[ap
     f.doc.undoStack()->setIndex(f.doc.undoStack()->count());
     CHECK(saved(f.doc) == end);
 }
+
+TEST_CASE("a point's components are modulated and automated one by one", "[app][signals]") {
+    LoadedFixture f;
+    QString error, fxId, lfo;
+    REQUIRE(edits::addEffect(f.doc, "b", "util.transform", -1, &error, &fxId));
+    const sig::ParamTarget anchorY{fxId.toStdString(), "anchor", 1};
+    REQUIRE(edits::setKeyframe(f.doc, anchorY, 50, 0.9, std::nullopt, &error));
+    REQUIRE(edits::setKeyframe(f.doc, anchorY, 60, 7.0, std::nullopt, &error));
+    REQUIRE(lane(f.doc, anchorY));
+    CHECK(lane(f.doc, anchorY)->keys[1].value == 1.0); // the point's range is 0..1
+    REQUIRE(edits::addOperator(f.doc, "mod.lfo", {}, &error, &lfo));
+    sig::RouteSpec r = routeFrom(lfo);
+    r.target = {fxId.toStdString(), "anchor", 0};
+    REQUIRE(edits::addRoute(f.doc, r, &error));
+    CHECK_FALSE(edits::setKeyframe(f.doc, {fxId.toStdString(), "anchor", 2}, 0, 0.5, std::nullopt, &error));
+    CHECK(error.contains("no component 2"));
+}
