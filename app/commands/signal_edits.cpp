@@ -9,6 +9,7 @@
 #include "commands/edits.h"
 #include "commands/signal_graph_command.h"
 #include "commands/signal_pruning.h"
+#include "entropic/signal/automation.h"
 #include "entropic/signal/operator_registry.h"
 
 namespace entropic::app::edits {
@@ -71,12 +72,6 @@ QString targetText(const engine::Project& project, const sig::ParamTarget& targe
     const auto* spec = targetSpec(project, target, &instance);
     if (!spec) return q(target.effect + "." + target.param);
     return QStringLiteral("%1 %2").arg(q(instance->descriptor->name), q(spec->label).toLower());
-}
-
-sig::AutomationLane* findLane(sig::SignalGraphSpec& spec, const sig::ParamTarget& target) {
-    for (auto& lane : spec.lanes)
-        if (lane.target == target) return &lane;
-    return nullptr;
 }
 
 bool targetOrRefuse(const ProjectDocument& doc, const sig::ParamTarget& target, const fx::ParamSpec** out,
@@ -245,7 +240,7 @@ bool setKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::int6
     if (!targetOrRefuse(doc, target, &spec, error)) return false;
     if (frame < 0) return refuse(error, QStringLiteral("A keyframe cannot go before frame 0"));
     auto after = doc.project().signals;
-    auto* lane = findLane(after, target);
+    auto* lane = sig::findLane(after, target);
     if (!lane) {
         after.lanes.push_back({target, {}});
         lane = &after.lanes.back();
@@ -270,7 +265,7 @@ bool moveKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::int
     if (!targetOrRefuse(doc, target, &spec, error)) return false;
     if (toFrame < 0) return refuse(error, QStringLiteral("A keyframe cannot go before frame 0"));
     auto after = doc.project().signals;
-    auto* lane = findLane(after, target);
+    auto* lane = sig::findLane(after, target);
     auto key = lane ? std::find_if(lane->keys.begin(), lane->keys.end(),
                                    [&](const sig::Keyframe& k) { return k.frame == fromFrame; })
                     : std::vector<sig::Keyframe>::iterator{};
@@ -292,7 +287,7 @@ bool moveKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::int
 
 bool removeKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::int64_t frame, QString* error) {
     auto after = doc.project().signals;
-    auto* lane = findLane(after, target);
+    auto* lane = sig::findLane(after, target);
     if (!lane || std::erase_if(lane->keys, [&](const sig::Keyframe& k) { return k.frame == frame; }) == 0)
         return refuse(error, QStringLiteral("There is no keyframe at %1").arg(frame));
     if (lane->keys.empty())
@@ -305,7 +300,7 @@ bool removeKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::i
 bool setKeyframeInterpolation(ProjectDocument& doc, const sig::ParamTarget& target, std::int64_t frame,
                               sig::Interpolation interp, QString* error) {
     auto after = doc.project().signals;
-    auto* lane = findLane(after, target);
+    auto* lane = sig::findLane(after, target);
     auto key = lane ? std::find_if(lane->keys.begin(), lane->keys.end(),
                                    [&](const sig::Keyframe& k) { return k.frame == frame; })
                     : std::vector<sig::Keyframe>::iterator{};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "entropic/signal/automation.h"
 #include "model/project_document.h"
 #include "supervision/engine_supervisor.h"
 #include "supervision/project_sync.h"
@@ -167,8 +168,7 @@ bool SignalValues::isModulated(const sig::ParamTarget& target) const {
 }
 
 bool SignalValues::isAutomated(const sig::ParamTarget& target) const {
-    const auto& lanes = doc_.project().signals.lanes;
-    return std::any_of(lanes.begin(), lanes.end(), [&](const sig::AutomationLane& l) { return l.target == target; });
+    return sig::findLane(doc_.project().signals, target) != nullptr;
 }
 
 } // namespace entropic::app

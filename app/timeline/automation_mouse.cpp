@@ -5,6 +5,7 @@
 #include <QMenu>
 
 #include "commands/edits.h"
+#include "entropic/signal/automation.h"
 #include "model/project_document.h"
 #include "timeline/timeline_geometry.h"
 
@@ -13,12 +14,6 @@ namespace entropic::app {
 namespace {
 
 constexpr double kKeyGrabPx = 7;
-
-const sig::AutomationLane* laneFor(const engine::Project& project, const sig::ParamTarget& target) {
-    for (const auto& lane : project.signals.lanes)
-        if (lane.target == target) return &lane;
-    return nullptr;
-}
 
 } // namespace
 
@@ -33,7 +28,7 @@ AutomationMouse::KeyHit AutomationMouse::hitAt(QPoint pos) const {
     }
     hit.row = geometry_.automationAt(pos.y());
     if (hit.row < 0) return hit;
-    const auto* lane = laneFor(doc_.project(), geometry_.automationRows()[static_cast<std::size_t>(hit.row)].target);
+    const auto* lane = sig::findLane(doc_.project().signals, geometry_.automationRows()[static_cast<std::size_t>(hit.row)].target);
     if (!lane) return hit;
     double best = kKeyGrabPx;
     for (const auto& key : lane->keys) {
@@ -90,7 +85,7 @@ bool AutomationMouse::fillMenu(QPoint pos, QMenu& menu) {
     // A key, or the segment under the pointer (set on the key that starts it).
     std::optional<std::int64_t> key = hit.keyFrame;
     if (!key && pos.x() >= TimelineGeometry::kHeaderWidth)
-        if (const auto* lane = laneFor(doc_.project(), target)) {
+        if (const auto* lane = sig::findLane(doc_.project().signals, target)) {
             const double f = geometry_.xToFrame(pos.x());
             for (const auto& k : lane->keys)
                 if (k.frame <= f) key = k.frame;
@@ -107,7 +102,7 @@ bool AutomationMouse::fillMenu(QPoint pos, QMenu& menu) {
             {sig::Interpolation::Hold, tr("Hold")},         {sig::Interpolation::Linear, tr("Linear")},
             {sig::Interpolation::EaseIn, tr("Ease In")},    {sig::Interpolation::EaseOut, tr("Ease Out")},
             {sig::Interpolation::EaseInOut, tr("Ease In-Out")}};
-        const auto* lane = laneFor(doc_.project(), target);
+        const auto* lane = sig::findLane(doc_.project().signals, target);
         for (const auto& [kind, name] : kinds) {
             auto* action = interp->addAction(name, this, [this, target, frame, kind] {
                 QString error;

@@ -16,12 +16,6 @@ namespace {
 
 using G = TimelineGeometry;
 
-const sig::AutomationLane* laneFor(const engine::Project& project, const sig::ParamTarget& target) {
-    for (const auto& lane : project.signals.lanes)
-        if (lane.target == target) return &lane;
-    return nullptr;
-}
-
 const engine::Clip* clipById(const engine::Project& project, const QString& id) {
     for (const auto& t : project.tracks)
         for (const auto& c : t.clips)
@@ -37,7 +31,7 @@ void paintAutomationLanes(QPainter& p, const TimelineScene& s) {
     for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
         const QRect r = g.automationRect(i);
         if (r.bottom() < G::kRulerHeight || r.top() > g.viewSize().height()) continue;
-        const auto* lane = laneFor(s.project, rows[static_cast<std::size_t>(i)].target);
+        const auto* lane = sig::findLane(s.project.signals, rows[static_cast<std::size_t>(i)].target);
         const auto* clip = clipById(s.project, rows[static_cast<std::size_t>(i)].clipId);
         p.fillRect(r, palette::kAutomationLane);
         p.setPen(palette::kLaneSeparator);
@@ -90,7 +84,7 @@ void paintAutomationHeaders(QPainter& p, const TimelineScene& s) {
         p.drawText(text, Qt::AlignLeft | Qt::AlignTop,
                    p.fontMetrics().elidedText(rows[static_cast<std::size_t>(i)].label, Qt::ElideRight, text.width()));
         // The value on the playhead's frame, as the lane gives it.
-        if (const auto* lane = laneFor(s.project, rows[static_cast<std::size_t>(i)].target); lane && !lane->keys.empty()) {
+        if (const auto* lane = sig::findLane(s.project.signals, rows[static_cast<std::size_t>(i)].target); lane && !lane->keys.empty()) {
             const double v = sig::laneValue(*lane, static_cast<double>(s.playhead));
             p.setPen(palette::kAutomation);
             const auto& row = rows[static_cast<std::size_t>(i)];

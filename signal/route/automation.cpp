@@ -1,6 +1,7 @@
 #include "entropic/signal/automation.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "dsp/curve.h"
 
@@ -41,6 +42,16 @@ double laneValue(const AutomationLane& lane, double frame) {
     const double p =
         (frame - static_cast<double>(a.frame)) / static_cast<double>(b.frame - a.frame);
     return interpolate(a.interp, a.value, b.value, p);
+}
+
+const AutomationLane* findLane(const SignalGraphSpec& spec, const ParamTarget& target) {
+    for (const auto& lane : spec.lanes)
+        if (lane.target == target) return &lane;
+    return nullptr;
+}
+
+AutomationLane* findLane(SignalGraphSpec& spec, const ParamTarget& target) {
+    return const_cast<AutomationLane*>(findLane(std::as_const(spec), target));
 }
 
 } // namespace entropic::sig

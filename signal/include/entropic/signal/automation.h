@@ -16,4 +16,8 @@ double interpolate(Interpolation interp, double from, double to, double p);
 // callers check keys.empty() (compileGraph refuses such lanes).
 double laneValue(const AutomationLane& lane, double frame);
 
+// The lane of one parameter component, or null when it is not automated.
+const AutomationLane* findLane(const SignalGraphSpec& spec, const ParamTarget& target);
+AutomationLane* findLane(SignalGraphSpec& spec, const ParamTarget& target);
+
 } // namespace entropic::sig
