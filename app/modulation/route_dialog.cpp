@@ -134,6 +134,8 @@ void RouteDialog::load(const sig::RouteSpec& r) {
     invert_->setChecked(p.invert);
     scale_->setValue(p.scale);
     offset_->setValue(p.offset);
+    threshold_->setEnabled(useThreshold_->isChecked());
+    for (auto* w : {attack_, decay_, sustain_, release_, curve_}) w->setEnabled(useAdsr_->isChecked());
     loading_ = false;
 }
 

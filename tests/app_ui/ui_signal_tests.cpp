@@ -115,6 +115,9 @@ TEST_CASE("signals in the editor: panel, ghost handle, modulate by, keyframes, u
             if (!dialog) return;
             for (auto* box : dialog->findChildren<QDoubleSpinBox*>())
                 if (box->suffix() == QStringLiteral(" %")) box->setValue(80);
+            const QString shots = QStringLiteral(ENTROPIC_BINARY_DIR "/test-scratch/ui");
+            QDir().mkpath(shots);
+            dialog->grab().save(shots + QStringLiteral("/route-dialog.png"));
             dialog->accept();
         });
         const int entries = window.document().undoStack()->count();
