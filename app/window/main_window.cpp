@@ -25,6 +25,7 @@
 #include "model/history_policy.h"
 #include "model/project_document.h"
 #include "model/recovery_store.h"
+#include "modulation/analysis_monitor.h"
 #include "modulation/modulation_panel.h"
 #include "modulation/signal_values.h"
 #include "playback/cache_monitor.h"
@@ -202,7 +203,15 @@ void MainWindow::buildMenus() {
 
     engineLabel_ = new QLabel(this);
     renderLabel_ = new QLabel(this);
+    analysisLabel_ = new QLabel(this);
+    statusBar()->addPermanentWidget(analysisLabel_);
     statusBar()->addPermanentWidget(renderLabel_);
+    analysis_ = new AnalysisMonitor(engine_, sync_, this);
+    connect(analysis_, &AnalysisMonitor::textChanged, analysisLabel_, &QLabel::setText);
+    connect(analysis_, &AnalysisMonitor::sourceFailed, this, [this](const QString& text) {
+        status(text);
+        toasts_->show(text, 9000);
+    });
     statusBar()->addPermanentWidget(engineLabel_);
 }
 

@@ -22,6 +22,7 @@ class ExportDialog;
 class FrameFeed;
 class HistoryPanel;
 class InspectorPanel;
+class AnalysisMonitor;
 class MediaBin;
 class ModulationPanel;
 class SignalValues;
@@ -58,6 +59,7 @@ class MainWindow : public QMainWindow {
     CacheMonitor& cacheMonitor() { return *cache_; }
     ModulationPanel& modulation() { return *modulation_; }
     SignalValues& signalValues() { return *signalValues_; }
+    AnalysisMonitor& analysis() { return *analysis_; }
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -103,6 +105,8 @@ class MainWindow : public QMainWindow {
     HistoryPanel* history_ = nullptr;
     ModulationPanel* modulation_ = nullptr;
     SignalValues* signalValues_ = nullptr;
+    AnalysisMonitor* analysis_ = nullptr;
+    QLabel* analysisLabel_ = nullptr;
     ToastOverlay* toasts_ = nullptr;
     QPointer<ExportDialog> exportDialog_;
     QLabel* engineLabel_ = nullptr;
