@@ -9,12 +9,20 @@
 
 namespace entropic::fx {
 
-// mix64(seed + ((y << 32) | x) · 0xd1b54a32d192ed03), x and y taken as 32-bit
-// two's complement.
+constexpr std::uint64_t kCellStep = 0xd1b54a32d192ed03ULL;
+
+// mix64(seed + ((y << 32) | x) · kCellStep), x and y taken as 32-bit two's
+// complement.
 inline std::uint64_t cellHash(std::uint64_t seed, std::int64_t x, std::int64_t y) {
     const std::uint64_t key = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(y)) << 32) |
                               static_cast<std::uint32_t>(x);
-    return mix64(seed + key * 0xd1b54a32d192ed03ULL);
+    return mix64(seed + key * kCellStep);
+}
+
+// Walking a row: for 0 <= x < 2^32, (y << 32) | x = (y << 32) + x, so
+// cellHash(seed, x, y) = mix64(cellRowKey(seed, y) + x · kCellStep).
+inline std::uint64_t cellRowKey(std::uint64_t seed, std::int64_t y) {
+    return seed + (static_cast<std::uint64_t>(static_cast<std::uint32_t>(y)) << 32) * kCellStep;
 }
 
 } // namespace entropic::fx
