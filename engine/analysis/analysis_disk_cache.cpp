@@ -46,7 +46,7 @@ AnalysisDiskCache::AnalysisDiskCache(std::filesystem::path dir, std::string iden
     file_ = dir / name;
 }
 
-std::optional<FeatureSeries> AnalysisDiskCache::read() const {
+std::optional<CachedAnalysis> AnalysisDiskCache::read() const {
     if (file_.empty()) return std::nullopt;
     std::ifstream in(file_, std::ios::binary);
     if (!in) return std::nullopt;
@@ -57,24 +57,26 @@ std::optional<FeatureSeries> AnalysisDiskCache::read() const {
         doc.value("identity", "") != identity_ || doc.value("settings", "") != settings_)
         return std::nullopt;
     try {
-        FeatureSeries series;
+        CachedAnalysis cached;
         for (const auto& [name, values] : doc.at("series").items())
-            series[name] = values.get<sig::Series>();
-        return series;
+            cached.series[name] = values.get<sig::Series>();
+        cached.length = doc.value("length", std::int64_t{-1});
+        return cached;
     } catch (const nlohmann::json::exception&) {
         return std::nullopt; // damaged: measured again and rewritten
     }
 }
 
-void AnalysisDiskCache::write(const FeatureSeries& series) const {
+void AnalysisDiskCache::write(const FeatureSeries& series, std::int64_t length) const {
     if (file_.empty()) return;
     nlohmann::json values = nlohmann::json::object();
     for (const auto& [name, s] : series)
         values[name] = s;
-    const nlohmann::json doc = {{"format", kCacheFormat},
-                                {"identity", identity_},
-                                {"settings", settings_},
-                                {"series", std::move(values)}};
+    nlohmann::json doc = {{"format", kCacheFormat},
+                          {"identity", identity_},
+                          {"settings", settings_},
+                          {"series", std::move(values)}};
+    if (length >= 0) doc["length"] = length;
     std::error_code ec;
     std::filesystem::create_directories(file_.parent_path(), ec);
     const auto temp = file_.string() + ".tmp-" + std::to_string(::getpid());

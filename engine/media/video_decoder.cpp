@@ -263,6 +263,17 @@ std::int64_t VideoDecoder::frameAt(Rational t) const {
     return std::clamp<std::int64_t>(i, 0, frameCount() - 1);
 }
 
+std::int64_t VideoDecoder::framesAtRate(Rational rate) const {
+    const Impl& d = *impl_;
+    const std::int64_t span = d.index.endPts - d.index.pts.front();
+    if (!rate.valid() || span <= 0) return std::max<std::int64_t>(1, frameCount());
+    // j / rate < span · tb  ⇔  j < span · tb.num · rate.num / (tb.den · rate.den): round up.
+    const AVRational tb = d.stream->time_base;
+    const std::int64_t frames =
+        av_rescale_rnd(span, tb.num * rate.num, tb.den * rate.den, AV_ROUND_UP);
+    return std::max<std::int64_t>(1, frames);
+}
+
 const DecodedFrame& VideoDecoder::frame(std::int64_t index) { return impl_->frame(index); }
 
 void VideoDecoder::setOutputSize(int width, int height) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "entropic/engine/analysis/source_analysis.h"
 #include "entropic/engine/error.h"
 #include "entropic/signal/json.h"
 #include "entropic/signal/resolve.h"
@@ -32,7 +33,7 @@ bool moves(const sig::SignalGraph& g, const std::string& instanceId) {
 // What one graph source reads: a clip's media, or a precomputed gate series.
 struct SignalRuntime::Source {
     sig::SourceSpec spec;
-    const Clip* clip = nullptr;
+    std::optional<SourceAnalysis> media;
     sig::Series gate;
 };
 
@@ -42,7 +43,7 @@ SignalRuntime::SignalRuntime(ProjectSnapshot project, std::shared_ptr<AnalysisSt
     const auto& graph = project_->signalGraph;
     const std::int64_t frames = project_->frameCount();
     for (const auto& spec : graph->sources()) {
-        Source s{spec, clipById(*project_, spec.media), {}};
+        Source s{spec, sourceAnalysis(*project_, spec), {}};
         if (spec.kind == sig::SourceKind::Gate)
             if (const auto* lane = laneById(*project_, spec.media))
                 s.gate = sig::gateSeries(lane->events, frames);
@@ -87,26 +88,17 @@ void SignalRuntime::fill(std::size_t index, std::int64_t frameCount) {
             series[static_cast<std::size_t>(t)] = s.gate[static_cast<std::size_t>(t)];
         return;
     }
-    if (!s.clip) return;
-    const std::int64_t lo = std::max(from, s.clip->start), hi = std::min(frameCount, s.clip->end());
+    if (!s.media) return;
+    const Clip& clip = *s.media->clip;
+    const std::int64_t lo = std::max(from, clip.start), hi = std::min(frameCount, clip.end());
     if (lo >= hi) return;
-    const std::int64_t firstSource = s.clip->in + (lo - s.clip->start);
-    double* out = series.data() + lo;
+    const std::int64_t firstSource = clip.in + (lo - clip.start);
     try {
-        if (sig::isVideoSource(s.spec.kind)) {
-            analysis_->video({s.clip->sourcePath, project_->frameRate, s.spec.region}, s.spec.kind,
-                             firstSource, hi - lo, out);
-        } else {
-            AudioAnalysisKey key{s.clip->sourcePath, project_->frameRate, std::nullopt};
-            if (s.spec.kind == sig::SourceKind::AudioBand)
-                key.band = sig::AudioBand{s.spec.bandLowHz, s.spec.bandHighHz};
-            analysis_->audio(key, s.spec.kind, firstSource, hi - lo, out);
-        }
+        analysis_->read(s.media->key, s.spec.kind, firstSource, hi - lo, series.data() + lo);
     } catch (const EngineError& e) {
         series.resize(static_cast<std::size_t>(from)); // nothing half-filled stays
         throw EngineError(e.code(), "signals.sources[" + std::to_string(index) + "] \"" +
-                                        s.spec.id + "\" (clip \"" + s.clip->id +
-                                        "\"): " + e.what());
+                                        s.spec.id + "\" (clip \"" + clip.id + "\"): " + e.what());
     }
 }
 

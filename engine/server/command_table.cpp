@@ -21,6 +21,7 @@ std::span<const CommandSpec> commandTable() {
         {"cache_status", handleCacheStatus, "the frame cache: budget, use, cached ranges"},
         {"cache_config", handleCacheConfig, "set the frame cache's budget"},
         {"resolve_params", handleResolveParams, "resolved parameter and signal values over a frame range"},
+        {"analysis_status", handleAnalysisStatus, "progress of the background analysis of signal sources"},
         {"shutdown", handleShutdown, "stop the engine"},
     };
     return kCommands;

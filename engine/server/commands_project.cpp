@@ -37,6 +37,9 @@ void handleLoadProject(EngineSession& s, const nlohmann::json& request, const Re
     // `previous` is exactly the snapshot the new one replaces.)
     const ProjectSnapshot previous = s.project.current();
     s.project.publish(project);
+    // Its sources, measured over whole files in the background; the same
+    // sources as before (most edits) carry on where they were.
+    s.analysis.setSources(analysisSources(*project));
     if (previous) {
         const auto changed = changedFrames(*previous, *project);
         s.cache.invalidate(changed);

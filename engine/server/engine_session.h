@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "entropic/engine/analysis/analysis_pass.h"
 #include "entropic/engine/render/frame_cache.h"
 #include "entropic/engine/server/command_server.h"
 #include "export_worker.h"
@@ -34,6 +35,10 @@ struct EngineSession {
     RenderWorker render;
     ExportWorker exporter;
     WorkQueue tasks{"entropic-tasks"};
+    // Measures the loaded project's signal sources over their whole files in
+    // the background (load_project hands it the sources), into the store the
+    // renderers read. Last: destroyed first, it stops at its next chunk.
+    AnalysisPass analysis{AnalysisStore::shared()};
     std::atomic<bool> stop{false};
 };
 
@@ -71,5 +76,6 @@ void handleExportCancel(EngineSession&, const nlohmann::json&, const Responder&)
 void handleCacheStatus(EngineSession&, const nlohmann::json&, const Responder&);
 void handleCacheConfig(EngineSession&, const nlohmann::json&, const Responder&);
 void handleResolveParams(EngineSession&, const nlohmann::json&, const Responder&);
+void handleAnalysisStatus(EngineSession&, const nlohmann::json&, const Responder&);
 
 } // namespace entropic::engine

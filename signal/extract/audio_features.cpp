@@ -97,8 +97,13 @@ struct AudioAnalyzer::Impl {
         for (int j = 0; j < n; ++j)
             x[j] = monoAt(first + j) * window[static_cast<std::size_t>(j)];
         transform(tx.get(), out.get(), x, sizeof(double));
-        const AVComplexDouble* X = out.get();
         const int half = n / 2;
+        // av_tx's real DFT leaves the Nyquist bin's imaginary part unwritten
+        // (it is 0 for real input): without this, whatever the allocation
+        // held leaked into that bin's amplitude, and so into the first
+        // frame's onset — different from run to run.
+        out.get()[half].im = 0.0;
+        const AVComplexDouble* X = out.get();
         for (std::size_t b = 0; b < bandBins.size(); ++b) {
             double sum = 0;
             for (int k = bandBins[b].first; k <= bandBins[b].second; ++k) {

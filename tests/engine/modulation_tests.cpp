@@ -144,6 +144,11 @@ TEST_CASE("analyses are measured once and read back from the disk cache", "[sign
         std::vector<double> more(300);
         store.video(video, sig::SourceKind::VideoLuma, 0, 300, more.data());
         CHECK(std::equal(luma.begin(), luma.end(), more.begin()));
+        // Sound is measured as far as asked and saved once whole (its
+        // analyzer's state is not saved, so a part could not be continued).
+        std::vector<double> wholeBand(150);
+        store.audio(audio, sig::SourceKind::AudioBand, 0, 150, wholeBand.data());
+        CHECK(std::equal(band.begin(), band.end(), wholeBand.begin()));
     }
     engine::AnalysisStore reopened(dir);
     std::vector<double> luma2(50), motion2(50), band2(50);

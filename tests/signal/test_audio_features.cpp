@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "entropic/effects/rng.h"
 #include "entropic/signal/audio_features.h"
@@ -102,6 +103,27 @@ TEST_CASE("Results do not depend on how the audio is chunked", "[signal][audio]"
     CHECK(c.onset == whole.onset);
     CHECK(c.bands == whole.bands);
     CHECK(whole.frames() == 90);
+}
+
+TEST_CASE("Leftovers in freed memory never reach the spectrum", "[signal][audio][determinism]") {
+    const auto audio = tone(48000, 2, 1.0, 440, 0.25);
+    const AudioFeatures clean = analyzeAudio(audio, settings());
+    for (int round = 0; round < 8; ++round) {
+        // Blocks the size of the analyzer's spectrum buffer, full of huge
+        // numbers and freed: its allocation is likely to get one back.
+        std::vector<void*> blocks;
+        for (std::size_t size : {16400, 16448, 16384 + 64 * round}) {
+            void* block = std::malloc(size);
+            std::fill_n(static_cast<double*>(block), size / sizeof(double), 1e300);
+            blocks.push_back(block);
+        }
+        for (void* block : blocks)
+            std::free(block);
+        const AudioFeatures f = analyzeAudio(audio, settings());
+        CHECK(f.onset == clean.onset);
+        CHECK(f.bands == clean.bands);
+    }
+    CHECK(std::isfinite(clean.onset[0]));
 }
 
 TEST_CASE("Frames appear while audio streams in", "[signal][audio]") {

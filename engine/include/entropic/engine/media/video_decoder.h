@@ -52,6 +52,10 @@ class VideoDecoder {
     // The frame on screen at time t (seconds from the first frame): the last
     // frame whose time is <= t, clamped to [0, frameCount-1]. t is rational.
     std::int64_t frameAt(Rational t) const;
+    // How many frames of a grid at `rate` (frame j at j / rate seconds) start
+    // before the end of the stream (the last frame's time plus its duration):
+    // the file's length at another frame rate, exactly. At least 1.
+    std::int64_t framesAtRate(Rational rate) const;
 
     // Frame index, frame-accurately. The reference stays valid until the next
     // call. Throws EngineError (media_corrupt) if the file cannot deliver it.
