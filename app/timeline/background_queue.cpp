@@ -1,14 +1,28 @@
 #include "timeline/background_queue.h"
 
+#include <sched.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <QThread>
 
 namespace entropic::app {
 
 BackgroundQueue::BackgroundQueue(const QString& threadName, std::size_t maxPending)
     : maxPending_(maxPending) {
-    thread_ = QThread::create([this] { loop(); });
+    thread_ = QThread::create([this] {
+        // Thumbnails and waveforms are nice to have; a frame the user is
+        // waiting for is not. SCHED_IDLE runs this thread (and the decoder
+        // threads it starts, which inherit it) only on a core nothing else
+        // wants, so it never slows the engine's render of a knob change or
+        // playback. (QThread priorities do nothing under SCHED_OTHER.)
+        sched_param none{};
+        if (::sched_setscheduler(0, SCHED_IDLE, &none) != 0)
+            ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19);
+        loop();
+    });
     thread_->setObjectName(threadName); // becomes the OS thread name
-    thread_->start(QThread::LowPriority);
+    thread_->start();
 }
 
 BackgroundQueue::~BackgroundQueue() {

@@ -4,13 +4,26 @@ namespace entropic::engine {
 
 ClipChain::ClipChain(std::vector<fx::EffectInstance> effects, std::string projectId, int rateNum,
                      int rateDen, const fx::RowRunner* rows, ParamResolver resolver)
-    : effects_(std::move(effects)), resolver_(std::move(resolver)), projectId_(std::move(projectId)),
-      rateNum_(rateNum), rateDen_(rateDen), rows_(rows) {
+    : rows_(rows) {
+    reconfigure(std::move(effects), std::move(projectId), rateNum, rateDen, std::move(resolver));
+}
+
+void ClipChain::reconfigure(std::vector<fx::EffectInstance> effects, std::string projectId, int rateNum,
+                            int rateDen, ParamResolver resolver) {
+    effects_ = std::move(effects);
+    projectId_ = std::move(projectId);
+    rateNum_ = rateNum;
+    rateDen_ = rateDen;
+    resolver_ = std::move(resolver);
+    resolved_.clear();
     if (resolver_) resolved_ = effects_;
     std::int64_t history = 0;
     for (const auto& e : effects_)
         if (e.enabled && e.descriptor->temporal()) history += std::max(1, e.descriptor->historyFrames);
     schedule_ = TemporalSchedule::forHistory(history);
+    main_ = Lane{};
+    shadow_ = Lane{};
+    replayed_ = 0;
 }
 
 bool ClipChain::empty() const {

@@ -20,6 +20,7 @@ struct TimelineRenderer::ClipSlot {
     std::unique_ptr<VideoDecoder> decoder;
     bool motionVectors = false; // the decoder exports them
     std::unique_ptr<ClipChain> chain;
+    bool stale = false; // the chain's effects changed: reconfigure before use
     fx::Frame canvas;
     std::vector<fx::MotionVector> motion;
     bool used = false;
@@ -84,7 +85,7 @@ void TimelineRenderer::setProject(ProjectSnapshot project) {
                 it->second->decoder.reset();
                 it->second->chain.reset();
             } else if (it->second->chainKey != chainKeyOf(clip)) {
-                it->second->chain.reset();
+                it->second->stale = true;
             }
         }
     std::erase_if(slots_, [](const auto& entry) { return !entry.second->used; });
@@ -104,7 +105,8 @@ TimelineRenderer::ClipSlot& TimelineRenderer::slotFor(const Clip& clip) {
         slot->sourcePath = clip.sourcePath;
         slot->chain.reset();
     }
-    if (!slot->chain) {
+    if (!slot->chain || slot->stale) {
+        slot->stale = false;
         slot->chainKey = chainKeyOf(clip);
         slot->in = clip.in;
         ClipChain::ParamResolver resolver;
@@ -118,9 +120,11 @@ TimelineRenderer::ClipSlot& TimelineRenderer::slotFor(const Clip& clip) {
                 if (moved[i]) signals_->resolve(*moved[i], start + k, values);
             };
         }
-        slot->chain = std::make_unique<ClipChain>(
-            clip.effects, project_->id, static_cast<int>(project_->frameRate.num),
-            static_cast<int>(project_->frameRate.den), &rows_, std::move(resolver));
+        const int num = static_cast<int>(project_->frameRate.num), den = static_cast<int>(project_->frameRate.den);
+        if (slot->chain)
+            slot->chain->reconfigure(clip.effects, project_->id, num, den, std::move(resolver));
+        else
+            slot->chain = std::make_unique<ClipChain>(clip.effects, project_->id, num, den, &rows_, std::move(resolver));
     }
     return *slot;
 }

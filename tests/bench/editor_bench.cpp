@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "event_wait.h"
+
 #include "commands/edits.h"
 #include "inspector/effect_card.h"
 #include "inspector/inspector_panel.h"
@@ -33,15 +35,7 @@ using nlohmann::json;
 
 namespace {
 
-bool waitFor(const std::function<bool()>& done, int timeoutMs = 60000) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs) return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 1);
-    }
-    return true;
-}
+bool waitFor(const std::function<bool()>& done, int timeoutMs = 60000) { return bench::waitFor(done, timeoutMs); }
 
 json percentiles(std::vector<double> v) {
     std::sort(v.begin(), v.end());

@@ -31,6 +31,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "event_wait.h"
+
 #include "entropic/engine/media/media_info.h"
 #include "entropic/engine/project/project.h"
 #include "entropic/ipc/engine_client.h"
@@ -47,21 +49,8 @@ using nlohmann::json;
 namespace {
 
 // Runs the event loop for ms without spinning: the editor's CPU time is measured.
-void runFor(int ms) {
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-bool waitFor(const std::function<bool()>& done, int timeoutMs) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs) return false;
-        runFor(2);
-    }
-    return true;
-}
+using bench::runFor;
+using bench::waitFor;
 
 // utime + stime of a process, in seconds.
 double cpuSeconds(long long pid) {

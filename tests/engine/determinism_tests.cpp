@@ -118,3 +118,25 @@ TEST_CASE("sequential play crosses segments without replaying", "[determinism][m
     r.render(schedule.segment + 10); // a seek back replays from the segment's anchor
     CHECK(r.stats().replayedFrames == schedule.segment + 10 - schedule.anchor(schedule.segment + 10));
 }
+
+TEST_CASE("an edited chain renders as a fresh renderer would, also for temporal effects", "[determinism][media]") {
+    // setProject() keeps a clip's buffers across a knob change but must start
+    // its temporal state afresh, exactly as a new renderer does.
+    const auto* echo = fx::EffectRegistry::builtin().find("fx.echo");
+    REQUIRE(echo);
+    auto before = projectWith(*echo, 40);
+    auto edited = std::make_shared<engine::Project>(*before);
+    auto& effects = edited->tracks.front().clips.front().effects;
+    effects[1].params.set("amount", fx::ParamValue{0.9, 0, 0, 0});
+    effects[0].mix = 0.5;
+
+    engine::TimelineRenderer kept(before, 2);
+    for (std::int64_t f = 0; f < 12; ++f) kept.render(f);
+    kept.setProject(edited);
+    engine::TimelineRenderer fresh(edited, 2);
+    for (std::int64_t f : {12, 13, 30, 5})
+        CHECK(hashOf(kept, f) == hashOf(fresh, f));
+    kept.setProject(before); // and back
+    engine::TimelineRenderer original(before, 1);
+    CHECK(hashOf(kept, 20) == hashOf(original, 20));
+}
