@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "entropic/ipc/engine_client.h"
+#include "entropic/ipc/prompt_wakeups.h"
 #include "supervision/engine_reply.h"
 
 namespace entropic::app {
@@ -28,6 +29,8 @@ struct EngineRequestThread::Shared {
     }
 
     void run() {
+        // Replies wake this thread: it should not queue behind a decode.
+        ipc::preferPromptWakeups(); // before the client: its I/O thread inherits it
         std::unique_ptr<ipc::EngineClient> client;
         std::string connectError;
         try {

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "entropic/ipc/engine_client.h"
+#include "entropic/ipc/prompt_wakeups.h"
 
 namespace entropic::app {
 
@@ -32,6 +33,7 @@ struct EngineWatchdog::Shared {
         // renders; most of the interval is left as its timeout so a missed
         // reply is a real miss, and the cadence stays one ping per interval.
         const int timeoutMs = std::max<int>(50, static_cast<int>(interval.count() * 9 / 10));
+        ipc::preferPromptWakeups(); // before the client: its I/O thread inherits it
         std::unique_ptr<ipc::EngineClient> client;
         int missed = 0;
         while (!stopped()) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "entropic/ipc/prompt_wakeups.h"
 #include "entropic/engine/analysis/source_analysis.h"
 #include "entropic/engine/error.h"
 
@@ -139,6 +140,7 @@ bool AnalysisPass::waitIdle(std::chrono::milliseconds timeout) const {
 void AnalysisPass::run() {
     // Speculative work: it gets what the CPU has left after the command loop,
     // previews and exports. Threads FFmpeg starts for its decoders inherit it.
+    ipc::preferThroughput();
     ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), options_.nice);
     std::unique_lock lock(mutex_);
     for (;;) {

@@ -16,6 +16,7 @@
 #include "entropic/engine/error.h"
 #include "entropic/ipc/endpoint.h"
 #include "entropic/ipc/frame_ring.h"
+#include "entropic/ipc/prompt_wakeups.h"
 #include "outbox.h"
 
 namespace entropic::engine {
@@ -135,6 +136,10 @@ void CommandServer::Impl::dispatch(std::vector<zmq::message_t>& parts) {
 }
 
 void CommandServer::run() {
+    // The command loop sleeps in poll and must answer ping and clock at once,
+    // even with both cores decoding. Threads it starts from here on (an
+    // export, the analysis pass) go back to the default slice themselves.
+    ipc::preferPromptWakeups();
     auto& d = *impl_;
     while (!d.stopRequested && !d.session->stop) {
         zmq::pollitem_t items[] = {{d.socket.handle(), 0, ZMQ_POLLIN, 0},

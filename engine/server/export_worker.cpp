@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "entropic/ipc/prompt_wakeups.h"
 #include "entropic/engine/error.h"
 #include "entropic/engine/media/export_formats.h"
 
@@ -42,6 +43,7 @@ void ExportWorker::start(ProjectSnapshot project, ExportSettings settings) {
         // An export is batch work: below the command loop and previews, so
         // ping and render_frame stay prompt while it keeps both cores busy.
         // Threads the encoder and decoder start inherit this priority.
+        ipc::preferThroughput();
         ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kExportNice);
         std::string state, code, message;
         try {

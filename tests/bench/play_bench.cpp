@@ -36,6 +36,7 @@
 #include "entropic/engine/media/media_info.h"
 #include "entropic/engine/project/project.h"
 #include "entropic/ipc/engine_client.h"
+#include "entropic/ipc/prompt_wakeups.h"
 #include "playback/player.h"
 #include "playback/silent_output.h"
 #include "supervision/engine_reply.h"
@@ -202,6 +203,7 @@ int main(int argc, char** argv) {
     std::vector<double> enginePings;
     std::atomic<bool> pinging{true};
     std::thread pinger([&, endpoint = engine.endpoint().toStdString()] {
+        ipc::preferPromptWakeups(); // as the editor's watchdog thread does
         ipc::EngineClient client(endpoint, 5000);
         while (pinging) {
             const auto t0 = std::chrono::steady_clock::now();
