@@ -11,18 +11,15 @@
 #include <thread>
 
 #include "entropic/ipc/engine_client.h"
+#include "reply_checks.h"
 #include "running_engine.h"
 #include "signal_test_projects.h"
 
 using namespace entropic;
 using nlohmann::json;
+using test::errorCode;
 
 namespace {
-
-std::string errorCode(const json& reply) {
-    REQUIRE(reply.value("ok", true) == false);
-    return reply["error"]["code"].get<std::string>();
-}
 
 // analysis_status, asked until the pass is idle (two minutes at most: the
 // pass is niced on a machine other builds share).

@@ -5,17 +5,14 @@
 #include <algorithm>
 
 #include "entropic/ipc/engine_client.h"
+#include "reply_checks.h"
 #include "test_support.h"
 
 using namespace entropic;
 using nlohmann::json;
+using test::errorCode;
 
 namespace {
-
-std::string errorCode(const json& reply) {
-    REQUIRE(reply.value("ok", true) == false);
-    return reply["error"]["code"].get<std::string>();
-}
 
 void checkStatusShape(const json& reply) {
     REQUIRE(reply["ok"] == true);

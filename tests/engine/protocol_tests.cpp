@@ -11,6 +11,7 @@
 #include "entropic/engine/server/command_server.h"
 #include "entropic/ipc/endpoint.h"
 #include "entropic/ipc/engine_client.h"
+#include "reply_checks.h"
 #include "entropic/ipc/frame_ring.h"
 #include "entropic/ipc/jpeg_codec.h"
 #include "running_engine.h"
@@ -18,15 +19,11 @@
 
 using namespace entropic;
 using nlohmann::json;
+using test::errorCode;
 
 namespace {
 
 using test::RunningEngine;
-
-std::string errorCode(const json& reply) {
-    REQUIRE(reply.value("ok", true) == false);
-    return reply["error"]["code"].get<std::string>();
-}
 
 json clipProject(int frames = 45) {
     return test::clipProjectJson(test::testMedia("bframes.mp4"), frames,

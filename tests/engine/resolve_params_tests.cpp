@@ -5,18 +5,15 @@
 #include "entropic/engine/analysis/analysis_store.h"
 #include "entropic/engine/project/project.h"
 #include "entropic/engine/render/signal_runtime.h"
+#include "reply_checks.h"
 #include "running_engine.h"
 #include "signal_test_projects.h"
 
 using namespace entropic;
 using nlohmann::json;
+using test::errorCode;
 
 namespace {
-
-std::string errorCode(const json& reply) {
-    REQUIRE(reply.value("ok", true) == false);
-    return reply["error"]["code"].get<std::string>();
-}
 
 } // namespace
 
