@@ -4,26 +4,13 @@
 
 #include "entropic/engine/error.h"
 #include "entropic/engine/project/project.h"
+#include "project_checks.h"
 #include "signal_test_projects.h"
 
 using namespace entropic;
-using engine::EngineError;
 using nlohmann::json;
+using test::expectProjectRefused;
 
-namespace {
-
-void expectRefused(const json& doc, const std::string& needle,
-                   const std::string& code = "project_invalid") {
-    try {
-        engine::parseProject(doc, "/tmp");
-        FAIL("accepted: " << doc.dump());
-    } catch (const EngineError& e) {
-        CHECK(e.code() == code);
-        CHECK_THAT(e.what(), Catch::Contains(needle));
-    }
-}
-
-} // namespace
 
 TEST_CASE("signals, tempo and performance lanes survive a save and a load", "[project][signals]") {
     json doc = test::modulatedProjectJson(40);
@@ -67,33 +54,33 @@ TEST_CASE("a bad signal graph refuses the project and names the field", "[projec
     SECTION("a cycle names its nodes and never hangs") {
         s["operators"].push_back({{"id", "a"}, {"op", "op.math"}, {"inputs", {"b"}}});
         s["operators"].push_back({{"id", "b"}, {"op", "op.math"}, {"inputs", {"a"}}});
-        expectRefused(doc, "cycle");
-        expectRefused(doc, "\"a\"");
+        expectProjectRefused(doc, "project_invalid", "cycle");
+        expectProjectRefused(doc, "project_invalid", "\"a\"");
     }
     SECTION("an unknown signal") {
         s["routes"][0]["signal"] = "wobbel";
-        expectRefused(doc, "signals.routes[0] \"r-noise\".signal: unknown signal \"wobbel\"");
+        expectProjectRefused(doc, "project_invalid", "signals.routes[0] \"r-noise\".signal: unknown signal \"wobbel\"");
     }
     SECTION("an unknown parameter") {
         s["routes"][1]["param"] = "decy";
-        expectRefused(doc, "signals.routes[1] \"r-fb\"");
-        expectRefused(doc, "\"decy\"");
+        expectProjectRefused(doc, "project_invalid", "signals.routes[1] \"r-fb\"");
+        expectProjectRefused(doc, "project_invalid", "\"decy\"");
     }
     SECTION("an unknown effect instance") {
         s["automation"][0]["effect"] = "nobody";
-        expectRefused(doc, "nobody");
+        expectProjectRefused(doc, "project_invalid", "nobody");
     }
     SECTION("a depth out of range") {
         s["routes"][2]["depth"] = 1.5;
-        expectRefused(doc, "signals.routes[2] \"r-split\".depth");
+        expectProjectRefused(doc, "project_invalid", "signals.routes[2] \"r-split\".depth");
     }
     SECTION("a malformed field") {
         s["routes"][0]["depth"] = "deep";
-        expectRefused(doc, "signals.routes[0].depth");
+        expectProjectRefused(doc, "project_invalid", "signals.routes[0].depth");
     }
     SECTION("a source measuring a clip the project lacks") {
         s["sources"][0]["media"] = "c9";
-        expectRefused(doc, "signals.sources[0] \"bright\".media: no clip \"c9\"");
+        expectProjectRefused(doc, "project_invalid", "signals.sources[0] \"bright\".media: no clip \"c9\"");
     }
     SECTION("a video source on a sound-only clip") {
         doc["tracks"].push_back(
@@ -101,15 +88,15 @@ TEST_CASE("a bad signal graph refuses the project and names the field", "[projec
              {"kind", "audio"},
              {"clips", {{{"id", "a1"}, {"source", "x.m4a"}, {"start", 0}, {"out", 5}}}}});
         s["sources"][0]["media"] = "a1";
-        expectRefused(doc, "has no picture");
+        expectProjectRefused(doc, "project_invalid", "has no picture");
     }
     SECTION("a gate on a performance lane the project lacks") {
         s["sources"].push_back({{"id", "hits"}, {"kind", "gate"}, {"media", "pads"}});
-        expectRefused(doc, "no performance lane \"pads\"");
+        expectProjectRefused(doc, "project_invalid", "no performance lane \"pads\"");
     }
     SECTION("a performance event that ends before it starts") {
         doc["performance"] = {{{"id", "pads"}, {"events", {{{"on", 5}, {"off", 5}}}}}};
         // A range, like a clip's out before its in.
-        expectRefused(doc, "performance[0].events[0].off", "out_of_range");
+        expectProjectRefused(doc, "out_of_range", "performance[0].events[0].off");
     }
 }

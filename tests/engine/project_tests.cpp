@@ -6,26 +6,13 @@
 
 #include "entropic/engine/error.h"
 #include "entropic/engine/project/project.h"
+#include "project_checks.h"
 #include "test_support.h"
 
 using namespace entropic;
 using engine::EngineError;
 using nlohmann::json;
-
-namespace {
-
-// Expects parseProject to fail with `code` and a message containing `needle`.
-void expectRefused(const json& doc, const std::string& code, const std::string& needle) {
-    try {
-        engine::parseProject(doc, "/tmp");
-        FAIL("accepted: " << doc.dump());
-    } catch (const EngineError& e) {
-        CHECK(e.code() == code);
-        CHECK_THAT(e.what(), Catch::Contains(needle));
-    }
-}
-
-} // namespace
+using test::expectProjectRefused;
 
 TEST_CASE("a complete project loads with every field", "[project]") {
     const json doc = test::sampleProjectJson("clip.mp4");
@@ -59,32 +46,32 @@ TEST_CASE("errors name the offending field", "[project]") {
 
     SECTION("a parameter out of range") {
         doc["tracks"][0]["clips"][0]["effects"][0]["params"]["gamma"] = 1000;
-        expectRefused(doc, "out_of_range", "tracks[0].clips[0].effects[0].params.gamma");
+        expectProjectRefused(doc, "out_of_range", "tracks[0].clips[0].effects[0].params.gamma");
     }
     SECTION("a parameter of the wrong type") {
         doc["tracks"][0]["clips"][0]["effects"][0]["params"]["gamma"] = "bright";
-        expectRefused(doc, "project_invalid", "params.gamma: expected a number");
+        expectProjectRefused(doc, "project_invalid", "params.gamma: expected a number");
     }
     SECTION("a parameter the effect does not have") {
         doc["tracks"][0]["clips"][0]["effects"][0]["params"]["sparkle"] = 1;
-        expectRefused(doc, "project_invalid", "has no parameter \"sparkle\"");
+        expectProjectRefused(doc, "project_invalid", "has no parameter \"sparkle\"");
     }
     SECTION("an unknown effect") {
         doc["tracks"][0]["clips"][0]["effects"][0]["effect"] = "fx.nonesuch";
         doc["tracks"][0]["clips"][0]["effects"][0].erase("version");
-        expectRefused(doc, "project_invalid", "unknown effect \"fx.nonesuch\"");
+        expectProjectRefused(doc, "project_invalid", "unknown effect \"fx.nonesuch\"");
     }
     SECTION("an effect version this build does not have") {
         doc["tracks"][0]["clips"][0]["effects"][0]["version"] = 99;
-        expectRefused(doc, "project_invalid", "has no version 99");
+        expectProjectRefused(doc, "project_invalid", "has no version 99");
     }
     SECTION("a missing field") {
         doc["tracks"][0]["clips"][0].erase("source");
-        expectRefused(doc, "project_invalid", "tracks[0].clips[0].source: missing");
+        expectProjectRefused(doc, "project_invalid", "tracks[0].clips[0].source: missing");
     }
     SECTION("a clip whose out is not after its in") {
         doc["tracks"][0]["clips"][0]["out"] = 0;
-        expectRefused(doc, "out_of_range", "tracks[0].clips[0].out");
+        expectProjectRefused(doc, "out_of_range", "tracks[0].clips[0].out");
     }
     SECTION("overlapping clips on one track") {
         json second = doc["tracks"][0]["clips"][0];
@@ -92,23 +79,23 @@ TEST_CASE("errors name the offending field", "[project]") {
         second["start"] = 5;
         second["effects"] = json::array();
         doc["tracks"][0]["clips"].push_back(second);
-        expectRefused(doc, "project_invalid", "tracks[0].clips: clip \"c1\" overlaps clip \"second\"");
+        expectProjectRefused(doc, "project_invalid", "tracks[0].clips: clip \"c1\" overlaps clip \"second\"");
     }
     SECTION("duplicate ids") {
         doc["tracks"][1]["id"] = "V1";
-        expectRefused(doc, "project_invalid", "tracks[1].id: \"V1\" is used by another track");
+        expectProjectRefused(doc, "project_invalid", "tracks[1].id: \"V1\" is used by another track");
     }
     SECTION("a bad mask shape") {
         doc["tracks"][0]["clips"][0]["effects"][1]["mask"]["shape"] = "star";
-        expectRefused(doc, "project_invalid", "effects[1].mask.shape");
+        expectProjectRefused(doc, "project_invalid", "effects[1].mask.shape");
     }
     SECTION("a frame rate out of range") {
         doc["frame_rate"] = {{"num", 1000}, {"den", 1}};
-        expectRefused(doc, "out_of_range", "frame_rate");
+        expectProjectRefused(doc, "out_of_range", "frame_rate");
     }
     SECTION("not a project at all") {
-        expectRefused(json::array({1, 2}), "project_invalid", "expected an object");
-        expectRefused(json{{"hello", 1}}, "project_invalid", "format: missing");
+        expectProjectRefused(json::array({1, 2}), "project_invalid", "expected an object");
+        expectProjectRefused(json{{"hello", 1}}, "project_invalid", "format: missing");
     }
 }
 
@@ -128,15 +115,15 @@ TEST_CASE("blend modes load by name, save only when not normal, and unknown ones
     CHECK_FALSE(saved["tracks"][1].contains("blend"));
 
     doc["tracks"][0]["blend"] = "glow";
-    expectRefused(doc, "project_invalid", "tracks[0].blend: unknown blend mode \"glow\" (known: normal, add");
+    expectProjectRefused(doc, "project_invalid", "tracks[0].blend: unknown blend mode \"glow\" (known: normal, add");
     doc["tracks"][0]["blend"] = 3;
-    expectRefused(doc, "project_invalid", "tracks[0].blend");
+    expectProjectRefused(doc, "project_invalid", "tracks[0].blend");
 }
 
 TEST_CASE("a project from a newer Entropic is refused, not misread", "[project]") {
     json doc = test::sampleProjectJson("clip.mp4");
     doc["version"] = engine::kProjectFormatVersion + 1;
-    expectRefused(doc, "project_invalid", "newer Entropic");
+    expectProjectRefused(doc, "project_invalid", "newer Entropic");
 }
 
 TEST_CASE("loading a file names the file in every error", "[project]") {
