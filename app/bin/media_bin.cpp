@@ -32,6 +32,16 @@ class BinList : public QListWidget {
         return mime;
     }
     QStringList mimeTypes() const override { return {QString::fromLatin1(kMediaMimeType), QStringLiteral("text/uri-list")}; }
+
+    // An empty bin says how to fill it, where the thumbnails will be.
+    void paintEvent(QPaintEvent* event) override {
+        QListWidget::paintEvent(event);
+        if (count() > 0) return;
+        QPainter p(viewport());
+        p.setPen(QColor(150, 150, 162));
+        p.drawText(viewport()->rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
+                   MediaBin::emptyHint());
+    }
 };
 
 QIcon placeholderIcon(const QColor& color, const QString& text) {
@@ -68,6 +78,11 @@ MediaBin::MediaBin(ProjectDocument& doc, QWidget* parent) : QWidget(parent), doc
 }
 
 int MediaBin::itemCount() const { return list_->count(); }
+
+QString MediaBin::emptyHint() {
+    return tr("No media yet.\n\nDrop video, image or sound files here, or import them with File ▸ Import Media "
+              "(Ctrl+I).");
+}
 
 const ProbedMedia* MediaBin::probed(const QString& absolutePath) const {
     auto it = probed_.constFind(absolutePath);

@@ -26,6 +26,8 @@ class MediaBin : public QWidget {
 
     // Probes every file off the UI thread; the ones that open are added to the
     // bin as one history entry when all are done.
+    // What the bin shows while it holds nothing: how to import.
+    static QString emptyHint();
     void importFiles(const QStringList& paths);
     int itemCount() const;
     // Probe facts of an item, if probed (absolute path).

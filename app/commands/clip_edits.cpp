@@ -91,7 +91,7 @@ bool addClip(ProjectDocument& doc, const QString& trackId, const QString& source
         return refuse(error, QStringLiteral("Clip %1 would overlap clip %2 on track %3")
                                  .arg(q(clip.id), q(other->id), trackId));
     if (newClipId) *newClipId = q(clip.id);
-    const QString text = QStringLiteral("Add clip %1").arg(q(clip.id));
+    const QString text = QStringLiteral("Add clip %1").arg(clipName(clip));
     pushClips(doc, text, {}, {{track->id, track->kind, std::move(clip)}});
     return true;
 }
@@ -156,7 +156,7 @@ bool trimClip(ProjectDocument& doc, const QString& clipId, ClipEdge edge, std::i
     if (const auto* other = overlapping(ref.track->clips, c.start, c.end(), {c.id}))
         return refuse(error, QStringLiteral("Clip %1 would overlap clip %2 on track %3")
                                  .arg(clipId, q(other->id), q(ref.track->id)));
-    pushClips(doc, QStringLiteral("Trim clip %1").arg(clipId), {placed(ref)}, {std::move(trimmed)});
+    pushClips(doc, QStringLiteral("Trim clip %1").arg(clipName(*ref.clip)), {placed(ref)}, {std::move(trimmed)});
     return true;
 }
 
@@ -194,7 +194,7 @@ bool splitClips(ProjectDocument& doc, const QStringList& clipIds, std::int64_t f
         inserted.push_back(std::move(right));
     }
     if (removed.empty()) return true;
-    const QString text = removed.size() == 1 ? QStringLiteral("Split clip %1").arg(clipIds.front())
+    const QString text = removed.size() == 1 ? QStringLiteral("Split clip %1").arg(clipName(removed.front().clip))
                                              : QStringLiteral("Split %1 clips").arg(removed.size());
     pushClips(doc, text, std::move(removed), std::move(inserted));
     return true;

@@ -1,5 +1,7 @@
 #include "commands/edit_rules.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 
 namespace entropic::app::rules {
@@ -64,8 +66,10 @@ bool refuse(QString* error, const QString& message) {
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
+QString clipName(const engine::Clip& clip) { return QFileInfo(q(clip.source)).fileName(); }
+
 QString clipsText(const QString& verb, const std::vector<PlacedClip>& clips) {
-    if (clips.size() == 1) return QStringLiteral("%1 clip %2").arg(verb, q(clips.front().clip.id));
+    if (clips.size() == 1) return QStringLiteral("%1 clip %2").arg(verb, clipName(clips.front().clip));
     return QStringLiteral("%1 %2 clips").arg(verb).arg(clips.size());
 }
 

@@ -51,6 +51,9 @@ void renewEffectIds(std::vector<fx::EffectInstance>& effects, IdSource& ids);
 bool refuse(QString* error, const QString& message);
 QString q(const std::string& s);
 // "Delete clip life" or "Delete 3 clips".
+// What history entries call a clip: its media's file name ("beach.mp4"), never its id.
+QString clipName(const engine::Clip& clip);
+// "Move clip beach.mp4", or "Move 3 clips".
 QString clipsText(const QString& verb, const std::vector<PlacedClip>& clips);
 
 } // namespace entropic::app::rules

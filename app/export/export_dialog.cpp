@@ -247,6 +247,7 @@ void ExportDialog::startExport() {
     status_->setText(tr("Starting…"));
     progress_->setValue(0);
     runningPath_ = path;
+    eta_.reset();
     setRunning(true);
     engine_.request(std::move(request), [this](const nlohmann::json& reply) {
         if (!reply.value("ok", false)) {
@@ -267,8 +268,13 @@ void ExportDialog::poll() {
         const double fps = s.value("fps", 0.0);
         progress_->setValue(static_cast<int>(1000 * s.value("progress", 0.0)));
         if (state == "running") {
-            const double left = fps > 0 ? (total - done) / fps : 0;
-            status_->setText(tr("%1 / %2 frames · %3 fps · %4 left").arg(done).arg(total).arg(fps, 0, 'f', 1).arg(duration(left)));
+            eta_.add(s.value("elapsed_s", 0.0), done, total);
+            const auto left = eta_.secondsLeft();
+            status_->setText(tr("%1 / %2 frames · %3 fps · %4")
+                                 .arg(done)
+                                 .arg(total)
+                                 .arg(eta_.fps().value_or(fps), 0, 'f', 1)
+                                 .arg(left ? tr("%1 left").arg(duration(*left)) : tr("estimating time left…")));
             return;
         }
         setRunning(false);

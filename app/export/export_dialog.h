@@ -6,6 +6,8 @@
 // It is not modal: the editor stays usable while the export runs.
 #include <QDialog>
 
+#include "export/export_eta.h"
+
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -63,6 +65,7 @@ class ExportDialog : public QDialog {
     QTimer* poll_;
     bool running_ = false;
     QString runningPath_;
+    ExportEta eta_;
 };
 
 } // namespace entropic::app

@@ -13,7 +13,8 @@ HistoryPanel::HistoryPanel(ProjectDocument& doc, QWidget* parent) : QWidget(pare
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     auto* view = new QUndoView(doc.undoStack(), this);
-    view->setEmptyLabel(tr("Opened project"));
+    view->setEmptyLabel(doc.origin());
+    connect(&doc, &ProjectDocument::fileStateChanged, view, [view, &doc] { view->setEmptyLabel(doc.origin()); });
     note_ = new QLabel(this);
     note_->setWordWrap(true);
     note_->setStyleSheet(QStringLiteral("color: #8a8a94;"));

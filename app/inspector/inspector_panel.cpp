@@ -86,9 +86,10 @@ void InspectorPanel::sync() {
         title_->setText(tr("<b>%1</b> (audio)").arg(QFileInfo(QString::fromStdString(ref.clip->source)).fileName()));
         hint_->setText(tr("Audio clips carry no video effects."));
     } else {
-        title_->setText(tr("<b>%1</b>  ·  %2 effects")
-                            .arg(QFileInfo(QString::fromStdString(ref.clip->source)).fileName())
-                            .arg(ref.clip->effects.size()));
+        const auto count = static_cast<int>(ref.clip->effects.size());
+        title_->setText(tr("<b>%1</b>  ·  %2")
+                            .arg(QFileInfo(QString::fromStdString(ref.clip->source)).fileName(),
+                                 count == 1 ? tr("1 effect") : tr("%1 effects").arg(count)));
         hint_->setText(ref.clip->effects.empty()
                            ? tr("Drag an effect here from the browser, or double-click one there.")
                            : QString());

@@ -119,10 +119,11 @@ ProjectDocument::~ProjectDocument() {
 
 void ProjectDocument::push(std::unique_ptr<EditCommand> command) { history_->push(std::move(command)); }
 
-QString ProjectDocument::displayName() const {
-    const QString name = filePath_.isEmpty() ? QStringLiteral("Untitled") : QFileInfo(filePath_).fileName();
-    return isModified() ? name + QLatin1Char('*') : name;
+QString ProjectDocument::fileName() const {
+    return filePath_.isEmpty() ? QStringLiteral("Untitled") : QFileInfo(filePath_).fileName();
 }
+
+QString ProjectDocument::displayName() const { return isModified() ? fileName() + QLatin1Char('*') : fileName(); }
 
 QString ProjectDocument::baseDir() const { return QString::fromStdString(project_.baseDir); }
 
@@ -139,6 +140,7 @@ void ProjectDocument::newProject() {
     project_ = std::move(p);
     editor_ = {};
     filePath_.clear();
+    origin_ = tr("New project");
     undo_.clear();
     undo_.setClean();
     history_->reset();
@@ -162,6 +164,7 @@ bool ProjectDocument::load(const QString& path, QString* error) {
     const QFileInfo info(path);
     if (!loadFile(path, info.absolutePath(), error)) return false;
     filePath_ = info.absoluteFilePath();
+    origin_ = tr("Opened %1").arg(info.fileName());
     Q_EMIT changed();
     Q_EMIT fileStateChanged();
     return true;
@@ -172,6 +175,7 @@ bool ProjectDocument::loadRecovered(const QString& recoveryPath, const QString& 
     if (!loadFile(recoveryPath, baseDir, error)) return false;
     filePath_ = projectPath.isEmpty() ? QString() : QFileInfo(projectPath).absoluteFilePath();
     undo_.resetClean(); // what was recovered is not what the project file holds
+    origin_ = tr("Recovered %1").arg(fileName());
     Q_EMIT changed();
     Q_EMIT fileStateChanged();
     return true;

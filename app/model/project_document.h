@@ -30,6 +30,9 @@ class ProjectDocument : public QObject {
 
     const engine::Project& project() const { return project_; }
     const EditorState& editorState() const { return editor_; }
+    // Where the playhead stands: saved with the project, but a view state,
+    // so moving it neither marks the project modified nor enters history.
+    void setPlayhead(std::int64_t frame) { editor_.playhead = frame; }
     QUndoStack* undoStack() { return &undo_; }
     // Step limit, memory cap and spill of the undo stack (model/history_policy.h).
     HistoryPolicy& history() { return *history_; }
@@ -42,9 +45,13 @@ class ProjectDocument : public QObject {
 
     // --- Files -------------------------------------------------------------
     QString filePath() const { return filePath_; }
-    // Title for the window: file name (or "Untitled") and "*" when modified.
+    // The file name, or "Untitled" before the first save.
+    QString fileName() const;
+    // Title for the window: fileName() and "*" when modified.
     QString displayName() const;
     bool isModified() const { return !undo_.isClean(); }
+    // How the history began, its first entry: "New project", "Opened demo.entropic".
+    QString origin() const { return origin_; }
     // A fresh project (1920x1080, 30 fps, tracks V1 and A1); clears history.
     void newProject();
     // Replaces the project with a file's; clears history. On failure returns
@@ -103,6 +110,7 @@ class ProjectDocument : public QObject {
     QUndoStack undo_;
     std::unique_ptr<HistoryPolicy> history_;
     QString filePath_;
+    QString origin_;
 };
 
 } // namespace entropic::app

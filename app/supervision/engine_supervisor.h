@@ -77,6 +77,8 @@ class EngineSupervisor : public QObject {
     QString ringName() const;
     QString endpoint() const;
     int restartCount() const { return restarts_; }
+    // The limits after which the supervisor stops restarting (gaveUp).
+    const RestartPolicy& restartPolicy() const { return policy_; }
 
     // Sends `request` (an object with "cmd") and calls onReply on the UI thread
     // with the reply, exactly once — unless `context` was given and has been

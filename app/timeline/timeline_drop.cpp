@@ -100,6 +100,11 @@ bool TimelineWidget::trackDrop(QPoint pos, const QMimeData* mime) {
                                       TimelineGeometry::kSnapPx / geometry_.pixelsPerFrame()))
             frame = *snapped;
     }
+    // The timeline's start pulls harder than other targets, snapping on or
+    // off: a clip dropped just after it is meant to start the piece, and a
+    // few black frames at the head are a defect nobody sees until export.
+    if (frame > 0 && static_cast<double>(frame) * geometry_.pixelsPerFrame() <= TimelineGeometry::kStartSnapPx)
+        frame = 0;
     dropFrame_ = frame;
     return true;
 }

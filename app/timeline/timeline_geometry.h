@@ -62,6 +62,8 @@ class TimelineGeometry {
     static constexpr int kAutomationInset = 6;
     static constexpr int kEdgeGrabPx = 6; // an edge is this close: trim, not move
     static constexpr int kSnapPx = 8;
+    // How close to frame 0 a dropped clip lands at frame 0 (timeline_drop.cpp).
+    static constexpr int kStartSnapPx = 24;
     static constexpr double kMinPixelsPerFrame = 0.005;
     static constexpr double kMaxPixelsPerFrame = 48.0;
 

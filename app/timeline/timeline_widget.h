@@ -79,6 +79,10 @@ class TimelineWidget : public QWidget {
     // Timeline frames [first, end) the lanes show now.
     QPair<qint64, qint64> visibleRange() const;
 
+    // The tooltip for a point of the widget: what a painted button does
+    // (track header toggles, add-track buttons); empty elsewhere.
+    QString toolTipAt(QPoint pos) const;
+
   Q_SIGNALS:
     void message(const QString& text);
     // The shown frames moved (scroll, zoom, resize): plots follow them.
@@ -87,6 +91,7 @@ class TimelineWidget : public QWidget {
     void mediaPlaced(const QStringList& clipIds);
 
   protected:
+    bool event(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;

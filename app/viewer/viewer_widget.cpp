@@ -104,6 +104,14 @@ void ViewerWidget::paintEvent(QPaintEvent*) {
         p.drawText(badge, Qt::AlignCenter, tier);
     }
 
+    if (!hint_.isEmpty() && message_.isEmpty()) {
+        QFont font = this->font();
+        font.setPointSizeF(font.pointSizeF() * 1.15);
+        p.setFont(font);
+        p.setPen(QColor(170, 170, 182));
+        p.drawText(target.adjusted(32, 32, -32, -32), Qt::AlignCenter | Qt::TextWordWrap, hint_);
+    }
+
     if (!message_.isEmpty()) {
         QRect box = rect().adjusted(24, 0, -24, 0);
         box.setTop(height() / 2 - 40);
@@ -112,6 +120,12 @@ void ViewerWidget::paintEvent(QPaintEvent*) {
         p.setPen(QColor(255, 220, 220));
         p.drawText(box.adjusted(12, 6, -12, -6), Qt::AlignCenter | Qt::TextWordWrap, message_);
     }
+}
+
+void ViewerWidget::setHint(const QString& hint) {
+    if (hint == hint_) return;
+    hint_ = hint;
+    update();
 }
 
 void ViewerWidget::resizeEvent(QResizeEvent* event) {

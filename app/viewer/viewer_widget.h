@@ -28,6 +28,10 @@ class ViewerWidget : public QWidget {
     void setCurrentFrame(qint64 frame);
     // Shown over the picture (e.g. a render error); empty clears it.
     void setMessage(const QString& message);
+    // Guidance shown quietly over the picture when there is nothing to see
+    // yet (an empty project says how to begin); empty clears it.
+    void setHint(const QString& hint);
+    QString hint() const { return hint_; }
 
     Zoom zoom() const { return zoom_; }
     void setZoom(Zoom zoom);
@@ -54,6 +58,7 @@ class ViewerWidget : public QWidget {
     double scale_ = 1.0;
     bool playing_ = false;
     QString message_;
+    QString hint_;
     engine::Rational rate_{30, 1};
     QSize projectSize_{1920, 1080};
     Zoom zoom_ = Zoom::Fit;

@@ -1,6 +1,7 @@
 #include "window/main_window.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
@@ -14,6 +15,8 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QUrl>
+
+#include <cmath>
 
 #include "bin/media_bin.h"
 #include "browser/effect_browser.h"
@@ -39,15 +42,13 @@
 #include "viewer/viewer_widget.h"
 #include "window/preferences_dialog.h"
 #include "window/toast_overlay.h"
+#include "window/window_settings.h"
 
 namespace entropic::app {
+
+using namespace window_settings;
 namespace {
 
-constexpr int kMaxRecent = 10;
-const char* const kRecentKey = "files/recent";
-const char* const kGeometryKey = "window/geometry";
-const char* const kStateKey = "window/state";
-constexpr int kLayoutVersion = 1;
 
 QDockWidget* dock(QMainWindow* window, const QString& title, const QString& name, QWidget* content,
                   Qt::DockWidgetArea area) {
@@ -56,6 +57,14 @@ QDockWidget* dock(QMainWindow* window, const QString& title, const QString& name
     d->setWidget(content);
     window->addDockWidget(area, d);
     return d;
+}
+
+// "frame 62 · playing 2× · 50 %": what the status bar says while playing.
+QString playbackStatusText(qint64 frame, double rate, double scale) {
+    QString text = QCoreApplication::translate("MainWindow", "frame %1 · playing").arg(frame);
+    if (std::abs(rate - 1.0) > 1e-9) text += QStringLiteral(" %1×").arg(rate, 0, 'g', 3);
+    if (scale < 0.999) text += QStringLiteral(" · %1 %").arg(qRound(scale * 100));
+    return text;
 }
 
 } // namespace
@@ -73,15 +82,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setMinimumSize(960, 600);
     buildPanels();
     buildMenus();
+    buildStatusBar();
     connectEngine();
     connectPlayback();
     toasts_ = new ToastOverlay(this);
 
     connect(doc_, &ProjectDocument::changed, this, &MainWindow::onDocumentChanged);
     connect(doc_, &ProjectDocument::fileStateChanged, this, &MainWindow::updateTitle);
-    connect(doc_, &ProjectDocument::clipEffectsChanged, this, &MainWindow::rememberEffectChange);
+    connect(doc_, &ProjectDocument::clipEffectsChanged, this,
+            [this](const QString& clipId) { culprit_.noteChainChange(doc_->project(), clipId); });
     connect(transport_, &Transport::frameChanged, this, [this](qint64 frame) {
         viewer_->setCurrentFrame(frame);
+        doc_->setPlayhead(frame); // saved with the project, reopened where the user left it
         if (!player_->playing()) requestCurrentFrame(); // playing: the presenter shows frames
     });
     connect(viewer_, &ViewerWidget::displaySizeChanged, this, [this](QSize size) {
@@ -146,61 +158,7 @@ void MainWindow::buildPanels() {
     });
 }
 
-void MainWindow::buildMenus() {
-    auto* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New"), QKeySequence::New, this, [this] {
-        if (maybeSave()) doc_->newProject();
-    });
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
-    recentMenu_ = file->addMenu(tr("Open &Recent"));
-    rebuildRecentMenu();
-    file->addSeparator();
-    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
-    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
-    file->addSeparator();
-    file->addAction(tr("&Import Media…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::importDialog);
-    file->addAction(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::showExport);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-
-    auto* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
-    edit->addAction(undo);
-    edit->addAction(redo);
-    edit->addSeparator();
-    edit->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, [this] {
-        PreferencesDialog(doc_->history(), *autosaver_, cache_, this).exec();
-    });
-    auto* timelineMenu = menuBar()->addMenu(tr("&Timeline"));
-    for (QAction* action : timeline_->actions()) {
-        timelineMenu->addAction(action);
-        addAction(action); // shortcuts work whichever panel has focus
-    }
-
-    auto* view = menuBar()->addMenu(tr("&View"));
-    auto* zoom = view->addAction(tr("Viewer at 100 %"), QKeySequence(Qt::SHIFT | Qt::Key_Z), this, [this] {
-        viewer_->setZoom(viewer_->zoom() == ViewerWidget::Zoom::Fit ? ViewerWidget::Zoom::Actual : ViewerWidget::Zoom::Fit);
-    });
-    zoom->setCheckable(true);
-    view->addSeparator();
-    for (auto* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
-    view->addSeparator();
-    view->addAction(tr("Reset Layout"), this, [this] {
-        QSettings().remove(QString::fromLatin1(kStateKey));
-        toasts_->show(tr("The default layout returns the next time Entropic starts."));
-    });
-
-    buildPlaybackMenu();
-
-    auto* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("About Entropic"), this, [this] {
-        QMessageBox::about(this, tr("About Entropic"),
-                           tr("<b>Entropic</b> 0.1 — a video glitch editor.<br>Engine: %1").arg(engine_->stateText()));
-    });
-
+void MainWindow::buildStatusBar() {
     engineLabel_ = new QLabel(this);
     renderLabel_ = new QLabel(this);
     analysisLabel_ = new QLabel(this);
@@ -246,37 +204,13 @@ void MainWindow::connectEngine() {
     });
 }
 
-void MainWindow::buildPlaybackMenu() {
-    auto* playback = menuBar()->addMenu(tr("&Playback"));
-    auto add = [&](const QString& text, const QKeySequence& key, auto slot) {
-        QAction* action = playback->addAction(text, key, player_, slot);
-        action->setShortcutContext(Qt::WindowShortcut);
-        addAction(action);
-        return action;
-    };
-    add(tr("Play / Pause"), QKeySequence(Qt::Key_Space), &Player::togglePlay);
-    add(tr("Play Backwards (J: faster)"), QKeySequence(Qt::Key_J), &Player::shuttleBackward);
-    add(tr("Pause (K)"), QKeySequence(Qt::Key_K), &Player::pause);
-    add(tr("Play Forwards (L: faster)"), QKeySequence(Qt::Key_L), &Player::shuttleForward);
-    QAction* loop = playback->addAction(tr("Loop In/Out"));
-    loop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    loop->setCheckable(true);
-    loop->setChecked(QSettings().value(QStringLiteral("playback/loop"), true).toBool());
-    player_->setLoopEnabled(loop->isChecked());
-    connect(loop, &QAction::toggled, this, [this](bool on) {
-        QSettings().setValue(QStringLiteral("playback/loop"), on);
-        player_->setLoopEnabled(on);
-    });
-    addAction(loop);
-    playback->addSeparator();
-    for (QAction* action : timeline_->navigationActions()) {
-        playback->addAction(action);
-        addAction(action);
-    }
-}
-
 void MainWindow::connectPlayback() {
     connect(player_, &Player::framePresented, viewer_, &ViewerWidget::showPlaybackFrame);
+    // While playing, the engine's per-frame cost is not what the user sees:
+    // the frame on screen, the speed and the resolution tier are.
+    connect(player_, &Player::framePresented, this, [this](const QImage&, qint64 frame, double scale) {
+        renderLabel_->setText(playbackStatusText(frame, player_->rate(), scale));
+    });
     connect(player_, &Player::playingChanged, this, [this](bool playing) {
         // Stopped: the frame on screen may be a reduced one; ask for it whole.
         if (!playing) {
@@ -320,27 +254,10 @@ void MainWindow::onDocumentChanged() {
     for (const auto& track : p.tracks)
         for (const auto& clip : track.clips) clipIds << QString::fromStdString(clip.id);
     selection_->retainOnly(clipIds);
+    viewer_->setHint(clipIds.isEmpty() ? tr("Start by importing media: File ▸ Import Media (Ctrl+I), or drop video "
+                                            "files on the media bin or straight onto the timeline below.")
+                                       : QString());
     updateTitle();
-}
-
-void MainWindow::rememberEffectChange(const QString& clipId) {
-    // Name the instance whose settings differ from what we saw before: the
-    // effect to offer bypassing if the engine keeps dying on this project.
-    for (const auto& track : doc_->project().tracks)
-        for (const auto& clip : track.clips) {
-            if (QString::fromStdString(clip.id) != clipId) continue;
-            const nlohmann::json now = engine::clipToJson(clip, track.kind)["effects"];
-            const nlohmann::json before = chains_[clipId];
-            for (const auto& effect : now) {
-                bool same = false;
-                for (const auto& old : before) same = same || old == effect;
-                if (!same) {
-                    lastChangedClip_ = clipId;
-                    lastChangedEffect_ = QString::fromStdString(effect.value("id", ""));
-                }
-            }
-            chains_[clipId] = now;
-        }
 }
 
 void MainWindow::onEngineGaveUp(const QString& reason) {
@@ -348,17 +265,16 @@ void MainWindow::onEngineGaveUp(const QString& reason) {
     QMessageBox box(this);
     box.setIcon(QMessageBox::Warning);
     box.setWindowTitle(tr("The engine keeps stopping"));
-    QString text = tr("The render engine stopped 3 times in a minute, so Entropic stopped restarting it.\n\n%1").arg(reason);
-    if (!lastChangedEffect_.isEmpty())
-        text += tr("\n\nThe effect changed last was %1 on clip %2.").arg(lastChangedEffect_, lastChangedClip_);
-    box.setText(text);
-    QPushButton* bypass = lastChangedEffect_.isEmpty() ? nullptr : box.addButton(tr("Bypass it and restart"), QMessageBox::AcceptRole);
+    box.setText(culprit_.gaveUpText(engine_->restartPolicy(), reason));
+    QPushButton* bypass =
+        culprit_.known() ? box.addButton(tr("Bypass it and restart"), QMessageBox::AcceptRole) : nullptr;
     QPushButton* retry = box.addButton(tr("Restart the engine"), QMessageBox::ActionRole);
     box.addButton(tr("Not now"), QMessageBox::RejectRole);
     box.exec();
     if (box.clickedButton() == bypass) {
         QString error;
-        edits::setEffectEnabled(*doc_, lastChangedClip_, lastChangedEffect_, false, &error);
+        if (!edits::setEffectEnabled(*doc_, culprit_.clipId(), culprit_.effectInstance(), false, &error))
+            toasts_->show(error);
         engine_->restart();
     } else if (box.clickedButton() == retry) {
         engine_->restart();
@@ -369,151 +285,9 @@ void MainWindow::updateTitle() {
     setWindowTitle(QStringLiteral("%1 — Entropic").arg(doc_->displayName())); // "demo.entropic* — Entropic"
 }
 
+QString MainWindow::frameStatus() const { return renderLabel_->text(); }
+
 void MainWindow::status(const QString& text) { statusBar()->showMessage(text, 8000); }
-
-bool MainWindow::openPath(const QString& path) {
-    const QFileInfo info(path);
-    if (info.suffix().compare(QStringLiteral("entropic"), Qt::CaseInsensitive) == 0) {
-        QString error;
-        if (!doc_->load(path, &error)) {
-            QMessageBox::warning(this, tr("Cannot open project"), error);
-            return false;
-        }
-        addRecent(info.absoluteFilePath());
-        selection_->clear();
-        transport_->setFrame(doc_->editorState().playhead);
-        // Report media the project names but the disk does not have.
-        QStringList missing;
-        for (const auto& track : doc_->project().tracks)
-            for (const auto& clip : track.clips)
-                if (!QFileInfo::exists(QString::fromStdString(clip.sourcePath)))
-                    missing << QString::fromStdString(clip.source);
-        missing.removeDuplicates();
-        if (!missing.isEmpty())
-            toasts_->show(tr("Missing media: %1. Relink it from the media bin.").arg(missing.join(QStringLiteral(", "))), 0);
-        return true;
-    }
-    // A media file: a new project with it in the bin and on the timeline.
-    if (!maybeSave()) return false;
-    doc_->newProject();
-    connect(bin_, &MediaBin::importFinished, this, [this](const QStringList& added) {
-        if (added.isEmpty()) return;
-        const auto* media = bin_->probed(added.front());
-        if (!media) return;
-        const auto& p = doc_->project();
-        const double seconds = media->info.durationSeconds;
-        const auto frames = std::max<std::int64_t>(1, static_cast<std::int64_t>(seconds * p.frameRate.toDouble()));
-        QString error;
-        const QString track = media->info.video ? QString::fromStdString(p.tracks.front().id)
-                                                : QString::fromStdString(p.tracks.back().id);
-        if (!edits::addClip(*doc_, track, added.front(), 0, 0, frames, &error)) toasts_->show(error);
-    }, Qt::SingleShotConnection);
-    bin_->importFiles({path});
-    return true;
-}
-
-void MainWindow::offerRecovery() {
-    RecoveryStore store;
-    const auto candidates = store.pending();
-    if (candidates.empty()) return;
-    const auto& c = candidates.front();
-    const QString name = c.projectPath.isEmpty() ? tr("an untitled project") : QFileInfo(c.projectPath).fileName();
-    const auto answer = QMessageBox::question(
-        this, tr("Recover unsaved work?"),
-        tr("Entropic did not close properly. Changes to %1 from %2 were saved for recovery.\n\nRestore them?")
-            .arg(name, c.savedAt.toLocalTime().toString()),
-        QMessageBox::Yes | QMessageBox::No | QMessageBox::Discard);
-    QString error;
-    if (answer == QMessageBox::Yes) {
-        if (!store.restore(*doc_, c, &error)) QMessageBox::warning(this, tr("Cannot recover"), error);
-    } else if (answer == QMessageBox::Discard) {
-        store.discard(c);
-    }
-}
-
-bool MainWindow::maybeSave() {
-    if (!doc_->isModified()) return true;
-    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
-                                              tr("Save the changes to %1?").arg(doc_->displayName()),
-                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
-    if (answer == QMessageBox::Save) return save();
-    return answer == QMessageBox::Discard;
-}
-
-bool MainWindow::save() {
-    if (doc_->filePath().isEmpty()) return saveAs();
-    QString error;
-    if (!doc_->save(doc_->filePath(), &error)) {
-        QMessageBox::warning(this, tr("Cannot save"), error);
-        return false;
-    }
-    status(tr("Saved %1").arg(doc_->filePath()));
-    return true;
-}
-
-bool MainWindow::saveAs() {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save project"), doc_->filePath(),
-                                                tr("Entropic projects (*.entropic)"));
-    if (path.isEmpty()) return false;
-    if (!path.endsWith(QStringLiteral(".entropic"))) path += QStringLiteral(".entropic");
-    QString error;
-    if (!doc_->save(path, &error)) {
-        QMessageBox::warning(this, tr("Cannot save"), error);
-        return false;
-    }
-    addRecent(path);
-    return true;
-}
-
-void MainWindow::openDialog() {
-    if (!maybeSave()) return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
-                                                      tr("Entropic projects (*.entropic);;Media files (*)"));
-    if (!path.isEmpty()) openPath(path);
-}
-
-void MainWindow::importDialog() {
-    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import media"));
-    if (!paths.isEmpty()) bin_->importFiles(paths);
-}
-
-void MainWindow::showExport() {
-    if (!exportDialog_) {
-        exportDialog_ = new ExportDialog(*doc_, *engine_, this);
-        connect(exportDialog_, &ExportDialog::finished, this,
-                [this](const QString& state, const QString& path, const QString& message) {
-                    if (state == QStringLiteral("done")) {
-                        toasts_->show(message, 0, tr("Show in folder"), [path] {
-                            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
-                        });
-                    } else {
-                        toasts_->show(message, 12000);
-                    }
-                });
-    }
-    exportDialog_->show();
-    exportDialog_->raise();
-}
-
-void MainWindow::addRecent(const QString& path) {
-    QSettings settings;
-    QStringList recent = settings.value(QString::fromLatin1(kRecentKey)).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kMaxRecent) recent.removeLast();
-    settings.setValue(QString::fromLatin1(kRecentKey), recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu() {
-    recentMenu_->clear();
-    const QStringList recent = QSettings().value(QString::fromLatin1(kRecentKey)).toStringList();
-    for (const QString& path : recent)
-        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] {
-            if (maybeSave()) openPath(path);
-        })->setToolTip(path);
-    recentMenu_->setEnabled(!recent.isEmpty());
-}
 
 void MainWindow::restoreLayout() {
     QSettings settings;

@@ -5,7 +5,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
-#include <nlohmann/json.hpp>
+#include "supervision/crash_culprit.h"
 
 class QLabel;
 class QMenu;
@@ -60,24 +60,40 @@ class MainWindow : public QMainWindow {
     ModulationPanel& modulation() { return *modulation_; }
     SignalValues& signalValues() { return *signalValues_; }
     AnalysisMonitor& analysis() { return *analysis_; }
+    // The status bar's frame field: the last still frame and its render
+    // time, or while playing the frame on screen, speed and resolution tier.
+    QString frameStatus() const;
+    // Help ▸ About: the version and the libraries it runs on.
+    QString aboutText() const;
 
   protected:
     void closeEvent(QCloseEvent* event) override;
 
   private:
+    // main_window.cpp: panels, engine and playback wiring, title, close.
     void buildPanels();
-    void buildMenus();
+    void buildStatusBar();
     void connectEngine();
     void restoreLayout();
     void requestCurrentFrame();
     void connectPlayback();
-    void buildPlaybackMenu();
     // The document's project as the engine gets it (solo applied).
     void updatePlaybackProject();
     void updateTitle();
     void onDocumentChanged();
     void rememberEffectChange(const QString& clipId);
     void onEngineGaveUp(const QString& reason);
+    void status(const QString& text);
+
+    // main_window_menus.cpp: the menus, the one source of every shortcut.
+    void buildMenus();
+    void buildFileMenu();
+    void buildEditMenu();
+    void buildViewMenu();
+    void buildPlaybackMenu();
+    void buildHelpMenu();
+
+    // main_window_files.cpp: new, open, save, import, export, recent files.
     bool maybeSave();
     bool saveAs();
     bool save();
@@ -86,7 +102,6 @@ class MainWindow : public QMainWindow {
     void showExport();
     void addRecent(const QString& path);
     void rebuildRecentMenu();
-    void status(const QString& text);
 
     ProjectDocument* doc_;
     Transport* transport_;
@@ -112,10 +127,7 @@ class MainWindow : public QMainWindow {
     QLabel* engineLabel_ = nullptr;
     QLabel* renderLabel_ = nullptr;
     QMenu* recentMenu_ = nullptr;
-    // What each clip's chain looked like, to name the effect changed last
-    // when the engine keeps crashing.
-    std::map<QString, nlohmann::json> chains_;
-    QString lastChangedClip_, lastChangedEffect_;
+    CrashCulprit culprit_;
 };
 
 } // namespace entropic::app

@@ -23,6 +23,7 @@ class Toast : public QFrame {
         auto* close = new QPushButton(QStringLiteral("✕"), this);
         close->setFlat(true);
         close->setFixedWidth(24);
+        close->setToolTip(QObject::tr("Close this notice"));
         layout->addWidget(close);
         connect(close, &QPushButton::clicked, this, &QObject::deleteLater);
     }

@@ -47,7 +47,7 @@ TEST_CASE("add a clip", "[app][clips]") {
     CHECK(c->out == 25);
     CHECK(c->sourcePath == (f.dir.path() + "/media/new.mp4").toStdString());
     CHECK(clipIds(f.doc, "V2") == "d,clip-1");
-    CHECK(f.doc.undoStack()->text(0) == "Add clip clip-1");
+    CHECK(f.doc.undoStack()->text(0) == "Add clip new.mp4"); // named by its media, never its id
     f.checkUndoRedo(f.original);
 
     const int count = f.doc.undoStack()->count();
@@ -64,7 +64,7 @@ TEST_CASE("move a clip along its track and across tracks", "[app][clips]") {
     REQUIRE(edits::moveClip(f.doc, "a", "V1", 70, &error));
     CHECK(clip(f.doc, "a")->start == 70);
     CHECK(clipIds(f.doc, "V1") == "b,a,c"); // tracks stay in start order
-    CHECK(f.doc.undoStack()->text(0) == "Move clip a");
+    CHECK(f.doc.undoStack()->text(0) == "Move clip a.mp4");
     f.checkUndoRedo(f.original);
 
     const std::string beforeAcross = saved(f.doc);
@@ -109,7 +109,7 @@ TEST_CASE("trim either edge", "[app][clips]") {
     CHECK(b->in == 15);
     CHECK(b->out == 40);
     CHECK(b->end() == 70);
-    CHECK(f.doc.undoStack()->text(0) == "Trim clip b");
+    CHECK(f.doc.undoStack()->text(0) == "Trim clip b.mp4");
     f.checkUndoRedo(f.original);
     // Extending the left edge back to the source's first frame is fine, past it is not.
     REQUIRE(edits::trimClip(f.doc, "b", edits::ClipEdge::Left, 30, &error));
@@ -158,7 +158,7 @@ TEST_CASE("split a clip", "[app][clips]") {
     CHECK(r->effects[0].instanceId == "fx-2"); // effect ids are unique in a project
     CHECK(r->effects[0].params.number("amount") == 0.3);
     CHECK(clipIds(f.doc, "V1") == "a,b,clip-1,c");
-    CHECK(f.doc.undoStack()->text(0) == "Split clip b");
+    CHECK(f.doc.undoStack()->text(0) == "Split clip b.mp4");
     f.checkUndoRedo(f.original);
 
     const std::string before = saved(f.doc);
@@ -187,7 +187,7 @@ TEST_CASE("delete and ripple delete", "[app][clips]") {
     CHECK(clip(f.doc, "c")->start == 70);
     CHECK(clip(f.doc, "d")->start == 10);
     CHECK(clip(f.doc, "m")->start == 0);
-    CHECK(f.doc.undoStack()->text(0) == "Ripple delete clip b");
+    CHECK(f.doc.undoStack()->text(0) == "Ripple delete clip b.mp4");
     f.checkUndoRedo(f.original);
     f.doc.undoStack()->undo();
 

@@ -102,7 +102,7 @@ TEST_CASE("the step limit drops the oldest entries but keeps critical ones", "[a
     CHECK(stack->text(0) == "Delete track V2");
     CHECK(doc.history().isCritical(0));
     CHECK(stack->text(1) == "22 older edits (combined)");
-    CHECK(stack->text(9) == "Move clip a");
+    CHECK(stack->text(9) == "Move clip a.mp4");
     CHECK(stack->index() == 10);
 
     stack->setIndex(1);

@@ -12,6 +12,9 @@
 #include "supervision/engine_reply.h"
 #include "supervision/export_watch.h"
 #include "supervision/frame_feed.h"
+#include "entropic/effects/registry.h"
+#include "entropic/engine/project/project.h"
+#include "supervision/crash_culprit.h"
 #include "supervision/restart_policy.h"
 #include "test_support.h"
 
@@ -198,4 +201,40 @@ TEST_CASE("replies are read the same way whoever wrote them") {
     CHECK(app::replyOk({{"ok", true}}));
     CHECK(app::replyErrorCode({{"ok", true}}).isEmpty());
     CHECK(app::replyErrorCode(nlohmann::json::array()).isEmpty());
+}
+
+TEST_CASE("the engine's give-up message states the supervisor's own limits and names the effect changed last") {
+    using namespace std::chrono_literals;
+    entropic::engine::Project project;
+    entropic::engine::Track track;
+    track.id = "V1";
+    track.kind = entropic::engine::TrackKind::Video;
+    entropic::engine::Clip clip;
+    clip.id = "clip-1";
+    clip.source = "a.mp4";
+    clip.out = 10;
+    track.clips.push_back(clip);
+    project.tracks.push_back(track);
+
+    entropic::app::CrashCulprit culprit;
+    culprit.noteChainChange(project, "clip-1");
+    CHECK_FALSE(culprit.known()); // an empty chain has no suspect
+
+    entropic::fx::EffectInstance noise;
+    noise.descriptor = entropic::fx::EffectRegistry::builtin().find("fx.noise");
+    REQUIRE(noise.descriptor);
+    noise.params = entropic::fx::ParamValues(noise.descriptor->params);
+    noise.instanceId = "fx-3";
+    project.tracks[0].clips[0].effects.push_back(noise);
+    culprit.noteChainChange(project, "clip-1");
+    REQUIRE(culprit.known());
+    CHECK(culprit.clipId() == "clip-1");
+    CHECK(culprit.effectInstance() == "fx-3");
+
+    const QString standard = culprit.gaveUpText(entropic::app::RestartPolicy(), "boom");
+    CHECK(standard.contains("stopped 4 times in a minute")); // gives up at the 4th death in 60 s
+    CHECK(standard.contains("boom"));
+    CHECK(standard.contains("was Noise on clip a.mp4")); // words, not ids
+    const QString custom = culprit.gaveUpText(entropic::app::RestartPolicy(5, 120s), "boom");
+    CHECK(custom.contains("stopped 6 times in 2 minutes"));
 }

@@ -11,6 +11,7 @@
 
 #include "bin/media_bin.h"
 #include "browser/effect_browser.h"
+#include "commands/edits.h"
 #include "timeline_fixture.h"
 
 using namespace entropic;
@@ -51,7 +52,27 @@ TEST_CASE("a media path dropped from the bin becomes a clip at the drop frame",
     CHECK(c->length() == 120); // 4 s at 30 fps
     CHECK(c->sourcePath == mediaPath("bframes.mp4").toStdString());
     CHECK(f.selection.clips() == QStringList{"clip-1"});
-    CHECK(f.doc.undoStack()->text(f.doc.undoStack()->index() - 1).contains("clip-1"));
+    CHECK(f.doc.undoStack()->text(f.doc.undoStack()->index() - 1) == "Add clip bframes.mp4");
+}
+
+TEST_CASE("a clip dropped just after the timeline's start lands at frame 0, snapping on or off",
+          "[timeline][drop]") {
+    for (const bool snapping : {false, true}) {
+        TimelineFixture f;
+        f.w().setSnapping(snapping);
+        QString error, empty;
+        REQUIRE(edits::addTrack(f.doc, engine::TrackKind::Video, &error, &empty)); // an empty track on top
+        QApplication::processEvents();
+        QSignalSpy placed(&f.w(), &TimelineWidget::mediaPlaced);
+        QMimeData mime;
+        mime.setData(kMediaMimeType, mediaPath("bframes.mp4").toUtf8());
+        // Frame 3 is 15 px from the start: within its 24 px pull, outside the 8 px of other targets.
+        REQUIRE(drop(f.w(), mime, f.at(empty, 3)));
+        REQUIRE(placed.wait(20000));
+        const auto* c = f.clip("clip-1");
+        REQUIRE(c);
+        CHECK(c->start == 0);
+    }
 }
 
 TEST_CASE("an audio-only file dropped on a video track goes onto an audio track",

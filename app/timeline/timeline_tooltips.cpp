@@ -1,0 +1,64 @@
+// Tooltips of the timeline's painted buttons: the track header toggles and the
+// corner's add-track buttons show only a letter, so hovering names them.
+#include <QHelpEvent>
+#include <QToolTip>
+
+#include "model/project_document.h"
+#include "timeline/timeline_geometry.h"
+#include "timeline/timeline_widget.h"
+#include "timeline/track_header.h"
+
+namespace entropic::app {
+
+QString TimelineWidget::toolTipAt(QPoint pos) const {
+    if (geometry_.cornerRect().contains(pos)) {
+        switch (TimelineCorner::partAt(geometry_.cornerRect(), pos)) {
+        case TimelineCorner::Part::AddVideo:
+            return tr("Add a video track (+V)");
+        case TimelineCorner::Part::AddAudio:
+            return tr("Add an audio track (+A)");
+        case TimelineCorner::Part::None:
+            return {};
+        }
+    }
+    if (pos.x() >= TimelineGeometry::kHeaderWidth || pos.y() < TimelineGeometry::kRulerHeight) return {};
+    const int row = geometry_.rowAt(pos.y());
+    if (row < 0) return {};
+    const auto& r = geometry_.rows()[static_cast<std::size_t>(row)];
+    if (r.trackIndex < 0) return {};
+    const auto& track = doc_.project().tracks[static_cast<std::size_t>(r.trackIndex)];
+    const bool video = track.kind == engine::TrackKind::Video;
+    switch (TrackHeader::partAt(geometry_.headerRect(row), pos, track.kind)) {
+    case TrackHeader::Part::Mute:
+        return video ? tr("Hide this track (H): it is left out of the picture")
+                     : tr("Mute this track (M)");
+    case TrackHeader::Part::Solo:
+        return video ? tr("Solo (S): show only the soloed video tracks")
+                     : tr("Solo (S): hear only the soloed audio tracks");
+    case TrackHeader::Part::Lock:
+        return tr("Lock (L): clips on this track cannot be moved, trimmed or deleted");
+    case TrackHeader::Part::Level:
+        return video ? tr("Opacity: drag or scroll; double-click resets to 100 %")
+                     : tr("Volume: drag or scroll; double-click resets to 0 dB");
+    case TrackHeader::Part::Blend:
+        return tr("Blend mode of this track over the ones below");
+    case TrackHeader::Part::Name:
+        return tr("Double-click to rename the track");
+    case TrackHeader::Part::None:
+        break;
+    }
+    return {};
+}
+
+bool TimelineWidget::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty()) QToolTip::hideText();
+        else QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace entropic::app
