@@ -1,7 +1,7 @@
 #pragma once
 // Parameter specs (declared once, in each effect's descriptor) and resolved values.
 //
-// Every value is numeric so that signals can modulate it (ARCHITECTURE.md §4):
+// Every value is numeric so that signals can modulate it (docs/architecture.md):
 // Float and Int are numbers, Bool is 0/1, Enum is the choice index, Colour is
 // r,g,b,a in 0..1, Point is x,y in the spec's range (normalised frame units).
 #include <array>
