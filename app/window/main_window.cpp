@@ -358,7 +358,8 @@ void MainWindow::onEngineGaveUp(const QString& reason) {
     box.exec();
     if (box.clickedButton() == bypass) {
         QString error;
-        edits::setEffectEnabled(*doc_, lastChangedClip_, lastChangedEffect_, false, &error);
+        if (!edits::setEffectEnabled(*doc_, lastChangedClip_, lastChangedEffect_, false, &error))
+            toasts_->show(tr("Could not bypass %1: %2").arg(lastChangedEffect_, error));
         engine_->restart();
     } else if (box.clickedButton() == retry) {
         engine_->restart();

@@ -239,8 +239,7 @@ RenderWorker::Produced RenderWorker::produce(std::int64_t frameIndex, double sca
     // The generation is read before the snapshot (frame_cache.h): a frame of
     // a project an edit has replaced never lands in the cache.
     const std::uint64_t generation = cache_.generation();
-    const ProjectSnapshot snapshot = project_.current();
-    if (!snapshot) throw EngineError(errc::kNoProject, "no project loaded yet");
+    const ProjectSnapshot snapshot = project_.required();
     auto& renderer = ahead ? aheadRenderer_ : renderer_;
     if (!renderer) renderer = std::make_unique<TimelineRenderer>(snapshot, threads_);
     else if (renderer->project() != snapshot) renderer->setProject(snapshot);
@@ -298,10 +297,8 @@ void RenderWorker::renderJob(RenderJob& job) {
                           {"replayed_frames", produced.fromCache ? 0 : renderer_->stats().replayedFrames},
                           {"cached", produced.fromCache},
                           {"ring", ring_.name()}});
-    } catch (const EngineError& e) {
-        job.responder.fail(e.code(), e.what());
     } catch (const std::exception& e) {
-        job.responder.fail(errc::kFailed, std::string("render failed: ") + e.what());
+        job.responder.fail(e);
     }
 }
 
