@@ -12,6 +12,7 @@
 
 #include "core/builtin.h"
 #include "core/cell_hash.h"
+#include "core/luma.h"
 #include "core/pixel.h"
 #include "entropic/effects/seed.h"
 
@@ -115,7 +116,7 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
             const long base = -shift;
             const int i0 = static_cast<int>(base >> 8), f = static_cast<int>(base & 255);
             auto put = [&](int x, int r, int g, int bl) {
-                const int luma = (13933 * r + 46871 * g + 4732 * bl + 128) >> 8;
+                const int luma = lumaX256(r, g, bl);
                 const auto k = static_cast<std::size_t>(x);
                 Y[k] = luma;
                 Cb[k] = (((bl << 8) - luma) * 17659) >> 15; // (B − Y)/1.8556
