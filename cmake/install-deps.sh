@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Entropic builds and runs with (ARCHITECTURE.md §8).
+# Installs the Debian 12 packages Entropic builds and runs with (docs/architecture.md).
 # Idempotent: asks apt only for what is missing, so `make` stays fast once set up.
 set -euo pipefail
 

@@ -1,8 +1,9 @@
 #pragma once
 // JSON forms of the pieces commands hold (clips, tracks, effect instances),
-// written with the engine's own project writer and read back with its
-// parser, so a spilled command comes back exactly as it was and no field is
-// written twice. Also the rough memory cost of each piece.
+// written with the engine's own project writer and read back with its piece
+// parsers (engine/project/project.h), so a spilled command comes back exactly
+// as it was and no field is written or checked twice. Also the rough memory
+// cost of each piece.
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -22,13 +23,12 @@ struct PlacedClip {
 };
 
 nlohmann::json placedClipsToJson(const std::vector<PlacedClip>& clips);
-// Clip ids and effect ids must be unique within the list.
 std::vector<PlacedClip> placedClipsFromJson(const nlohmann::json& doc, const std::string& baseDir);
 
-nlohmann::json trackToJson(const engine::Track& track);
+using engine::trackToJson;
 engine::Track trackFromJson(const nlohmann::json& doc, const std::string& baseDir);
 
-nlohmann::json effectToJson(const fx::EffectInstance& effect);
+using engine::effectToJson;
 fx::EffectInstance effectFromJson(const nlohmann::json& doc);
 
 std::size_t effectCost(const fx::EffectInstance& effect);

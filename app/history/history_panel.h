@@ -1,5 +1,5 @@
 #pragma once
-// The history (ARCHITECTURE.md §6): every entry of the undo stack; clicking one
+// The history (docs/architecture.md): every entry of the undo stack; clicking one
 // jumps there, and a new edit after a jump cuts the redo branch (QUndoStack's
 // rule). Shows when old entries were moved to disk.
 #include <QWidget>

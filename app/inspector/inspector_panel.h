@@ -1,5 +1,5 @@
 #pragma once
-// The selected clip's effect chain (ARCHITECTURE.md §6): a card per effect,
+// The selected clip's effect chain (docs/architecture.md): a card per effect,
 // built from descriptors. Effects dropped here from the browser are added to
 // the clip. Rebuilds only when the chain's structure changes, so a knob being
 // dragged keeps its grip while the document updates.

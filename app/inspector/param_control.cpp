@@ -116,14 +116,13 @@ double ParamControl::sliderValue(int position) const {
 }
 
 void ParamControl::buildNumber() {
-    const bool isInt = spec_.type == fx::ParamType::Int;
     slider_ = new QSlider(Qt::Horizontal, this);
     slider_->setRange(0, kSliderSteps);
     slider_->setToolTip(toolTip());
     spin_ = new StepSpinBox(this);
     spin_->setRange(spec_.min, spec_.max);
-    spin_->setDecimals(isInt ? 0 : (spec_.max - spec_.min > 50 ? 1 : 3));
-    spin_->setSingleStep(isInt ? 1 : (spec_.max - spec_.min) / 100);
+    spin_->setDecimals(spec_.uiDecimals());
+    spin_->setSingleStep(spec_.uiStep());
     spin_->setKeyboardTracking(false);
     spin_->setAccelerated(true);
     spin_->setMinimumWidth(80);
@@ -180,8 +179,8 @@ void ParamControl::buildPoint() {
     spinY_ = new StepSpinBox(this);
     for (auto* box : {spin_, spinY_}) {
         box->setRange(spec_.min, spec_.max);
-        box->setDecimals(3);
-        box->setSingleStep((spec_.max - spec_.min) / 100);
+        box->setDecimals(spec_.uiDecimals());
+        box->setSingleStep(spec_.uiStep());
         box->setKeyboardTracking(false);
         box->setToolTip(toolTip());
         layout()->addWidget(box);
@@ -241,9 +240,7 @@ void ParamControl::setGhost(int component, std::optional<double> used, bool modu
 void ParamControl::showGhosts() {
     bool modulated = false, automated = false;
     QStringList parts;
-    const bool whole = spec_.type != fx::ParamType::Float && spec_.type != fx::ParamType::Point &&
-                       spec_.type != fx::ParamType::Color;
-    const int decimals = whole ? 0 : (spec_.max - spec_.min > 50 ? 1 : 3);
+    const int decimals = spec_.uiDecimals();
     for (int c = 0; c < spec_.components(); ++c) {
         const auto& g = ghosts_[static_cast<std::size_t>(c)];
         if (!g.modulated && !g.automated) continue;

@@ -1,5 +1,5 @@
 #pragma once
-// Autosave (ARCHITECTURE.md §6): every interval (60 s by default, QSettings
+// Autosave (docs/architecture.md): every interval (60 s by default, QSettings
 // key autosave/intervalSeconds), if the document changed since the last
 // autosave and is not saved, writes it atomically to a recovery file in
 // RecoveryStore::defaultDirectory(). The recovery file goes away when the

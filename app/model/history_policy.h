@@ -1,5 +1,5 @@
 #pragma once
-// The rules of the undo history on top of QUndoStack (ARCHITECTURE.md §6):
+// The rules of the undo history on top of QUndoStack (docs/architecture.md):
 //
 // - Step limit: 500 entries by default, configurable up to 2000 (QSettings
 //   key history/stepLimit, or setStepLimit). QUndoStack's own undo limit

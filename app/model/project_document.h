@@ -1,5 +1,5 @@
 #pragma once
-// The editor's single source of truth (ARCHITECTURE.md §1): the project being
+// The editor's single source of truth (docs/architecture.md): the project being
 // edited, its file, and its undo history. Every change goes through an
 // undoable command (app/commands/, pushed with push() or through the
 // app/commands/edits.h facade); views listen to the signals and never change

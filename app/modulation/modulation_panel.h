@@ -1,5 +1,5 @@
 #pragma once
-// The project's signals (ARCHITECTURE.md §4, docs/signals.md): every source
+// The project's signals (docs/architecture.md, docs/signals.md): every source
 // and operator as a card with its settings and a live plot over the visible
 // timeline range, and an Add menu of every operator (from the registry's
 // descriptors) and source kind. Rebuilds only when the set of nodes changes,

@@ -1,5 +1,5 @@
 #pragma once
-// The sound device behind one interface (ARCHITECTURE.md §5): PortAudio on a
+// The sound device behind one interface (docs/architecture.md): PortAudio on a
 // real card (portaudio_output.h), a silent output paced by a steady clock when
 // there is none (silent_output.h), and a fake the tests drive by hand
 // (manual_output.h). Whatever plays, its count of frames heard is the master

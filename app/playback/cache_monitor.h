@@ -17,7 +17,7 @@ class CacheMonitor : public QObject {
     Q_OBJECT
   public:
     static constexpr const char* kBudgetKey = "playback/cacheMb";
-    static constexpr int kDefaultBudgetMb = 2048; // ARCHITECTURE.md §5: 2 GB by default
+    static constexpr int kDefaultBudgetMb = 2048; // docs/architecture.md: 2 GB by default
     static constexpr int kMaxBudgetMb = 65536;
 
     explicit CacheMonitor(EngineSupervisor* engine, QObject* parent = nullptr);

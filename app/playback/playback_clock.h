@@ -1,5 +1,5 @@
 #pragma once
-// THE master clock of playback (ARCHITECTURE.md §5): the timeline sample the
+// THE master clock of playback (docs/architecture.md): the timeline sample the
 // listener is hearing, derived only from what the audio output has played —
 // never from a timer, so video follows the sound and cannot drift from it.
 //

@@ -1,5 +1,5 @@
 #pragma once
-// Real-time playback (ARCHITECTURE.md §5): Space, J/K/L. The sound is the
+// Real-time playback (docs/architecture.md): Space, J/K/L. The sound is the
 // master clock (AudioPlayback); the player tells the engine where that clock
 // is — a play command with a start point, rate and loop, then the position
 // 60 times a second — and the engine renders ahead into the ring. On every

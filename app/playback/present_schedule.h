@@ -1,6 +1,6 @@
 #pragma once
 // Which rendered frame the viewer shows while playing, judged against the
-// audio clock alone (ARCHITECTURE.md §5): at clock position p the frame due is
+// audio clock alone (docs/architecture.md): at clock position p the frame due is
 // ⌊p⌋. A frame is shown only while it is due; one that arrives after its time
 // is dropped and the last picture stays up. Since the due frame only moves in
 // the play direction (or wraps with the loop), the picture never goes back.

@@ -1,7 +1,7 @@
 #pragma once
 // Turns a rendered frame in the ring into a QImage, off the UI thread
 // ("frame-decode"). JPEG decoding is most of the cost of showing a frame
-// (ARCHITECTURE.md §5), so it never runs on the UI thread, the ring is mapped
+// (docs/architecture.md), so it never runs on the UI thread, the ring is mapped
 // once per engine (a new ring name means a new engine), and a view smaller
 // than the frame gets libjpeg-turbo's scaled decode.
 //

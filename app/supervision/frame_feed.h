@@ -28,7 +28,7 @@ struct DecodeResult;
 class FrameFeed : public QObject {
     Q_OBJECT
   public:
-    // While stopped a frame may take up to 10 s at full resolution (ARCHITECTURE.md §5).
+    // While stopped a frame may take up to 10 s at full resolution (docs/architecture.md).
     static constexpr int kDefaultRenderTimeoutMs = 15000;
 
     explicit FrameFeed(EngineSupervisor* engine, QObject* parent = nullptr);

@@ -1,7 +1,7 @@
 #pragma once
 // Keeps the engine's copy of the project equal to the editor's. The engine
 // holds nothing that cannot be rebuilt from the last project it was sent
-// (ARCHITECTURE.md §1), so this is all it takes to survive an engine restart:
+// (docs/architecture.md), so this is all it takes to survive an engine restart:
 // after every change, and after every engineReady(), send the whole project.
 //
 // Coalesced: at most one load_project is in flight; changes made meanwhile are

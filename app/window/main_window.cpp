@@ -274,7 +274,7 @@ void MainWindow::onEngineGaveUp(const QString& reason) {
     if (box.clickedButton() == bypass) {
         QString error;
         if (!edits::setEffectEnabled(*doc_, culprit_.clipId(), culprit_.effectInstance(), false, &error))
-            toasts_->show(error);
+            toasts_->show(tr("Could not bypass %1: %2").arg(culprit_.effectName(), error));
         engine_->restart();
     } else if (box.clickedButton() == retry) {
         engine_->restart();

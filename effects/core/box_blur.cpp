@@ -1,4 +1,5 @@
 #include "core/box_blur.h"
+#include "core/luma.h"
 
 #include <cmath>
 #include <memory>
@@ -196,7 +197,7 @@ std::vector<U16x4> blurLuma(ConstFrameView in, const std::vector<BoxPass>& passe
     if (passes.size() > 3) throw std::logic_error("box_blur: at most 3 passes");
     const auto luma = [&](int x, int y) {
         const std::uint8_t* p = in.row(y) + 4 * x;
-        return (13933 * p[0] + 46871 * p[1] + 4732 * p[2] + 128) >> 8;
+        return lumaX256(p[0], p[1], p[2]);
     };
     if (passes.empty()) {
         for (int y = 0; y < h; ++y)

@@ -45,9 +45,9 @@ std::vector<BoxPass> gaussianPasses(double sigma);
 void separableBlur(ConstFrameView in, FrameView out, const std::vector<BoxPass>& horizontal,
                    const std::vector<BoxPass>& vertical, const RowRunner& rows);
 
-// BT.709 luma of in, Y = (13933·R + 46871·G + 4732·B + 128) >> 8 (1/256 of a
-// level, 0..65280), blurred with `passes` on both axes (at most 3): a plane of
-// (width + 3) / 4 elements per row, four neighbouring columns per element.
+// BT.709 luma of in, lumaX256 of core/luma.h (1/256 of a level, 0..65280),
+// blurred with `passes` on both axes (at most 3): a plane of (width + 3) / 4
+// elements per row, four neighbouring columns per element.
 // A quarter of the work of blurring RGBA.
 std::vector<U16x4> blurLuma(ConstFrameView in, const std::vector<BoxPass>& passes,
                             const RowRunner& rows);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "entropic/effects/seed.h"
+#include "core/luma.h"
 
 namespace entropic::fx {
 
@@ -61,8 +62,7 @@ void lumaRow(const MaskSpec& m, ConstFrameView in, int y, std::uint32_t* weights
     const std::uint8_t* p = in.row(y);
     const double soft = std::max(0.0, m.softness);
     for (int x = 0; x < in.width; ++x, p += 4) {
-        // Integer coefficients summing to 65536: 0.2126, 0.7152, 0.0722.
-        const double luma = (13933.0 * p[0] + 46871.0 * p[1] + 4732.0 * p[2]) / (255.0 * 65536.0);
+        const double luma = lumaWeighted<double>(p[0], p[1], p[2]) / (255.0 * 65536.0);
         double t = 1.0;
         if (luma < m.lumaLow) t = 1.0 - ramp(m.lumaLow - luma, soft);
         else if (luma > m.lumaHigh) t = 1.0 - ramp(luma - m.lumaHigh, soft);

@@ -79,6 +79,22 @@ int ParamSpec::components() const {
 }
 
 namespace {
+bool wholeNumbers(ParamType type) {
+    return type == ParamType::Int || type == ParamType::Bool || type == ParamType::Enum;
+}
+} // namespace
+
+double ParamSpec::uiStep() const {
+    if (step > 0) return step;
+    return wholeNumbers(type) ? 1.0 : (max - min) / 100;
+}
+
+int ParamSpec::uiDecimals() const {
+    if (decimals >= 0) return decimals;
+    return wholeNumbers(type) ? 0 : (max - min > 50 ? 1 : 3);
+}
+
+namespace {
 // NaN never reaches an effect: it becomes the lower bound.
 double clampFinite(double v, double lo, double hi) {
     if (std::isnan(v)) return lo;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/luma.h"
 #include "core/pixel.h"
 #include "fx/ascii_font.h"
 
@@ -114,7 +115,7 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
                 std::array<int, 3> mean{};
                 for (std::size_t k = 0; k < 3; ++k)
                     mean[k] = static_cast<int>((sum[3 * c + k] + count / 2) / count);
-                const int luma = (13933 * mean[0] + 46871 * mean[1] + 4732 * mean[2] + 32768) >> 16;
+                const int luma = lumaByte(mean[0], mean[1], mean[2]);
                 const int index = (luma * last + 127) / 255;
                 glyph[c] =
                     &cov[static_cast<std::size_t>(invert ? last - index : index) * cellPixels];

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/luma.h"
 
 namespace entropic::fx {
 
@@ -111,7 +112,7 @@ Palette makePalette(int choice, int levels) {
 }
 
 inline int luma(const std::uint8_t* p) {
-    return (13933 * p[0] + 46871 * p[1] + 4732 * p[2] + 32768) >> 16;
+    return lumaByte(p[0], p[1], p[2]);
 }
 
 // The output colour of working values (each 0..255; luma alone for tones).

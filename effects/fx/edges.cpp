@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/luma.h"
 #include "core/pixel.h"
 
 namespace entropic::fx {
@@ -19,8 +20,7 @@ enum Mode { Overlay = 0, Neon = 1, Only = 2 };
 void lumaRow(ConstFrameView in, int y, std::vector<int>& out) {
     const std::uint8_t* s = in.row(std::clamp(y, 0, in.height - 1));
     for (int x = 0; x < in.width; ++x, s += 4)
-        out[static_cast<std::size_t>(x) + 1] =
-            (13933 * s[0] + 46871 * s[1] + 4732 * s[2] + 32768) >> 16;
+        out[static_cast<std::size_t>(x) + 1] = lumaByte(s[0], s[1], s[2]);
     out[0] = out[1]; // repeated edges: one guard column each side
     out[static_cast<std::size_t>(in.width) + 1] = out[static_cast<std::size_t>(in.width)];
 }

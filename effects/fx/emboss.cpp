@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/luma.h"
 #include "core/simd.h"
 
 namespace entropic::fx {
@@ -23,7 +24,7 @@ enum Mode { Grey = 0, Tinted = 1 };
 constexpr int kMaxRadius = 64;
 
 inline int luma(const std::uint8_t* p) { // BT.709, 0..255
-    return (13933 * p[0] + 46871 * p[1] + 4732 * p[2] + 32768) >> 16;
+    return lumaByte(p[0], p[1], p[2]);
 }
 
 // The filters of one row of luma Y (edges repeated), for four columns per

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/luma.h"
 #include "core/pixel.h"
 #include "core/cell_hash.h"
 #include "entropic/effects/seed.h"
@@ -24,7 +25,7 @@ enum Replace { Black, White, Colour, DropRed, DropGreen, DropBlue, Clear };
 
 // BT.709 luma of a mean colour given as channel sums over n pixels.
 inline int meanLuma(std::uint64_t r, std::uint64_t g, std::uint64_t b, std::uint64_t n) {
-    const std::uint64_t y = (13933 * r + 46871 * g + 4732 * b) / n;
+    const std::uint64_t y = lumaWeighted<std::uint64_t>(r, g, b) / n;
     return static_cast<int>((y + 32768) >> 16);
 }
 

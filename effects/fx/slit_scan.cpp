@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/luma.h"
 #include "core/byte_lanes.h"
 #include "core/frame_history.h"
 
@@ -102,9 +103,7 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
                 std::uint8_t* d = out.row(y);
                 for (int x = 0; x < w; ++x, s += 4, d += 4) {
                     // BT.709 luma of the current frame, as the other effects compute it.
-                    const int level =
-                        axis == Columns ? x
-                                        : (13933 * s[0] + 46871 * s[1] + 4732 * s[2] + 32768) >> 16;
+                    const int level = axis == Columns ? x : lumaByte(s[0], s[1], s[2]);
                     int frac = 0;
                     const int k = src.at(delay[static_cast<std::size_t>(level)], frac);
                     const std::uint8_t* a = src.frame[static_cast<std::size_t>(k)].row(y) + 4 * x;

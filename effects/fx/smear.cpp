@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/luma.h"
 #include "core/simd.h"
 
 namespace entropic::fx {
@@ -29,7 +30,7 @@ struct Settings {
 };
 
 inline int lumaOf(const std::uint8_t* p) {
-    return (13933 * p[0] + 46871 * p[1] + 4732 * p[2] + 32768) >> 16;
+    return lumaByte(p[0], p[1], p[2]);
 }
 
 // One line's walk: the carried colour (RGBA × 256), the luma of the pixel that

@@ -12,6 +12,7 @@
 
 #include "core/builtin.h"
 #include "core/cell_hash.h"
+#include "core/luma.h"
 #include "core/pixel.h"
 #include "entropic/effects/seed.h"
 
@@ -24,6 +25,7 @@ struct Settings {
     int headRows;
     double headShift;
     int chromaRadius, chromaDelay;
+    std::int64_t chromaReciprocal; // round(2^32 / (2·chromaRadius + 1))
     int noise256;                   // grain strength ×256 (1.0 = std of 128 levels)
     std::uint64_t dropoutThreshold; // of 24 bits
     int dropoutLength;
@@ -79,6 +81,104 @@ void blurRow(const std::vector<int>& c, std::vector<std::int64_t>& prefix, int r
     }
 }
 
+// One row in BT.709 YCbCr ×256, the form every step below works on, and the
+// scratch the chroma blur needs (one per thread, reused row after row).
+struct YccRow {
+    explicit YccRow(int width)
+        : Y(static_cast<std::size_t>(width)), Cb(Y.size()), Cr(Y.size()), blurred(Y.size()) {}
+    std::vector<int> Y, Cb, Cr, blurred;
+    std::vector<std::int64_t> prefix;
+};
+
+// 1. Slides the source row by `shift`/256 px (8-bit fractions, edges
+// repeated) into YCbCr ×256. The fraction is the same along the row; only the
+// ends clamp.
+void slideRow(const std::uint8_t* src, int w, long shift, YccRow& row) {
+    const long base = -shift;
+    const int i0 = static_cast<int>(base >> 8), f = static_cast<int>(base & 255);
+    auto put = [&](int x, int r, int g, int bl) {
+        const int luma = lumaX256(r, g, bl);
+        const auto k = static_cast<std::size_t>(x);
+        row.Y[k] = luma;
+        row.Cb[k] = (((bl << 8) - luma) * 17659) >> 15; // (B − Y)/1.8556
+        row.Cr[k] = (((r << 8) - luma) * 20808) >> 15;  // (R − Y)/1.5748
+    };
+    const int left = std::clamp(-i0, 0, w), right = std::clamp(w - 1 - i0, left, w);
+    for (int x = 0; x < left; ++x)
+        put(x, src[0], src[1], src[2]);
+    for (int x = left; x < right; ++x) {
+        const std::uint8_t* a = src + 4 * (x + i0);
+        put(x, (a[0] * (256 - f) + a[4] * f + 128) >> 8, (a[1] * (256 - f) + a[5] * f + 128) >> 8,
+            (a[2] * (256 - f) + a[6] * f + 128) >> 8);
+    }
+    const std::uint8_t* last = src + 4 * (w - 1);
+    for (int x = right; x < w; ++x)
+        put(x, last[0], last[1], last[2]);
+}
+
+// 2. Chroma bleed: a box mean of Cb and Cr over edge-repeated prefix sums.
+void bleedChroma(YccRow& row, const Settings& s) {
+    if (s.chromaRadius <= 0) return;
+    blurRow(row.Cb, row.prefix, s.chromaRadius, s.chromaReciprocal, row.blurred);
+    std::swap(row.Cb, row.blurred);
+    blurRow(row.Cr, row.prefix, s.chromaRadius, s.chromaReciprocal, row.blurred);
+    std::swap(row.Cr, row.blurred);
+}
+
+// 3. Tape grain on luma, three pixels per hash (21 bits each), ×3 in the
+// head-switch band.
+void addGrain(YccRow& row, int y, int h, const Settings& s) {
+    const int w = static_cast<int>(row.Y.size());
+    const int grain = y >= h - s.headRows ? 3 * s.noise256 : s.noise256;
+    if (grain <= 0) return;
+    for (int third = 0; 3 * third < w; ++third) {
+        const std::uint64_t gh = cellHash(s.seed, third, y);
+        for (int field = 0; field < 3 && 3 * third + field < w; ++field) {
+            const std::uint64_t bits = gh >> (21 * field);
+            const int g =
+                2 * static_cast<int>((bits & 127) + ((bits >> 7) & 127) + ((bits >> 14) & 127)) -
+                381;
+            row.Y[static_cast<std::size_t>(3 * third + field)] += g * grain;
+        }
+    }
+}
+
+// 4. The dropout streak of row y, if it has one: luma ¾ of the way to white.
+void addDropout(YccRow& row, int y, const Settings& s) {
+    const int w = static_cast<int>(row.Y.size());
+    const std::uint64_t rowHash =
+        mix64(s.seed + (static_cast<std::uint64_t>(y) + 0x100000000ULL) * kGolden);
+    if ((rowHash & 0xffffff) >= s.dropoutThreshold) return;
+    const int from =
+        static_cast<int>(((rowHash >> 24) & 0xffff) * static_cast<std::uint64_t>(w) >> 16);
+    const int to = std::min(
+        w, from + s.dropoutLength / 2 +
+               static_cast<int>(((rowHash >> 40) & 0xff) *
+                                    static_cast<std::uint64_t>(s.dropoutLength) >>
+                                8));
+    for (int x = from; x < to; ++x) {
+        int& luma = row.Y[static_cast<std::size_t>(x)];
+        luma += ((255 << 8) - luma) * 3 / 4;
+    }
+}
+
+// 5. Back to RGB, chroma read `chromaDelay` px to the left; alpha from src.
+void toRgb(const YccRow& row, const std::uint8_t* src, std::uint8_t* d, const Settings& s) {
+    const int w = static_cast<int>(row.Y.size());
+    for (int x = 0; x < w; ++x, d += 4) {
+        const auto cx = static_cast<std::size_t>(std::clamp(x - s.chromaDelay, 0, w - 1));
+        const int cb = row.Cb[cx], cr = row.Cr[cx];
+        const int luma = row.Y[static_cast<std::size_t>(x)];
+        const int r = luma + ((cr * 25802) >> 14);             // 1.5748
+        const int g = luma - ((cb * 6138 + cr * 15340) >> 15); // 0.1873, 0.4681
+        const int b = luma + ((cb * 30402) >> 14);             // 1.8556
+        d[0] = clampByte((r + 128) >> 8);
+        d[1] = clampByte((g + 128) >> 8);
+        d[2] = clampByte((b + 128) >> 8);
+        d[3] = src[4 * x + 3];
+    }
+}
+
 void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState*,
              const EffectContext& ctx) {
     if (in.empty()) return;
@@ -96,92 +196,21 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
     s.headShift = p.number("head_shift") * sc;
     s.chromaRadius = static_cast<int>(std::lround(p.number("chroma_blur") * sc));
     s.chromaDelay = static_cast<int>(std::lround(p.number("chroma_delay") * sc));
-    const std::int64_t reciprocal =
-        ((std::int64_t{1} << 32) + s.chromaRadius) / (2 * s.chromaRadius + 1);
+    s.chromaReciprocal = ((std::int64_t{1} << 32) + s.chromaRadius) / (2 * s.chromaRadius + 1);
     s.noise256 = static_cast<int>(std::lround(p.number("noise") * 256));
     s.dropoutThreshold = static_cast<std::uint64_t>(std::lround(p.number("dropouts") * 16777216.0));
     s.dropoutLength = std::max(1, static_cast<int>(std::lround(40 * sc)));
     s.seed = mix64(ctx.seed ^ 0x7668735f74617065ULL); // "vhs_tape"
 
     ctx.rows->run(h, [&](int begin, int end) {
-        const auto n = static_cast<std::size_t>(w);
-        std::vector<int> Y(n), Cb(n), Cr(n), blurred(n);
-        std::vector<std::int64_t> pad;
+        YccRow row(w);
         for (int y = begin; y < end; ++y) {
             const std::uint8_t* src = in.row(y);
-            const long shift = std::lround(rowOffset(y, h, s) * 256.0);
-            // 1. Slide the row (8-bit fractions, edges repeated) into YCbCr ×256.
-            // The fraction is the same along the row; only the ends clamp.
-            const long base = -shift;
-            const int i0 = static_cast<int>(base >> 8), f = static_cast<int>(base & 255);
-            auto put = [&](int x, int r, int g, int bl) {
-                const int luma = (13933 * r + 46871 * g + 4732 * bl + 128) >> 8;
-                const auto k = static_cast<std::size_t>(x);
-                Y[k] = luma;
-                Cb[k] = (((bl << 8) - luma) * 17659) >> 15; // (B − Y)/1.8556
-                Cr[k] = (((r << 8) - luma) * 20808) >> 15;  // (R − Y)/1.5748
-            };
-            const int left = std::clamp(-i0, 0, w), right = std::clamp(w - 1 - i0, left, w);
-            for (int x = 0; x < left; ++x)
-                put(x, src[0], src[1], src[2]);
-            for (int x = left; x < right; ++x) {
-                const std::uint8_t* a = src + 4 * (x + i0);
-                put(x, (a[0] * (256 - f) + a[4] * f + 128) >> 8,
-                    (a[1] * (256 - f) + a[5] * f + 128) >> 8,
-                    (a[2] * (256 - f) + a[6] * f + 128) >> 8);
-            }
-            const std::uint8_t* last = src + 4 * (w - 1);
-            for (int x = right; x < w; ++x)
-                put(x, last[0], last[1], last[2]);
-            // 2. Chroma bleed (box mean over edge-repeated prefix sums) and delay.
-            if (s.chromaRadius > 0) {
-                blurRow(Cb, pad, s.chromaRadius, reciprocal, blurred);
-                std::swap(Cb, blurred);
-                blurRow(Cr, pad, s.chromaRadius, reciprocal, blurred);
-                std::swap(Cr, blurred);
-            }
-            // 3. Tape grain, three pixels per hash (21 bits each), ×3 in the head-switch band.
-            const int grain = y >= h - s.headRows ? 3 * s.noise256 : s.noise256;
-            if (grain > 0)
-                for (int third = 0; 3 * third < w; ++third) {
-                    const std::uint64_t gh = cellHash(s.seed, third, y);
-                    for (int field = 0; field < 3 && 3 * third + field < w; ++field) {
-                        const std::uint64_t bits = gh >> (21 * field);
-                        const int g = 2 * static_cast<int>((bits & 127) + ((bits >> 7) & 127) +
-                                                           ((bits >> 14) & 127)) -
-                                      381;
-                        Y[static_cast<std::size_t>(3 * third + field)] += g * grain;
-                    }
-                }
-            // 4. Dropout streak of this row, if any: luma ¾ of the way to white.
-            const std::uint64_t rowHash =
-                mix64(s.seed + (static_cast<std::uint64_t>(y) + 0x100000000ULL) * kGolden);
-            if ((rowHash & 0xffffff) < s.dropoutThreshold) {
-                const int from = static_cast<int>(
-                    ((rowHash >> 24) & 0xffff) * static_cast<std::uint64_t>(w) >> 16);
-                const int to = std::min(
-                    w, from + s.dropoutLength / 2 +
-                           static_cast<int>(((rowHash >> 40) & 0xff) *
-                                                static_cast<std::uint64_t>(s.dropoutLength) >>
-                                            8));
-                for (int x = from; x < to; ++x)
-                    Y[static_cast<std::size_t>(x)] +=
-                        ((255 << 8) - Y[static_cast<std::size_t>(x)]) * 3 / 4;
-            }
-            // 5. Back to RGB, chroma read `chromaDelay` px to the left.
-            std::uint8_t* d = out.row(y);
-            for (int x = 0; x < w; ++x, d += 4) {
-                const auto cx = static_cast<std::size_t>(std::clamp(x - s.chromaDelay, 0, w - 1));
-                const int cb = Cb[cx], cr = Cr[cx];
-                const int luma = Y[static_cast<std::size_t>(x)];
-                const int r = luma + ((cr * 25802) >> 14);             // 1.5748
-                const int g = luma - ((cb * 6138 + cr * 15340) >> 15); // 0.1873, 0.4681
-                const int b = luma + ((cb * 30402) >> 14);             // 1.8556
-                d[0] = clampByte((r + 128) >> 8);
-                d[1] = clampByte((g + 128) >> 8);
-                d[2] = clampByte((b + 128) >> 8);
-                d[3] = src[4 * x + 3];
-            }
+            slideRow(src, w, std::lround(rowOffset(y, h, s) * 256.0), row);
+            bleedChroma(row, s);
+            addGrain(row, y, h, s);
+            addDropout(row, y, s);
+            toRgb(row, src, out.row(y), s);
         }
     });
 }

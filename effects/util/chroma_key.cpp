@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/luma.h"
 #include "core/simd.h"
 
 namespace entropic::fx {
@@ -27,8 +28,11 @@ namespace {
 enum Output { Keyed = 0, Matte = 1 };
 
 // BT.709 chroma (full range, centred on 0) in 8-bit units.
-constexpr float kCbR = -0.2126f / 1.8556f, kCbG = -0.7152f / 1.8556f, kCbB = 0.5f;
-constexpr float kCrR = 0.5f, kCrG = -0.7152f / 1.5748f, kCrB = -0.0722f / 1.5748f;
+constexpr float kR = static_cast<float>(kLumaRf), kG = static_cast<float>(kLumaGf),
+                kB = static_cast<float>(kLumaBf);
+constexpr float kCb = static_cast<float>(kCbScale), kCr = static_cast<float>(kCrScale);
+constexpr float kCbR = -kR / kCb, kCbG = -kG / kCb, kCbB = 0.5f;
+constexpr float kCrR = 0.5f, kCrG = -kG / kCr, kCrB = -kB / kCr;
 
 struct Key {
     float cb, cr;              // key chroma
@@ -102,9 +106,9 @@ void keyPixels4(const Key& k, const std::uint8_t* src, const float* box, std::ui
             const F32x4 dcb = splat(-k.spill) * along * splat(k.dirCb),
                         dcr = splat(-k.spill) * along * splat(k.dirCr);
             // Back to RGB at constant luma.
-            r += splat(1.5748f) * dcr;
-            b += splat(1.8556f) * dcb;
-            g -= (splat(0.2126f * 1.5748f) * dcr + splat(0.0722f * 1.8556f) * dcb) / splat(0.7152f);
+            r += splat(kCr) * dcr;
+            b += splat(kCb) * dcb;
+            g -= (splat(kR * kCr) * dcr + splat(kB * kCb) * dcb) / splat(kG);
         }
         result = roundBytes(r) | (roundBytes(g) << 8) | (roundBytes(b) << 16) | (alpha << 24);
     }

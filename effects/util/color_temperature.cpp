@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include "core/builtin.h"
+#include "core/luma.h"
 #include "core/lut.h"
 #include "core/srgb.h"
 
@@ -43,7 +44,7 @@ Rgb gains(double kelvin, double tint) {
     for (std::size_t c = 0; c < 3; ++c)
         g[c] = light[c] / white[c];
     g[1] *= 1.0 - 0.25 * tint;
-    const double luma = 0.2126 * g[0] + 0.7152 * g[1] + 0.0722 * g[2];
+    const double luma = lumaOf(g[0], g[1], g[2]);
     for (double& v : g)
         v /= luma;
     return g;

@@ -19,6 +19,7 @@
 #include <numbers>
 
 #include "core/builtin.h"
+#include "core/luma.h"
 #include "core/simd.h"
 
 namespace entropic::fx {
@@ -153,7 +154,7 @@ void adjustRows(const Settings& settings, ConstFrameView in, FrameView out, int 
 // (Cb' = Cb·cos − Cr·sin, Cr' = Cb·sin + Cr·cos, as FFmpeg's hue) and scaled,
 // back to RGB; folded into one matrix.
 std::array<float, 9> videoMatrix(double degrees, double saturation) {
-    constexpr double kr = 0.2126, kb = 0.0722, kg = 1 - kr - kb;
+    constexpr double kr = kLumaRf, kb = kLumaBf, kg = 1 - kr - kb;
     constexpr double cbScale = 2 * (1 - kb), crScale = 2 * (1 - kr);
     const double toYcc[3][3] = {{kr, kg, kb},
                                 {-kr / cbScale, -kg / cbScale, (1 - kb) / cbScale},

@@ -14,6 +14,7 @@
 #include <cmath>
 
 #include "core/builtin.h"
+#include "core/luma.h"
 #include "core/pixel.h"
 
 namespace entropic::fx {
@@ -38,7 +39,7 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
             const std::uint8_t* s = in.row(y);
             std::uint8_t* d = out.row(y);
             for (int x = 0; x < in.width; ++x, s += 4, d += 4) {
-                const int luma = 13933 * s[0] + 46871 * s[1] + 4732 * s[2]; // 0 .. 255·65536
+                const int luma = lumaWeighted(s[0], s[1], s[2]); // 0 .. 255·65536
                 const float t =
                     (static_cast<float>(luma) * (1.0f / (255.0f * 65536.0f)) - threshold) *
                     (brighter ? -1.0f : 1.0f);

@@ -13,6 +13,7 @@
 
 #include "core/box_blur.h"
 #include "core/builtin.h"
+#include "core/luma.h"
 #include "core/simd.h"
 
 namespace entropic::fx {
@@ -33,7 +34,7 @@ struct Combine {
         const I32x4 byte = splatInt(255);
         const I32x4 r = a & byte, g = (a >> 8) & byte, b = (a >> 16) & byte;
         const I32x4 y =
-            (splatInt(13933) * r + splatInt(46871) * g + splatInt(4732) * b + splatInt(128)) >> 8;
+            (splatInt(kLumaR) * r + splatInt(kLumaG) * g + splatInt(kLumaB) * b + splatInt(128)) >> 8;
         F32x4 dy = toFloat(y - widen(blurY)) * splat(1.0f / 256.0f);
         dy = vmax(dy, -dy) > threshold ? dy : splat(0.0f);
         const F32x4 lift = amount * dy;

@@ -3,7 +3,7 @@
 // are tagged with the matrix used (BT.709 for HD, BT.601 below), limited
 // range, so the decoder reads the tags back and a round trip keeps its
 // colours. GOPs are closed so that slices of an export join with a stream copy
-// (ARCHITECTURE.md §9). Sound is resampled (swresample) to what the audio
+// (docs/architecture.md). Sound is resampled (swresample) to what the audio
 // codec accepts: Opus only takes 48 kHz and friends.
 #include "entropic/engine/media/movie_writer.h"
 

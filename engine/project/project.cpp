@@ -109,8 +109,6 @@ fx::EffectInstance parseEffect(const json& doc, const std::string& path) {
     return e;
 }
 
-namespace {
-
 json effectToJson(const fx::EffectInstance& e) {
     json params = json::object();
     for (std::size_t i = 0; i < e.params.size(); ++i)
@@ -122,6 +120,8 @@ json effectToJson(const fx::EffectInstance& e) {
     if (e.blend != fx::BlendMode::Normal) j["blend"] = fx::blendModeName(e.blend); // optional: absent means normal
     return j;
 }
+
+namespace {
 
 Clip parseClip(const json& doc, const std::string& path, TrackKind kind, const std::string& baseDir,
                std::set<std::string>& effectIds) {
@@ -187,6 +187,16 @@ Track parseTrack(const json& doc, const std::string& path, const std::string& ba
 }
 
 } // namespace
+
+Clip parseClip(const json& doc, const std::string& path, TrackKind kind, const std::string& baseDir) {
+    std::set<std::string> effectIds;
+    return parseClip(doc, path, kind, baseDir, effectIds);
+}
+
+Track parseTrack(const json& doc, const std::string& path, const std::string& baseDir) {
+    std::set<std::string> clipIds, effectIds;
+    return parseTrack(doc, path, baseDir, clipIds, effectIds);
+}
 
 std::int64_t Project::frameCount() const {
     std::int64_t end = 0;
@@ -260,21 +270,23 @@ json clipToJson(const Clip& c, TrackKind kind) {
     return jc;
 }
 
+json trackToJson(const Track& t) {
+    json clips = json::array();
+    for (const auto& c : t.clips) {
+        clips.push_back(clipToJson(c, t.kind));
+    }
+    json jt = {{"id", t.id},       {"kind", t.kind == TrackKind::Video ? "video" : "audio"},
+               {"name", t.name},   {"muted", t.muted},
+               {"volume_db", t.volumeDb}, {"clips", std::move(clips)}};
+    if (t.kind == TrackKind::Video) jt["opacity"] = t.opacity;
+    if (t.blend != fx::BlendMode::Normal) jt["blend"] = fx::blendModeName(t.blend); // optional
+    if (t.solo) jt["solo"] = true; // optional: absent means false
+    return jt;
+}
+
 json projectToJson(const Project& p) {
     json tracks = json::array();
-    for (const auto& t : p.tracks) {
-        json clips = json::array();
-        for (const auto& c : t.clips) {
-            clips.push_back(clipToJson(c, t.kind));
-        }
-        json jt = {{"id", t.id},       {"kind", t.kind == TrackKind::Video ? "video" : "audio"},
-                   {"name", t.name},   {"muted", t.muted},
-                   {"volume_db", t.volumeDb}, {"clips", std::move(clips)}};
-        if (t.kind == TrackKind::Video) jt["opacity"] = t.opacity;
-        if (t.blend != fx::BlendMode::Normal) jt["blend"] = fx::blendModeName(t.blend); // optional
-        if (t.solo) jt["solo"] = true; // optional: absent means false
-        tracks.push_back(std::move(jt));
-    }
+    for (const auto& t : p.tracks) tracks.push_back(trackToJson(t));
     json doc = {{"format", kProjectFormatName},
                 {"version", kProjectFormatVersion},
                 {"id", p.id},

@@ -123,12 +123,11 @@ void CommandServer::Impl::dispatch(std::vector<zmq::message_t>& parts) {
     const std::string cmd = request["cmd"].get<std::string>();
     for (const auto& spec : commandTable()) {
         if (spec.name != cmd) continue;
+        const Responder commandReply = reply.forCommand(cmd);
         try {
-            spec.handler(*session, request, reply);
-        } catch (const EngineError& e) {
-            reply.fail(e.code(), cmd + ": " + e.what());
+            spec.handler(*session, request, commandReply);
         } catch (const std::exception& e) {
-            reply.fail(errc::kFailed, cmd + ": " + e.what());
+            commandReply.fail(e);
         }
         return;
     }

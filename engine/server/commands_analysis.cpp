@@ -7,8 +7,7 @@
 namespace entropic::engine {
 
 void handleAnalysisStatus(EngineSession& s, const nlohmann::json&, const Responder& reply) {
-    if (!s.project.current())
-        throw EngineError(errc::kNoProject, "no project loaded yet (send load_project)");
+    s.project.required();
     const AnalysisStatus status = s.analysis.status();
     nlohmann::json sources = nlohmann::json::array();
     for (const auto& entry : status.sources) {

@@ -14,10 +14,7 @@ constexpr const char* kPresets[] = {"ultrafast", "superfast", "veryfast", "faste
 
 void handleExportStart(EngineSession& s, const nlohmann::json& request, const Responder& reply) {
     const auto f = requestFields(request);
-    const ProjectSnapshot project = s.project.current();
-    if (!project)
-        throw EngineError(errc::kNoProject,
-                          "export_start: no project loaded yet (send load_project)");
+    const ProjectSnapshot project = s.project.required();
     ExportSettings settings;
     settings.path = f.string("path");
     settings.format = f.string("format", "");

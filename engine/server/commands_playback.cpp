@@ -25,8 +25,7 @@ std::uint32_t sessionField(const JsonFields& f) {
 
 void handlePlay(EngineSession& s, const nlohmann::json& request, const Responder& reply) {
     const auto f = requestFields(request);
-    const ProjectSnapshot project = s.project.current();
-    if (!project) throw EngineError(errc::kNoProject, "play: no project loaded yet (send load_project)");
+    const ProjectSnapshot project = s.project.required();
     PlayStart start;
     start.session = sessionField(f);
     start.position = positionField(f, *project);
@@ -50,8 +49,7 @@ void handlePlay(EngineSession& s, const nlohmann::json& request, const Responder
 
 void handleClock(EngineSession& s, const nlohmann::json& request, const Responder& reply) {
     const auto f = requestFields(request);
-    const ProjectSnapshot project = s.project.current();
-    if (!project) throw EngineError(errc::kNoProject, "clock: no project loaded yet");
+    const ProjectSnapshot project = s.project.required();
     const std::uint32_t session = sessionField(f);
     const double position = positionField(f, *project);
     const bool current = s.render.updateClock(session, position);

@@ -55,10 +55,8 @@ void handleProbeMedia(EngineSession& s, const nlohmann::json& request, const Res
     s.tasks.post([path, reply] {
         try {
             reply.ok({{"media", mediaInfoToJson(probeMedia(path))}});
-        } catch (const EngineError& e) {
-            reply.fail(e.code(), e.what());
         } catch (const std::exception& e) {
-            reply.fail(errc::kFailed, path + ": " + e.what());
+            reply.fail(e);
         }
     });
 }

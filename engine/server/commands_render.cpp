@@ -6,8 +6,7 @@ namespace entropic::engine {
 
 void handleRenderFrame(EngineSession& s, const nlohmann::json& request, const Responder& reply) {
     const auto f = requestFields(request);
-    const ProjectSnapshot project = s.project.current();
-    if (!project) throw EngineError(errc::kNoProject, "render_frame: no project loaded yet (send load_project)");
+    const ProjectSnapshot project = s.project.required();
     RenderJob job{0, 1.0, reply};
     if (f.has("frame")) {
         job.frame = f.integer("frame", 0, std::int64_t{1} << 40);
@@ -24,7 +23,7 @@ void handleRenderFrame(EngineSession& s, const nlohmann::json& request, const Re
         job.frame = whole * rate.num / rate.den +
                     (rest * rate.num + (whole * rate.num % rate.den) * den) / (den * rate.den);
     } else {
-        throw EngineError(errc::kMissingField, "render_frame: give \"frame\" or \"time\"");
+        throw EngineError(errc::kMissingField, "give \"frame\" or \"time\"");
     }
     job.scale = f.number("scale", 0.05, 1.0, 1.0);
     s.render.submit(std::move(job));

@@ -38,10 +38,7 @@ nlohmann::json valueJson(const fx::ParamSpec& spec, const fx::ParamValue& v) {
 
 void handleResolveParams(EngineSession& s, const nlohmann::json& request, const Responder& reply) {
     const auto f = requestFields(request);
-    const ProjectSnapshot project = s.project.current();
-    if (!project)
-        throw EngineError(errc::kNoProject,
-                          "resolve_params: no project loaded yet (send load_project)");
+    const ProjectSnapshot project = s.project.required();
     const std::int64_t first = f.integer("first", 0, std::int64_t{1} << 40);
     const std::int64_t end = f.integer("end", 1, std::int64_t{1} << 40);
     if (end <= first)
@@ -117,10 +114,8 @@ void handleResolveParams(EngineSession& s, const nlohmann::json& request, const 
                       {"end", end},
                       {"params", std::move(outParams)},
                       {"signals", std::move(outSignals)}});
-        } catch (const EngineError& e) {
-            reply.fail(e.code(), e.what());
         } catch (const std::exception& e) {
-            reply.fail(errc::kFailed, std::string("resolve_params: ") + e.what());
+            reply.fail(e);
         }
     });
 }

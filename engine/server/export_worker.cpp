@@ -52,13 +52,9 @@ void ExportWorker::start(ProjectSnapshot project, ExportSettings settings) {
             callbacks.progress = [this](std::int64_t done, std::int64_t) { done_ = done; };
             state = runExport(project, settings, callbacks) == ExportOutcome::Done ? "done"
                                                                                   : "cancelled";
-        } catch (const EngineError& e) {
-            state = "failed";
-            code = e.code();
-            message = e.what();
         } catch (const std::exception& e) {
             state = "failed";
-            code = errc::kFailed;
+            code = errorCodeOf(e);
             message = e.what();
         }
         std::lock_guard lock(mutex_);

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <memory>
 
+#include "entropic/engine/error.h"
 #include "entropic/engine/project/project.h"
 
 namespace entropic::engine {
@@ -13,6 +14,12 @@ class ProjectSlot {
   public:
     void publish(ProjectSnapshot project) { current_.store(std::move(project)); }
     ProjectSnapshot current() const { return current_.load(); }
+    // The current project, or a no_project error for a command that needs one.
+    ProjectSnapshot required() const {
+        ProjectSnapshot project = current();
+        if (!project) throw EngineError(errc::kNoProject, "no project loaded yet (send load_project)");
+        return project;
+    }
 
   private:
     std::atomic<ProjectSnapshot> current_;

@@ -24,7 +24,8 @@ nlohmann::json PlayStats::toJson() const {
     nlohmann::json changes = nlohmann::json::array();
     for (const auto& [at, tier] : tierChanges) changes.push_back({{"at", at}, {"tier", tier}});
     return {{"session", session},     {"playing", playing},   {"produced", produced},
-            {"skipped", skipped},     {"last_frame", lastFrame}, {"from_cache", fromCache},
+            {"skipped", skipped},     {"failed", failed},
+            {"last_frame", lastFrame}, {"from_cache", fromCache},
             {"tier", tier},
             {"scale", scale},         {"mean_cost_ms", meanCostMs}, {"tier_changes", changes}};
 }
@@ -98,7 +99,7 @@ PlayStats RenderWorker::stop(std::uint32_t session) {
 }
 
 PlayStats RenderWorker::playStats() const {
-    std::lock_guard lock(const_cast<std::mutex&>(mutex_));
+    std::lock_guard lock(mutex_);
     return stats_;
 }
 
@@ -159,17 +160,22 @@ void RenderWorker::playStep(std::unique_lock<std::mutex>& lock) {
     const double scale = tiers_.scale();
     const double periodMs =
         1000.0 / (plan_.settings().fps * std::max(1e-9, std::abs(plan_.settings().rate)));
+    const int direction = plan_.direction();
     lock.unlock();
 
-    const int direction = plan_.direction();
     const auto started = Clock::now();
     bool ok = true;
     bool fromCache = false;
     try {
-        fromCache = produce(step.frame, scale, session, true, step.frame, direction).fromCache;
+        fromCache = produce({.frame = step.frame,
+                             .scale = scale,
+                             .session = session,
+                             .playhead = step.frame,
+                             .direction = direction})
+                        .fromCache;
     } catch (const std::exception&) {
-        // A frame that cannot be rendered while playing is skipped; the paused
-        // viewer's render_frame reports the reason to the user.
+        // A frame that cannot be rendered while playing is skipped and
+        // counted; the paused viewer's render_frame reports the reason.
         ok = false;
     }
     const double costMs = msSince(started);
@@ -177,7 +183,10 @@ void RenderWorker::playStep(std::unique_lock<std::mutex>& lock) {
     lock.lock();
     if (!playing_ || stats_.session != session) return; // stopped or replaced meanwhile
     plan_.produced(step.frame);
-    if (!ok) return;
+    if (!ok) {
+        ++stats_.failed;
+        return;
+    }
     stats_.skipped += step.skipped;
     ++stats_.produced;
     stats_.lastFrame = step.frame;
@@ -209,7 +218,7 @@ bool RenderWorker::renderAhead(std::unique_lock<std::mutex>& lock) {
     lock.unlock();
     bool stored = false;
     try {
-        produce(frame, 1.0, 0, false, playhead, 1, true);
+        produce({.frame = frame, .toRing = false, .playhead = playhead, .ahead = true});
         stored = cache_.contains(frame);
     } catch (const std::exception&) {
         // A frame that cannot be rendered is reported when it is asked for.
@@ -223,9 +232,9 @@ bool RenderWorker::renderAhead(std::unique_lock<std::mutex>& lock) {
     return true;
 }
 
-RenderWorker::Produced RenderWorker::produce(std::int64_t frameIndex, double scale,
-                                             std::uint32_t session, bool toRing,
-                                             std::int64_t playhead, int direction, bool ahead) {
+RenderWorker::Produced RenderWorker::produce(const ProduceRequest& request) {
+    const std::int64_t frameIndex = request.frame;
+    const bool toRing = request.toRing;
     Produced out;
     if (auto cached = cache_.find(frameIndex)) {
         out.fromCache = true;
@@ -233,15 +242,14 @@ RenderWorker::Produced RenderWorker::produce(std::int64_t frameIndex, double sca
         if (toRing)
             out.info = ring_.write(frameIndex, cached->width, cached->height, cached->rgbaHash,
                                    cached->renderMs, cached->jpeg->data(), cached->jpeg->size(),
-                                   session);
+                                   request.session);
         return out;
     }
     // The generation is read before the snapshot (frame_cache.h): a frame of
     // a project an edit has replaced never lands in the cache.
     const std::uint64_t generation = cache_.generation();
-    const ProjectSnapshot snapshot = project_.current();
-    if (!snapshot) throw EngineError(errc::kNoProject, "no project loaded yet");
-    auto& renderer = ahead ? aheadRenderer_ : renderer_;
+    const ProjectSnapshot snapshot = project_.required();
+    auto& renderer = request.ahead ? aheadRenderer_ : renderer_;
     if (!renderer) renderer = std::make_unique<TimelineRenderer>(snapshot, threads_);
     else if (renderer->project() != snapshot) renderer->setProject(snapshot);
 
@@ -250,12 +258,12 @@ RenderWorker::Produced RenderWorker::produce(std::int64_t frameIndex, double sca
         throw EngineError(errc::kOutOfRange, "frame " + std::to_string(frameIndex) +
                                                  " is past the project's last frame " +
                                                  std::to_string(count - 1));
-    const fx::Frame& frame = renderer->render(frameIndex, scale);
+    const fx::Frame& frame = renderer->render(frameIndex, request.scale);
     out.renderMs = renderer->stats().ms;
     const bool fullSize = frame.width() == snapshot->width && frame.height() == snapshot->height;
     const bool toCache = fullSize && cache_.budget() > 0;
     std::uint64_t hash = 0;
-    if (toCache || (toRing && session == 0)) {
+    if (toCache || (toRing && request.session == 0)) {
         // The hash and the JPEG both read the whole frame: do them side by side.
         auto hashing = std::async(std::launch::async, [&frame] { return fx::frameHash(frame.view()); });
         encoder_.encode(frame.view(), jpeg_);
@@ -265,7 +273,8 @@ RenderWorker::Produced RenderWorker::produce(std::int64_t frameIndex, double sca
     }
     if (toRing)
         out.info = ring_.write(frameIndex, frame.width(), frame.height(), hash,
-                               static_cast<float>(out.renderMs), jpeg_.data(), jpeg_.size(), session);
+                               static_cast<float>(out.renderMs), jpeg_.data(), jpeg_.size(),
+                               request.session);
     if (toCache) {
         CachedFrame entry;
         entry.jpeg = std::make_shared<const std::vector<std::uint8_t>>(jpeg_);
@@ -273,7 +282,7 @@ RenderWorker::Produced RenderWorker::produce(std::int64_t frameIndex, double sca
         entry.height = frame.height();
         entry.rgbaHash = hash;
         entry.renderMs = static_cast<float>(out.renderMs);
-        cache_.put(frameIndex, std::move(entry), generation, playhead, direction);
+        cache_.put(frameIndex, std::move(entry), generation, request.playhead, request.direction);
     }
     return out;
 }
@@ -281,7 +290,8 @@ RenderWorker::Produced RenderWorker::produce(std::int64_t frameIndex, double sca
 void RenderWorker::renderJob(RenderJob& job) {
     try {
         const auto started = Clock::now();
-        const Produced produced = produce(job.frame, job.scale, 0, true, job.frame, 1);
+        const Produced produced =
+            produce({.frame = job.frame, .scale = job.scale, .playhead = job.frame});
         const auto& info = produced.info;
         const double renderMs = produced.fromCache ? 0.0 : produced.renderMs;
         const double totalMs = msSince(started);
@@ -298,10 +308,8 @@ void RenderWorker::renderJob(RenderJob& job) {
                           {"replayed_frames", produced.fromCache ? 0 : renderer_->stats().replayedFrames},
                           {"cached", produced.fromCache},
                           {"ring", ring_.name()}});
-    } catch (const EngineError& e) {
-        job.responder.fail(e.code(), e.what());
     } catch (const std::exception& e) {
-        job.responder.fail(errc::kFailed, std::string("render failed: ") + e.what());
+        job.responder.fail(e);
     }
 }
 

@@ -43,6 +43,7 @@ struct PlayStats {
     bool playing = false;
     std::int64_t produced = 0;   // frames put in the ring
     std::int64_t skipped = 0;    // frames jumped over because they would have been late
+    std::int64_t failed = 0;     // frames that could not be rendered (render_frame tells why)
     std::int64_t lastFrame = -1; // the last frame put in the ring
     std::int64_t fromCache = 0;  // of the produced, copied from the frame cache
     int tier = 0;                // index into ResolutionTiers::kScales
@@ -86,15 +87,23 @@ class RenderWorker {
     // One frame rendered ahead into the cache; false if there is nothing to do.
     bool renderAhead(std::unique_lock<std::mutex>& lock);
 
+    struct ProduceRequest {
+        std::int64_t frame = 0;
+        double scale = 1.0;        // of the project size; only full size is cached
+        std::uint32_t session = 0; // tags the ring slot: the playback's, 0 for render_frame
+        bool toRing = true;        // false: into the cache only (rendering ahead)
+        std::int64_t playhead = 0; // the cache keeps frames near it, in
+        int direction = 1;         // the direction of play
+        bool ahead = false;        // on the render-ahead decoders
+    };
     struct Produced {
         ipc::RingFrameInfo info; // where it went in the ring (when it went)
         double renderMs = 0;
         bool fromCache = false;
     };
-    // Puts `frame` in the ring (toRing) and/or the cache: from the cache if it
-    // is there, else rendered at `scale` (cached when full size).
-    Produced produce(std::int64_t frame, double scale, std::uint32_t session, bool toRing,
-                     std::int64_t playhead, int direction, bool ahead = false);
+    // Puts the frame in the ring and/or the cache: from the cache if it is
+    // there, else rendered (and cached when full size).
+    Produced produce(const ProduceRequest& request);
 
     const ProjectSlot& project_;
     FrameCache& cache_;
@@ -107,7 +116,7 @@ class RenderWorker {
     // away from the playhead would make the next knob turn seek back a GOP.
     std::unique_ptr<TimelineRenderer> aheadRenderer_;
 
-    std::mutex mutex_; // guards everything below
+    mutable std::mutex mutex_; // guards everything below
     std::condition_variable wake_;
     std::deque<RenderJob> queue_;
     bool stop_ = false;

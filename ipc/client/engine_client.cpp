@@ -1,4 +1,4 @@
-// JSON requests to the engine over a ZeroMQ REQ socket (ARCHITECTURE.md §5).
+// JSON requests to the engine over a ZeroMQ REQ socket (docs/architecture.md).
 //
 // A REQ socket must receive a reply before it may send again, so a lost reply
 // would wedge it for good. On a timeout we therefore throw the socket away

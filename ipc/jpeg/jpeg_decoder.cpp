@@ -1,5 +1,5 @@
 // JPEG decompression for the viewer and the cache, with libjpeg-turbo's scaled
-// decode for a viewer smaller than the frame (ARCHITECTURE.md §5).
+// decode for a viewer smaller than the frame (docs/architecture.md).
 #include "entropic/ipc/jpeg_codec.h"
 
 #include <stdexcept>

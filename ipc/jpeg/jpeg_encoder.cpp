@@ -1,4 +1,4 @@
-// JPEG compression for the frame ring and the cache (ARCHITECTURE.md §5).
+// JPEG compression for the frame ring and the cache (docs/architecture.md).
 #include "entropic/ipc/jpeg_codec.h"
 
 #include <stdexcept>

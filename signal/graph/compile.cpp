@@ -8,6 +8,7 @@
 #include "entropic/signal/graph.h"
 #include "graph/describe.h"
 #include "graph/topo_sort.h"
+#include "route/route_processor.h"
 
 namespace entropic::sig {
 namespace {
@@ -75,10 +76,7 @@ void checkProcessing(const RouteProcessing& p, const std::string& where) {
     checkRange(at + "slew.rise_ms", p.slewRiseMs, 0, kMaxMs);
     checkRange(at + "slew.fall_ms", p.slewFallMs, 0, kMaxMs);
     checkRange(at + "smooth_ms", p.smoothMs, 0, kMaxMs);
-    if (p.quantize != 0 && (p.quantize < 2 || p.quantize > 1024))
-        throw SignalError(errc::kOutOfRange,
-                          at + "quantize: expected 0 (off) or 2..1024 levels, got " +
-                              std::to_string(p.quantize));
+    checkQuantizeLevels(at + "quantize", p.quantize);
     checkFinite(at + "scale", p.scale);
     checkFinite(at + "offset", p.offset);
 }

@@ -3,6 +3,7 @@
 #include "entropic/signal/error.h"
 #include "entropic/signal/json.h"
 #include "json/fields.h"
+#include "route/route_processor.h"
 
 namespace entropic::sig {
 namespace {
@@ -51,10 +52,7 @@ RouteProcessing processingFromJson(const json& doc, const std::string& path) {
     }
     p.smoothMs = f.number("smooth_ms", 0);
     const std::int64_t q = f.integer("quantize", 0);
-    if (q < 0 || q > 1024)
-        throw SignalError(errc::kOutOfRange, f.field("quantize") +
-                                                 ": expected 0 (off) or 2..1024 levels, got " +
-                                                 std::to_string(q));
+    checkQuantizeLevels(f.field("quantize"), q);
     p.quantize = static_cast<int>(q);
     p.invert = f.boolean("invert", false);
     p.scale = f.number("scale", 1);

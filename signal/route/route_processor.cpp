@@ -3,7 +3,17 @@
 #include <algorithm>
 #include <cmath>
 
+#include "entropic/signal/error.h"
+
 namespace entropic::sig {
+
+void checkQuantizeLevels(const std::string& field, std::int64_t levels) {
+    constexpr std::int64_t kMaxLevels = 1024;
+    if (levels == 0 || (levels >= 2 && levels <= kMaxLevels)) return;
+    throw SignalError(errc::kOutOfRange, field + ": expected 0 (off) or 2.." +
+                                             std::to_string(kMaxLevels) + " levels, got " +
+                                             std::to_string(levels));
+}
 
 RouteProcessor::RouteProcessor(const RouteProcessing& processing, const Timing& timing)
     : p_(processing), timing_(timing) {

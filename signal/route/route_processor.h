@@ -3,6 +3,7 @@
 // with its state, advanced once per frame from frame 0.
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "dsp/adsr.h"
 #include "dsp/smoothing.h"
@@ -10,6 +11,11 @@
 #include "entropic/signal/timing.h"
 
 namespace entropic::sig {
+
+// The quantize stage's one rule (docs/signals.md): 0 (off) or 2..1024 levels
+// — a single level would hold the value at 0. Throws out_of_range naming
+// `field` otherwise; the JSON reader and the graph compiler both ask it.
+void checkQuantizeLevels(const std::string& field, std::int64_t levels);
 
 class RouteProcessor {
   public:

@@ -1,4 +1,4 @@
-// Crash = no data loss (ARCHITECTURE.md §1): an engine killed or frozen while
+// Crash = no data loss (docs/architecture.md): an engine killed or frozen while
 // the editor shows frames is replaced without anyone clicking anything; the
 // project is sent again and the same frame comes back with the same hash.
 #include <catch2/catch.hpp>

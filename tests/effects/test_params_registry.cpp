@@ -99,6 +99,28 @@ TEST_CASE("ParamSpec clamps and rounds by type", "[effects][params]") {
     CHECK(paramTypeName(ParamType::Color) == "color");
 }
 
+TEST_CASE("ParamSpec carries the control's step and decimals, derived unless set", "[effects][params]") {
+    // Derived: whole types step by 1 with no decimals; the others by 1/100 of
+    // the range, with 3 decimals (1 over a range wider than 50).
+    const auto f = ParamSpec::number("f", "F", -1, 2, 0, "", "h");
+    CHECK(f.uiStep() == Approx(0.03));
+    CHECK(f.uiDecimals() == 3);
+    const auto wide = ParamSpec::number("w", "W", 0, 360, 0, "°", "h");
+    CHECK(wide.uiStep() == Approx(3.6));
+    CHECK(wide.uiDecimals() == 1);
+    const auto i = ParamSpec::integer("i", "I", 0, 500, 3, "px", "h");
+    CHECK(i.uiStep() == 1);
+    CHECK(i.uiDecimals() == 0);
+    CHECK(ParamSpec::choice("e", "E", {"a", "b"}, 0, "h").uiDecimals() == 0);
+    CHECK(ParamSpec::point("p", "P", {0.5, 0.5}, 0, 1, "h").uiDecimals() == 3);
+    // Declared: taken as is.
+    auto gain = ParamSpec::number("g", "G", 0, 4, 1, "", "h");
+    gain.step = 0.25;
+    gain.decimals = 2;
+    CHECK(gain.uiStep() == 0.25);
+    CHECK(gain.uiDecimals() == 2);
+}
+
 TEST_CASE("ParamValues look up by key and refuse unknown keys", "[effects][params]") {
     const std::vector<ParamSpec> specs{
         ParamSpec::number("gain", "Gain", 0, 2, 1, "", "h"),

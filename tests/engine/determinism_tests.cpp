@@ -1,5 +1,5 @@
 // Frame N has the same bytes however it is reached: sequential preview, random
-// seeks, a fresh renderer, and export (ARCHITECTURE.md §3, docs/determinism.md).
+// seeks, a fresh renderer, and export (docs/architecture.md, docs/determinism.md).
 #include <catch2/catch.hpp>
 
 #include <fstream>

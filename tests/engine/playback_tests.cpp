@@ -267,6 +267,23 @@ json playFor(PlayingEngine& engine, int session, double from, int ms) {
 
 } // namespace
 
+TEST_CASE("Frames that cannot be rendered while playing are counted as failed", "[playback][protocol]") {
+    PlayingEngine engine;
+    const json doc = test::clipProjectJson("gone/missing.mp4", 90, json::array());
+    REQUIRE(engine.call({{"cmd", "load_project"}, {"project", doc}, {"base_dir", "/nowhere"}})["ok"] ==
+            true);
+    const json stats = playFor(engine, 5, 0, 400);
+    INFO(stats.dump());
+    REQUIRE(stats["ok"] == true);
+    CHECK(stats["produced"] == 0);
+    CHECK(stats["failed"].get<std::int64_t>() >= 3);
+    // The clock reports them as they happen, too.
+    REQUIRE(engine.call({{"cmd", "play"}, {"session", 6}, {"time", timeAt(0)}})["ok"] == true);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const json tick = engine.call({{"cmd", "clock"}, {"session", 6}, {"time", timeAt(6)}});
+    CHECK(tick["failed"].get<std::int64_t>() >= 1);
+}
+
 TEST_CASE("A slow chain plays at a reduced tier; stopped, frames are full size again", "[playback][tiers][protocol]") {
     PlayingEngine engine;
     REQUIRE(engine.call({{"cmd", "load_project"}, {"project", slowProject(300)}})["ok"] == true);

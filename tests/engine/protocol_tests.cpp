@@ -20,6 +20,7 @@
 using namespace entropic;
 using nlohmann::json;
 using test::errorCode;
+using test::errorMessage;
 
 namespace {
 
@@ -109,6 +110,32 @@ TEST_CASE("probe_media describes a file and names a bad one", "[protocol][media]
     const json bad = engine.call({{"cmd", "probe_media"}, {"path", test::testMedia("not-media.mp4")}});
     CHECK(bad["ok"] == false);
     CHECK_THAT(bad["error"]["message"].get<std::string>(), Catch::Contains("not-media.mp4"));
+}
+
+TEST_CASE("every error reply names its command once, sent at once or later by a worker",
+          "[protocol][media]") {
+    RunningEngine engine;
+    // Refused on the command loop.
+    const json early =
+        engine.call({{"cmd", "play"}, {"session", 1}, {"time", {{"num", 0}, {"den", 1}}}});
+    CHECK(errorCode(early) == "no_project");
+    CHECK(errorMessage(early) == "play: no project loaded yet (send load_project)");
+    // Refused by the media task, after the command loop has moved on.
+    const json probe =
+        engine.call({{"cmd", "probe_media"}, {"path", test::testMedia("not-media.mp4")}});
+    CHECK(errorCode(probe) != "failed");
+    CHECK_THAT(errorMessage(probe),
+               Catch::StartsWith("probe_media: ") && Catch::Contains("not-media.mp4"));
+    // Refused by the render worker.
+    json doc = test::clipProjectJson("gone/missing.mp4", 10, json::array());
+    REQUIRE(engine.call({{"cmd", "load_project"}, {"project", doc}, {"base_dir", "/nowhere"}})["ok"] ==
+            true);
+    const json render = engine.call({{"cmd", "render_frame"}, {"frame", 0}});
+    CHECK(errorCode(render) == "media_open_failed");
+    CHECK_THAT(errorMessage(render),
+               Catch::StartsWith("render_frame: ") && Catch::Contains("/nowhere/gone/missing.mp4"));
+    // Before its command is known, a refusal has nothing to name.
+    CHECK(errorMessage(engine.call({{"cmd", 3}})) == "\"cmd\" must be a string");
 }
 
 TEST_CASE("render_frame puts the frame in the ring with the hash of its pixels", "[protocol][media]") {

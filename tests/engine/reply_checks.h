@@ -14,4 +14,10 @@ inline std::string errorCode(const nlohmann::json& reply) {
     return reply["error"]["code"].get<std::string>();
 }
 
+// The message of a reply that must be a refusal.
+inline std::string errorMessage(const nlohmann::json& reply) {
+    REQUIRE(reply.value("ok", true) == false);
+    return reply["error"]["message"].get<std::string>();
+}
+
 } // namespace entropic::test

@@ -171,6 +171,12 @@ TEST_CASE("Malformed JSON gets errors naming the field", "[signal][json]") {
          "signals.routes[0].id: expected a non-empty string, got null"},
         {"quantize out of range", json::json_pointer("/routes/1/processing/quantize"), -3,
          errc::kOutOfRange, "signals.routes[1].processing.quantize"},
+        // One level is refused on reading, as the graph compiler refuses it.
+        {"quantize to one level", json::json_pointer("/routes/1/processing/quantize"), 1,
+         errc::kOutOfRange,
+         "signals.routes[1].processing.quantize: expected 0 (off) or 2..1024 levels, got 1"},
+        {"quantize above 1024", json::json_pointer("/routes/1/processing/quantize"), 1025,
+         errc::kOutOfRange, "signals.routes[1].processing.quantize"},
         {"adsr not an object", json::json_pointer("/routes/1/processing/adsr"), 3, errc::kWrongType,
          "signals.routes[1].processing.adsr: expected an object"},
         {"routes not an array", json::json_pointer("/routes"), json::object(), errc::kWrongType,

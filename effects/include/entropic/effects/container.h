@@ -1,5 +1,5 @@
 #pragma once
-// The container every effect instance runs in (ARCHITECTURE.md §3):
+// The container every effect instance runs in (docs/architecture.md):
 //   input → mask stage → processing → mix (dry/wet) → output
 // Mask and mix come free with every effect. With mix 0, a disabled instance or
 // a mask that is zero everywhere, the output equals the input byte for byte.

@@ -1,6 +1,6 @@
 #pragma once
 // The static description of an effect and the signature of its pure function
-// (ARCHITECTURE.md §3). The inspector, the CLI and the protocol are all built
+// (docs/architecture.md). The inspector, the CLI and the protocol are all built
 // from descriptors: nothing about a parameter is written twice.
 #include <cstdint>
 #include <memory>

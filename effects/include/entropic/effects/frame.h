@@ -1,5 +1,5 @@
 #pragma once
-// RGBA frames: 8 bits a channel, row-major, explicit stride (ARCHITECTURE.md §3).
+// RGBA frames: 8 bits a channel, row-major, explicit stride (docs/architecture.md).
 #include <cstddef>
 #include <cstdint>
 #include <string>

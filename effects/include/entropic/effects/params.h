@@ -1,7 +1,7 @@
 #pragma once
 // Parameter specs (declared once, in each effect's descriptor) and resolved values.
 //
-// Every value is numeric so that signals can modulate it (ARCHITECTURE.md §4):
+// Every value is numeric so that signals can modulate it (docs/architecture.md):
 // Float and Int are numbers, Bool is 0/1, Enum is the choice index, Colour is
 // r,g,b,a in 0..1, Point is x,y in the spec's range (normalised frame units).
 #include <array>
@@ -34,6 +34,11 @@ struct ParamSpec {
     std::string unit;  // "px", "%", "°", "" …
     std::string help;  // one line, shown as tooltip and in --list-effects
     std::vector<std::string> choices; // Enum only
+    // How a control moves and shows the value: one arrow-key step, and the
+    // digits after the point. 0 and -1 (the builders' default) mean derived
+    // from the type and range by uiStep() / uiDecimals().
+    double step = 0;
+    int decimals = -1;
 
     // Builders keep descriptor tables short and complete.
     static ParamSpec number(std::string key, std::string label, double min, double max, double def,
@@ -49,6 +54,11 @@ struct ParamSpec {
 
     // How many components of ParamValue this type uses (1, 2 or 4).
     int components() const;
+    // `step` and `decimals`, or when unset: whole types step by 1 and show no
+    // decimals; the others step by 1/100 of the range and show 3 decimals
+    // (1 over a range wider than 50).
+    double uiStep() const;
+    int uiDecimals() const;
     // Brings a value into range (and to an integer for Int/Bool/Enum).
     ParamValue clamp(ParamValue value) const;
 };

@@ -1,5 +1,5 @@
 #pragma once
-// Seed derivation for deterministic effects (ARCHITECTURE.md §3, docs/determinism.md).
+// Seed derivation for deterministic effects (docs/architecture.md, docs/determinism.md).
 //
 // seed = mix(mix(mix(mix(kSeedDomain ^ fnv1a64(project_id)) ^ fnv1a64(instance_id))
 //                ^ frame_index) ^ user_seed)

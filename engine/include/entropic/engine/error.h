@@ -39,4 +39,11 @@ inline constexpr const char* kEncodeFailed = "encode_failed";
 inline constexpr const char* kIo = "io_error";
 } // namespace errc
 
+// The code an exception is reported with: an EngineError's own, `failed` for
+// anything else.
+inline std::string errorCodeOf(const std::exception& error) {
+    if (const auto* engineError = dynamic_cast<const EngineError*>(&error)) return engineError->code();
+    return errc::kFailed;
+}
+
 } // namespace entropic::engine

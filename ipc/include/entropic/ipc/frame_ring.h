@@ -1,6 +1,6 @@
 #pragma once
 // The frame ring: a POSIX shared-memory segment of N slots, written by one
-// engine, read by the editor (ARCHITECTURE.md §5, docs/frame-ring.md).
+// engine, read by the editor (docs/architecture.md, docs/frame-ring.md).
 //
 // Each slot carries a sequence counter: odd while the writer is inside it,
 // even when complete. A reader copies the slot and checks the counter did not

@@ -1,5 +1,5 @@
 #pragma once
-// Parameter resolution on a frame (ARCHITECTURE.md §4, docs/signals.md):
+// Parameter resolution on a frame (docs/architecture.md, docs/signals.md):
 //
 //   value = clamp((lane(n) if the component has a lane else base) + Σ modulation(n))
 //

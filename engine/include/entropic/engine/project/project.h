@@ -101,9 +101,16 @@ nlohmann::json projectToJson(const Project& project);
 // its nodes), an unknown signal, effect or parameter, a depth out of range, a
 // source measuring a clip or performance lane the project lacks.
 std::shared_ptr<const sig::SignalGraph> compileSignals(const Project& project);
-// One effect instance as a clip's chain holds it; errors name fields under path.
+// The pieces parseProject and projectToJson are made of, for code that keeps
+// a clip, a track or an effect on its own (the editor's undo history): the
+// same checks, errors naming fields under `path`, ids unique within the piece.
 fx::EffectInstance parseEffect(const nlohmann::json& doc, const std::string& path);
+Clip parseClip(const nlohmann::json& doc, const std::string& path, TrackKind kind,
+               const std::string& baseDir);
+Track parseTrack(const nlohmann::json& doc, const std::string& path, const std::string& baseDir);
+nlohmann::json effectToJson(const fx::EffectInstance& effect);
 nlohmann::json clipToJson(const Clip& clip, TrackKind kind);
+nlohmann::json trackToJson(const Track& track);
 
 struct MediaInfo;
 

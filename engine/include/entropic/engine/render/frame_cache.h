@@ -1,5 +1,5 @@
 #pragma once
-// The green bar (ARCHITECTURE.md §5): rendered timeline frames kept in RAM as
+// The green bar (docs/architecture.md): rendered timeline frames kept in RAM as
 // the very JPEGs the engine puts in the frame ring (MJPEG Q95), so a cached
 // range plays smoothly whatever its effect chain costs. Pure bookkeeping: no
 // I/O, no rendering; thread-safe behind one mutex (every method takes it

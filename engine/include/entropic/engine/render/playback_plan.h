@@ -1,6 +1,6 @@
 #pragma once
-// Which frame the engine renders next while the editor plays (ARCHITECTURE.md
-// §5). The editor's audio clock is the master: it reports the timeline
+// Which frame the engine renders next while the editor plays (docs/architecture.md).
+// The editor's audio clock is the master: it reports the timeline
 // position (in frames, fractional) several dozen times a second, and the plan
 // extrapolates between reports at the play rate. The frame on screen at
 // position p is ⌊p⌋, in either direction.

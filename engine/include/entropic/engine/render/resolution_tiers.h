@@ -1,5 +1,5 @@
 #pragma once
-// Dynamic resolution during playback (ARCHITECTURE.md §5): when frames take
+// Dynamic resolution during playback (docs/architecture.md): when frames take
 // longer than the time between them, render smaller — 75 %, 50 %, 25 % of the
 // project size — and step back up once there is headroom. Pure bookkeeping;
 // the render loop feeds it the cost of each frame it produces.
