@@ -145,6 +145,10 @@ bool setEffectSeed(ProjectDocument& doc, const QString& clipId, const QString& i
 // history entry: a knob drag is one undo step.
 bool setParameter(ProjectDocument& doc, const QString& clipId, const QString& instanceId, const QString& key,
                   const fx::ParamValue& value, QString* error = nullptr, int gestureId = 0);
+// Every parameter back to the descriptor's default, as one history entry
+// (mix, blend, mask and seed stay as they are).
+bool resetEffectParameters(ProjectDocument& doc, const QString& clipId, const QString& instanceId,
+                           QString* error = nullptr);
 
 // --- Signals: sources, operators, routes, automation (docs/signals.md) ----------
 // Every signal edit is checked by compiling the project's signal graph as it

@@ -218,4 +218,15 @@ bool setParameter(ProjectDocument& doc, const QString& clipId, const QString& in
                     gestureId);
 }
 
+bool resetEffectParameters(ProjectDocument& doc, const QString& clipId, const QString& instanceId, QString* error) {
+    EffectRef ref;
+    if (!effectOrRefuse(doc, clipId, instanceId, ref, error)) return false;
+    fx::EffectInstance after = *ref.effect;
+    after.params = fx::ParamValues(ref.effect->descriptor->params);
+    bool same = true;
+    for (std::size_t i = 0; i < after.params.size(); ++i) same = same && after.params.at(i) == ref.effect->params.at(i);
+    if (same) return true;
+    return pushEdit(doc, ref, std::move(after), QStringLiteral("Reset %1 parameters").arg(nameOf(*ref.effect)), 0);
+}
+
 } // namespace entropic::app::edits

@@ -4,16 +4,19 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QContextMenuEvent>
 #include <QDrag>
 #include <QDragEnterEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QMimeData>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include "commands/edits.h"
+#include "inspector/param_applicability.h"
 #include "inspector/param_control.h"
 #include "model/project_document.h"
 #include "modulation/param_motion.h"
@@ -93,7 +96,7 @@ QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent
 EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::EffectInstance& instance, int index,
                        int chainLength, SignalValues* values, QWidget* parent)
     : QFrame(parent), doc_(doc), clipId_(clipId), instanceId_(QString::fromStdString(instance.instanceId)),
-      index_(index), mask_(instance.mask) {
+      index_(index), chainLength_(chainLength), descriptor_(instance.descriptor), mask_(instance.mask) {
     setFrameShape(QFrame::StyledPanel);
     setAcceptDrops(true);
     setObjectName(QStringLiteral("effectCard"));
@@ -101,6 +104,7 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::Ef
     outer->setContentsMargins(8, 6, 8, 8);
 
     auto* header = new QHBoxLayout;
+    collapse_ = toolButton(QStringLiteral("▾"), tr("Collapse"), this);
     enabled_ = new QCheckBox(this);
     enabled_->setToolTip(tr("Bypass: off skips this effect"));
     auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(QString::fromStdString(instance.descriptor->name)), this);
@@ -114,12 +118,16 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::Ef
     auto* remove = toolButton(QStringLiteral("✕"), tr("Remove"), this);
     up->setEnabled(index > 0);
     down->setEnabled(index + 1 < chainLength);
+    header->addWidget(collapse_);
     header->addWidget(enabled_);
     header->addWidget(title, 1);
     for (auto* b : {up, down, duplicate, remove}) header->addWidget(b);
     outer->addLayout(header);
 
-    auto* form = new QFormLayout;
+    body_ = new QWidget(this);
+    auto* form = new QFormLayout(body_);
+    form_ = form;
+    form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     mix_ = new ParamControl(kMixSpec, this);
@@ -151,12 +159,13 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::Ef
             if (!allKeyed || motions_.value(key).isEmpty())
                 ok = edits::setParameter(doc_, clipId_, instanceId_, key, v, &error, gesture) && ok;
             report(ok, error);
+            showApplicability(); // at once, even if the edit changed nothing in the document
         });
     }
     seed_ = new ParamControl(kSeedSpec, this);
     form->addRow(tr("Seed"), seed_);
     buildMask(form);
-    outer->addLayout(form);
+    outer->addWidget(body_);
 
     connect(enabled_, &QCheckBox::toggled, this, [this](bool on) {
         QString error;
@@ -176,14 +185,9 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::Ef
         QString error;
         report(edits::setEffectSeed(doc_, clipId_, instanceId_, static_cast<std::uint64_t>(v[0]), &error), error);
     });
-    connect(up, &QToolButton::clicked, this, [this] {
-        QString error;
-        report(edits::moveEffect(doc_, clipId_, instanceId_, index_ - 1, &error), error);
-    });
-    connect(down, &QToolButton::clicked, this, [this] {
-        QString error;
-        report(edits::moveEffect(doc_, clipId_, instanceId_, index_ + 1, &error), error);
-    });
+    connect(collapse_, &QToolButton::clicked, this, [this] { setCollapsed(!collapsed_); });
+    connect(up, &QToolButton::clicked, this, [this] { move(index_ - 1); });
+    connect(down, &QToolButton::clicked, this, [this] { move(index_ + 1); });
     connect(duplicate, &QToolButton::clicked, this, [this] {
         QString error;
         report(edits::duplicateEffect(doc_, clipId_, instanceId_, &error), error);
@@ -253,7 +257,69 @@ void EffectCard::refresh(const fx::EffectInstance& instance) {
     for (auto it = maskControls_.begin(); it != maskControls_.end(); ++it)
         if (it.key() != "shape") it.value()->setValue({maskField(mask_, it.key()), 0, 0, 0});
     updateMaskVisibility();
+    showApplicability();
     setProperty("bypassed", !instance.enabled);
+}
+
+void EffectCard::showApplicability() { app::showApplicability(descriptor_->params, params_, form_); }
+
+void EffectCard::move(int toIndex) {
+    QString error;
+    report(edits::moveEffect(doc_, clipId_, instanceId_, toIndex, &error), error);
+}
+
+void EffectCard::setCollapsed(bool collapsed) {
+    if (collapsed == collapsed_) return;
+    collapsed_ = collapsed;
+    body_->setVisible(!collapsed);
+    collapse_->setText(collapsed ? QStringLiteral("▸") : QStringLiteral("▾"));
+    collapse_->setToolTip(collapsed ? tr("Expand") : tr("Collapse"));
+    Q_EMIT collapsedChanged(collapsed);
+}
+
+QMenu* EffectCard::buildContextMenu(QWidget* parent) {
+    auto* menu = new QMenu(parent);
+    const auto add = [&](const QString& name, const QString& text, bool enabled, auto&& slot) {
+        QAction* action = menu->addAction(text);
+        action->setObjectName(name);
+        action->setEnabled(enabled);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    const bool bypassed = !enabled_->isChecked();
+    QAction* bypass = add(QStringLiteral("bypass"), tr("Bypass"), true, [this, bypassed] {
+        QString error;
+        report(edits::setEffectEnabled(doc_, clipId_, instanceId_, bypassed, &error), error);
+    });
+    bypass->setCheckable(true);
+    bypass->setChecked(bypassed);
+    add(QStringLiteral("duplicate"), tr("Duplicate"), true, [this] {
+        QString error;
+        report(edits::duplicateEffect(doc_, clipId_, instanceId_, &error), error);
+    });
+    add(QStringLiteral("remove"), tr("Remove"), true, [this] {
+        QString error;
+        report(edits::removeEffect(doc_, clipId_, instanceId_, &error), error);
+    });
+    menu->addSeparator();
+    add(QStringLiteral("reset"), tr("Reset all parameters"), !descriptor_->params.empty(), [this] {
+        QString error;
+        report(edits::resetEffectParameters(doc_, clipId_, instanceId_, &error), error);
+    });
+    add(QStringLiteral("collapse"), collapsed_ ? tr("Expand") : tr("Collapse"), true,
+        [this] { setCollapsed(!collapsed_); });
+    menu->addSeparator();
+    add(QStringLiteral("move_up"), tr("Move up"), index_ > 0, [this] { move(index_ - 1); });
+    add(QStringLiteral("move_down"), tr("Move down"), index_ + 1 < chainLength_, [this] { move(index_ + 1); });
+    return menu;
+}
+
+void EffectCard::contextMenuEvent(QContextMenuEvent* event) {
+    // Controls open their own menus (reset, modulate); this one is the header's and the background's.
+    QMenu* menu = buildContextMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(event->globalPos());
+    event->accept();
 }
 
 void EffectCard::report(bool ok, const QString& error) {

@@ -1,8 +1,11 @@
 #pragma once
-// One effect instance of the inspected clip: its header (bypass, name,
-// reorder, duplicate, remove), the container's controls (mix, seed, mask) and
-// a control per parameter, all built from the descriptor. It edits the
-// document through app/commands/edits.h only.
+// One effect instance of the inspected clip: its header (collapse, bypass,
+// name, reorder, duplicate, remove), the container's controls (mix, seed,
+// mask) and a control per parameter, all built from the descriptor; the
+// parameters that do not apply in the current setting are greyed out. A
+// right click on the header or the background opens the same actions as a
+// menu, with "Reset all parameters". It edits the document through
+// app/commands/edits.h only.
 #include <QFrame>
 #include <QMap>
 
@@ -11,6 +14,8 @@
 class QCheckBox;
 class QFormLayout;
 class QLabel;
+class QMenu;
+class QToolButton;
 
 namespace entropic::app {
 
@@ -31,11 +36,21 @@ class EffectCard : public QFrame {
     // Shows new values without rebuilding (a drag in progress keeps its grip).
     void refresh(const fx::EffectInstance& instance);
 
+    // Only the header shows while collapsed (a view setting, not an edit).
+    void setCollapsed(bool collapsed);
+    bool collapsed() const { return collapsed_; }
+    // The card's context menu: bypass, duplicate, remove, reset all
+    // parameters, collapse/expand, move up/down, each action named by its
+    // objectName ("bypass", "duplicate", …) and disabled where meaningless.
+    QMenu* buildContextMenu(QWidget* parent);
+
   Q_SIGNALS:
     // An edit was refused: the reason, for the status bar.
     void message(const QString& text);
+    void collapsedChanged(bool collapsed);
 
   protected:
+    void contextMenuEvent(QContextMenuEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -46,11 +61,19 @@ class EffectCard : public QFrame {
     void updateMaskVisibility();
     void applyMask(int gestureId);
     void report(bool ok, const QString& error);
+    void showApplicability();
+    void move(int toIndex);
 
     ProjectDocument& doc_;
     QString clipId_;
     QString instanceId_;
     int index_ = 0;
+    int chainLength_ = 1;
+    const fx::EffectDescriptor* descriptor_ = nullptr;
+    bool collapsed_ = false;
+    QToolButton* collapse_ = nullptr;
+    QWidget* body_ = nullptr;
+    QFormLayout* form_ = nullptr;
     fx::MaskSpec mask_;
     QCheckBox* enabled_ = nullptr;
     ParamControl* mix_ = nullptr;

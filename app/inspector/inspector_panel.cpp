@@ -71,6 +71,12 @@ void InspectorPanel::sync() {
                 auto* card = new EffectCard(doc_, clipId_, ref.clip->effects[static_cast<std::size_t>(i)], i, count, values_,
                                            content_);
                 connect(card, &EffectCard::message, this, &InspectorPanel::message);
+                // Collapsed cards stay collapsed when the chain is rebuilt.
+                card->setCollapsed(collapsed_.contains(card->instanceId()));
+                connect(card, &EffectCard::collapsedChanged, this, [this, id = card->instanceId()](bool on) {
+                    if (on) collapsed_.insert(id);
+                    else collapsed_.remove(id);
+                });
                 cardsLayout_->insertWidget(i, card);
                 cards_.push_back(card);
             }

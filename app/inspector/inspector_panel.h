@@ -3,6 +3,7 @@
 // built from descriptors. Effects dropped here from the browser are added to
 // the clip. Rebuilds only when the chain's structure changes, so a knob being
 // dragged keeps its grip while the document updates.
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -52,6 +53,7 @@ class InspectorPanel : public QWidget {
     QWidget* content_;
     QVBoxLayout* cardsLayout_;
     QList<EffectCard*> cards_;
+    QSet<QString> collapsed_; // instance ids whose card is collapsed
 };
 
 } // namespace entropic::app

@@ -268,6 +268,16 @@ void ParamControl::showGhosts() {
     }
 }
 
+void ParamControl::setApplies(bool applies, const QString& reason) {
+    setEnabled(applies);
+    const QString help = QString::fromStdString(spec_.help);
+    const QString tip = applies || reason.isEmpty() ? help : reason + QStringLiteral("\n") + help;
+    setToolTip(tip);
+    // The parts carry the tooltip too: hovering the slider or the box shows it.
+    for (auto* part : findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly))
+        if (part != ghostLabel_) part->setToolTip(tip);
+}
+
 void ParamControl::contextMenuEvent(QContextMenuEvent* event) {
     QMenu menu(this);
     menu.addAction(tr("Reset to default"), this, &ParamControl::resetToDefault);

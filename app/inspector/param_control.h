@@ -48,6 +48,11 @@ class ParamControl : public QWidget {
     // Adds entries to the context menu ("Modulate by…", "Add keyframe"); one
     // per component for points and colours.
     void addMenuExtender(std::function<void(QMenu&)> extend) { extendMenus_.push_back(std::move(extend)); }
+    // Greys the control out while its parameter has no effect in the current
+    // setting (fx::applicability); `reason` ("Applies when Direction is
+    // Angle") leads the tooltip. Enabled again with the plain help text.
+    void setApplies(bool applies, const QString& reason = {});
+    bool applies() const { return isEnabled(); }
     // "X", "Y" for points; "Red" … "Alpha" for colours; empty for one-component types.
     QString componentName(int component) const;
 

@@ -13,6 +13,7 @@
 
 #include "commands/edits.h"
 #include "entropic/signal/operator_registry.h"
+#include "inspector/param_applicability.h"
 #include "inspector/param_control.h"
 #include "model/project_document.h"
 #include "modulation/signal_names.h"
@@ -129,6 +130,8 @@ void SignalNodeCard::buildSource(QFormLayout* form, const sig::SourceSpec& sourc
 void SignalNodeCard::buildOperator(QFormLayout* form, const sig::OperatorSpec& op) {
     const auto* d = sig::OperatorRegistry::builtin().find(op.op, op.version);
     if (!d) return;
+    descriptor_ = d;
+    form_ = form;
     const int slots = std::max<int>(d->minInputs, static_cast<int>(op.inputs.size()) + (static_cast<int>(op.inputs.size()) < d->maxInputs ? 1 : 0));
     for (int i = 0; i < std::min(slots, d->maxInputs); ++i) {
         auto* box = new QComboBox(this);
@@ -148,6 +151,7 @@ void SignalNodeCard::buildOperator(QFormLayout* form, const sig::OperatorSpec& o
         connect(control, &ParamControl::edited, this, [this, key](const fx::ParamValue& v, int gesture) {
             QString error;
             report(edits::setOperatorParam(doc_, QString::fromStdString(nodeId_), key, v[0], &error, gesture), error);
+            if (descriptor_) showApplicability(descriptor_->params, params_, form_);
         });
     }
     seed_ = new QSpinBox(this);
@@ -184,6 +188,7 @@ void SignalNodeCard::refresh() {
             for (const auto& p : d->params)
                 if (auto* control = params_.value(QString::fromStdString(p.key))) control->setValue(valueOf(*o, p));
         if (seed_) seed_->setValue(static_cast<int>(o->seed % 1000000));
+        if (descriptor_) showApplicability(descriptor_->params, params_, form_);
     }
     updating_ = false;
 }

@@ -2,11 +2,13 @@
 // One signal node of the project in the modulation panel: its name, what it
 // is, its settings built from its descriptor (operators: parameters, inputs,
 // seed; sources: what it measures, on which clip or track, the band) and a
-// live plot of its output over the visible timeline range. Edits go through
-// app/commands/edits.h only.
+// live plot of its output over the visible timeline range. Parameters that
+// do not apply in the current setting are greyed out, with the reason. Edits
+// go through app/commands/edits.h only.
 #include <QFrame>
 #include <QMap>
 
+#include "entropic/signal/operator.h"
 #include "entropic/signal/spec.h"
 
 class QComboBox;
@@ -54,6 +56,8 @@ class SignalNodeCard : public QFrame {
     QList<QComboBox*> inputs_;
     QSpinBox* seed_ = nullptr;
     QMap<QString, ParamControl*> params_;
+    const sig::OperatorDescriptor* descriptor_ = nullptr;
+    QFormLayout* form_ = nullptr; // where the parameters' labels are
 };
 
 } // namespace entropic::app

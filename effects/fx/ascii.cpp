@@ -167,7 +167,8 @@ const EffectDescriptor& fxAscii() {
                                   "Each character in its cell's mean colour, or in the foreground "
                                   "colour"),
                 ParamSpec::color("foreground", "Foreground", {0.3, 1.0, 0.45, 1.0},
-                                 "Character colour in mono"),
+                                 "Character colour in mono")
+                    .when("mode", {"Mono"}),
                 ParamSpec::color("background", "Background", {0.0, 0.0, 0.0, 1.0},
                                  "Colour behind the characters"),
                 ParamSpec::toggle("invert", "Invert ramp", false,

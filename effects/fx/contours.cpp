@@ -175,13 +175,15 @@ const EffectDescriptor& fxContours() {
                 ParamSpec::choice("line_source", "Line colour from", {"Line colour", "Picture"}, 0,
                                   "Lines in one colour, or in the picture's own colours"),
                 ParamSpec::color("line_color", "Line colour", {0.08, 0.06, 0.05, 1.0},
-                                 "Colour of the lines"),
+                                 "Colour of the lines")
+                    .when("line_source", {"Line colour"}),
                 ParamSpec::choice("fill", "Fill", {"Picture", "Paper", "Grey steps", "Map tints"},
                                   0,
                                   "Between the lines: the picture, the paper colour, one grey per "
                                   "band, or map colours from low to high"),
                 ParamSpec::color("paper", "Paper colour", {0.96, 0.93, 0.85, 1.0},
-                                 "Background of the paper fill"),
+                                 "Background of the paper fill")
+                    .when("fill", {"Paper"}),
             },
         .process = process,
     };

@@ -268,11 +268,14 @@ const EffectDescriptor& fxDatamosh() {
                     "The held picture is re-captured on every multiple of N frames (at most 60)"),
                 ParamSpec::number(
                     "threshold", "Threshold", 0, 32, 1, "px",
-                    "Freeze modes: motion at or above this many pixels counts as moving"),
+                    "Freeze modes: motion at or above this many pixels counts as moving")
+                    .when("mode", {"Freeze still", "Freeze moving"}),
                 ParamSpec::number("amplify", "Amplify", 1, 8, 2, "×",
-                                  "Bloom: how much the motion is magnified"),
+                                  "Bloom: how much the motion is magnified")
+                    .when("mode", {"Bloom"}),
                 ParamSpec::number("sustain", "Sustain", 0, 0.95, 0.8, "",
-                                  "Bloom: how much of the motion carries on into the next frame"),
+                                  "Bloom: how much of the motion carries on into the next frame")
+                    .when("mode", {"Bloom"}),
             },
         // Exact after a seek: every 60th frame is a keyframe, after which the
         // state depends only on the frames since.

@@ -89,9 +89,11 @@ const EffectDescriptor& fxDecimate() {
                 ParamSpec::choice("mode", "Mode", {"Every N frames", "Target rate"}, EveryN,
                                   "Keep one frame in N, or the frames of a lower frame rate"),
                 ParamSpec::integer("every", "Every", 1, static_cast<int>(kMaxPeriod), 3, "frames",
-                                   "Show frames 0, N, 2N, …; each is held N frames"),
+                                   "Show frames 0, N, 2N, …; each is held N frames")
+                    .when("mode", {"Every N frames"}),
                 ParamSpec::number("fps", "Target rate", 1, 60, 8, "fps",
-                                  "Rate to reduce to; a frame is held at most 30 frames"),
+                                  "Rate to reduce to; a frame is held at most 30 frames")
+                    .when("mode", {"Target rate"}),
             },
         // A shown frame is at most 29 frames before the frame that holds it, so
         // replaying 30 frames always passes through it: exact after a seek.

@@ -416,7 +416,8 @@ const EffectDescriptor& fxDither() {
                                    "16-colour console"},
                                   0, "Colours the picture is reduced to"),
                 ParamSpec::integer("levels", "Levels", 2, 16, 3, "",
-                                   "Levels per channel for the levels palette (2 = 8 colours)"),
+                                   "Levels per channel for the levels palette (2 = 8 colours)")
+                    .when("palette", {"Levels per channel"}),
                 ParamSpec::number("pixel_size", "Pixel size", 1, 32, 2, "px",
                                   "Dither at this coarser pixel size (1 = every pixel)"),
                 ParamSpec::number("strength", "Strength", 0, 1.5, 1, "",
@@ -424,7 +425,8 @@ const EffectDescriptor& fxDither() {
                                   "quantisation)"),
                 ParamSpec::toggle("serpentine", "Serpentine", true,
                                   "Error diffusion alternates direction every row (fewer "
-                                  "diagonal worms)"),
+                                  "diagonal worms)")
+                    .when("method", {"Floyd–Steinberg", "Atkinson", "Sierra Lite"}),
             },
         .process = process,
     };

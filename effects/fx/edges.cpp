@@ -114,7 +114,8 @@ const EffectDescriptor& fxEdges() {
                 ParamSpec::number("gain", "Gain", 0.1, 20, 6, "×",
                                   "Amplification of the edge strength above the threshold"),
                 ParamSpec::color("color", "Colour", {0.3, 1.0, 0.9, 1.0},
-                                 "Edge colour in the overlay and only modes"),
+                                 "Edge colour in the overlay and only modes")
+                    .when("mode", {"Overlay", "Only"}),
             },
         .process = process,
     };

@@ -102,7 +102,8 @@ const EffectDescriptor& fxInvertBands() {
                                   "Every other band, or a random choice of bands each frame"),
                 ParamSpec::number("band", "Band width", 1, 1000, 8, "px", "Thickness of one band"),
                 ParamSpec::number("probability", "Probability", 0, 1, 0.3, "",
-                                  "Seeded pattern: chance that a band is inverted"),
+                                  "Seeded pattern: chance that a band is inverted")
+                    .when("pattern", {"Seeded"}),
                 ParamSpec::number("scroll", "Scroll", -100, 100, 0, "px/frame",
                                   "Bands move by this much each frame (down or right is positive)"),
                 ParamSpec::toggle("red", "Red", true, "Invert the red channel in inverted bands"),

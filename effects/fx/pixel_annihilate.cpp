@@ -131,7 +131,8 @@ const EffectDescriptor& fxPixelAnnihilate() {
                 ParamSpec::number("probability", "Probability", 0, 1, 0.35, "",
                                   "Chance that a selectable block dies on a frame"),
                 ParamSpec::number("threshold", "Luma threshold", 0, 1, 0.6, "",
-                                  "Bright/Dark: the block's mean BT.709 luma limit"),
+                                  "Bright/Dark: the block's mean BT.709 luma limit")
+                    .when("select", {"Bright", "Dark"}),
                 ParamSpec::number("block", "Block size", 1, 256, 3, "px",
                                   "Side of the square blocks that die as one"),
                 ParamSpec::choice("replace", "Replace with",
@@ -139,7 +140,8 @@ const EffectDescriptor& fxPixelAnnihilate() {
                                    "Drop blue", "Transparent"},
                                   0, "What a dead block becomes"),
                 ParamSpec::color("color", "Colour", {1, 0, 0.8, 1},
-                                 "Colour mode: the colour dead blocks take"),
+                                 "Colour mode: the colour dead blocks take")
+                    .when("replace", {"Colour"}),
             },
         .process = process,
     };

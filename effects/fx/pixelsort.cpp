@@ -230,7 +230,8 @@ const EffectDescriptor& fxPixelSort() {
                     "Sort along rows, along columns, or along lines at the angle below"),
                 ParamSpec::number(
                     "angle", "Angle", -90, 90, 30, "°",
-                    "Direction of the sorted lines with Angle, counter-clockwise from horizontal"),
+                    "Direction of the sorted lines with Angle, counter-clockwise from horizontal")
+                    .when("direction", {"Angle"}),
                 ParamSpec::choice("interval_key", "Interval key",
                                   {"Luminance", "Hue", "Saturation"}, 0,
                                   "Which value decides whether a pixel belongs to a sorted run"),

@@ -117,7 +117,8 @@ const EffectDescriptor& fxXorGlitch() {
                                   "What the pixel is combined with: the value, random bytes per "
                                   "block, x XOR y, or the pixel at the shift"),
                 ParamSpec::integer("value", "Value", 0, 255, 165, "",
-                                   "The operand in Value mode (0–255)"),
+                                   "The operand in Value mode (0–255)")
+                    .when("operand", {"Value"}),
                 ParamSpec::integer("bit_mask", "Bit mask", 0, 255, 224, "",
                                    "Bits that may change (224 = the top three: hard flips; "
                                    "15 = the low four: fizz)"),
@@ -126,9 +127,11 @@ const EffectDescriptor& fxXorGlitch() {
                 ParamSpec::number("block", "Block size", 1, 512, 24, "px",
                                   "Side of the square blocks chosen for corruption"),
                 ParamSpec::number("shift_x", "Neighbour X", -256, 256, 3, "px",
-                                  "Neighbour mode: horizontal distance to the neighbour (wraps)"),
+                                  "Neighbour mode: horizontal distance to the neighbour (wraps)")
+                    .when("operand", {"Neighbour"}),
                 ParamSpec::number("shift_y", "Neighbour Y", -256, 256, 0, "px",
-                                  "Neighbour mode: vertical distance to the neighbour (wraps)"),
+                                  "Neighbour mode: vertical distance to the neighbour (wraps)")
+                    .when("operand", {"Neighbour"}),
                 ParamSpec::choice("channels", "Channels", {"RGB", "Red", "Green", "Blue"}, 0,
                                   "Channels that are corrupted (alpha never is)"),
             },

@@ -124,12 +124,15 @@ const EffectDescriptor& utilBlur() {
                     "mode", "Type", {"Gaussian", "Box", "Directional"}, Gaussian,
                     "Soft gaussian, flat box average, or a streak along one direction"),
                 ParamSpec::number("radius", "Radius", 0, 250, 6, "px",
-                                  "Gaussian: standard deviation; box: half-width of the box"),
+                                  "Gaussian: standard deviation; box: half-width of the box")
+                    .when("mode", {"Gaussian", "Box"}),
                 ParamSpec::number(
                     "angle", "Angle", -180, 180, 0, "°",
-                    "Directional: direction of the streak, counter-clockwise from horizontal"),
+                    "Directional: direction of the streak, counter-clockwise from horizontal")
+                    .when("mode", {"Directional"}),
                 ParamSpec::number("length", "Length", 0, 500, 30, "px",
-                                  "Directional: length of the streak, centred on each pixel"),
+                                  "Directional: length of the streak, centred on each pixel")
+                    .when("mode", {"Directional"}),
             },
         .process = process,
     };

@@ -188,7 +188,8 @@ const EffectDescriptor& utilChromaKey() {
                     "Distance over which transparency fades out beyond the tolerance"),
                 ParamSpec::number(
                     "spill", "Spill suppression", 0, 1, 0.5, "",
-                    "How much of the key's tint to remove from what remains (1 = all)"),
+                    "How much of the key's tint to remove from what remains (1 = all)")
+                    .when("output", {"Keyed picture"}),
                 ParamSpec::toggle("invert", "Invert", false,
                                   "Keep the key colour and remove the rest"),
                 ParamSpec::choice(

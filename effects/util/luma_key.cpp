@@ -83,7 +83,8 @@ const EffectDescriptor& utilLumaKey() {
                                   "Luma range over which transparency fades"),
                 ParamSpec::number(
                     "spill", "Spill suppression", 0, 1, 0, "",
-                    "Lighten (or darken) the half-keyed fringe away from the keyed side"),
+                    "Lighten (or darken) the half-keyed fringe away from the keyed side")
+                    .when("output", {"Keyed picture"}),
                 ParamSpec::toggle("invert", "Invert", false,
                                   "Keep what would be removed, and remove the rest"),
                 ParamSpec::choice(

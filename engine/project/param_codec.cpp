@@ -166,6 +166,17 @@ nlohmann::json paramToJson(const ParamSpec& spec, const ParamValue& value) {
     return nullptr;
 }
 
+nlohmann::json appliesWhenToJson(const fx::ParamSpec& spec, const std::vector<fx::ParamSpec>& specs) {
+    nlohmann::json conditions = nlohmann::json::array();
+    for (const auto& c : spec.appliesWhen) {
+        nlohmann::json j = {{"param", c.key}};
+        if (c.choices.empty()) j["value"] = c.flag;
+        else j["choices"] = c.choices;
+        conditions.push_back(std::move(j));
+    }
+    return {{"all", std::move(conditions)}, {"text", fx::appliesWhenText(spec, specs)}};
+}
+
 nlohmann::json descriptorToJson(const fx::EffectDescriptor& d) {
     nlohmann::json params = nlohmann::json::array();
     for (const auto& p : d.params) {
@@ -180,6 +191,7 @@ nlohmann::json descriptorToJson(const fx::EffectDescriptor& d) {
             j["max"] = p.max;
         }
         if (p.type == ParamType::Enum) j["choices"] = p.choices;
+        if (!p.appliesWhen.empty()) j["applies_when"] = appliesWhenToJson(p, d.params);
         params.push_back(std::move(j));
     }
     return {{"id", d.id},         {"version", d.version},   {"name", d.name},

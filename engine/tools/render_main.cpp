@@ -56,7 +56,9 @@ void listEffects(bool json) {
             }
             std::cout << " default " << engine::paramToJson(p, p.def).dump();
             if (!p.unit.empty()) std::cout << " " << p.unit;
-            std::cout << " — " << p.help << '\n';
+            std::cout << " — " << p.help;
+            if (!p.appliesWhen.empty()) std::cout << " [applies when " << fx::appliesWhenText(p, d->params) << "]";
+            std::cout << '\n';
         }
     }
 }

@@ -91,13 +91,17 @@ const OperatorDescriptor& modEnvelope() {
                 ParamSpec::choice("trigger", "Trigger", {"Gate input", "Beat grid"}, GateInput,
                                   "Open while the input is at or above the threshold, or on beats"),
                 ParamSpec::number("threshold", "Threshold", 0, 1, 0.5, "",
-                                  "Gate input: the level at which the gate opens"),
+                                  "Gate input: the level at which the gate opens")
+                    .when("trigger", {"Gate input"}),
                 ParamSpec::number("every_beats", "Every", 1.0 / 16, 64, 1, "beats",
-                                  "Beat grid: beats between onsets"),
+                                  "Beat grid: beats between onsets")
+                    .when("trigger", {"Beat grid"}),
                 ParamSpec::number("gate_beats", "Gate length", 1.0 / 64, 64, 0.5, "beats",
-                                  "Beat grid: how long each onset holds the gate"),
+                                  "Beat grid: how long each onset holds the gate")
+                    .when("trigger", {"Beat grid"}),
                 ParamSpec::number("beat_offset", "Offset", 0, 64, 0, "beats",
-                                  "Beat grid: the first onset, in beats from frame 0"),
+                                  "Beat grid: the first onset, in beats from frame 0")
+                    .when("trigger", {"Beat grid"}),
                 ParamSpec::number("attack_ms", "Attack", 0, 10000, 10, "ms", "Rise to 1"),
                 ParamSpec::number("decay_ms", "Decay", 0, 10000, 200, "ms",
                                   "Fall to the sustain level"),

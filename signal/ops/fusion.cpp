@@ -49,7 +49,8 @@ std::vector<ParamSpec> params() {
     for (int i = 0; i < kMaxInputs; ++i)
         specs.push_back(ParamSpec::number(kWeightKeys[static_cast<std::size_t>(i)],
                                           "Weight " + std::to_string(i + 1), 0, 10, 1, "",
-                                          "Weight of input " + std::to_string(i + 1)));
+                                          "Weight of input " + std::to_string(i + 1))
+                            .when("mode", {"Weighted average"}));
     return specs;
 }
 

@@ -79,13 +79,16 @@ const OperatorDescriptor& modLfo() {
                                   Sine, "Waveform; the random shapes draw one value per cycle"),
                 ParamSpec::choice("sync", "Sync", {"Hz", "Beats"}, Hertz,
                                   "Rate in cycles a second, or cycle length in beats of the tempo"),
-                ParamSpec::number("rate", "Rate", 0.01, 50, 1, "Hz", "Cycles a second (sync Hz)"),
+                ParamSpec::number("rate", "Rate", 0.01, 50, 1, "Hz", "Cycles a second (sync Hz)")
+                    .when("sync", {"Hz"}),
                 ParamSpec::number("beats", "Cycle length", 1.0 / 64, 64, 1, "beats",
-                                  "Beats one cycle lasts (sync Beats)"),
+                                  "Beats one cycle lasts (sync Beats)")
+                    .when("sync", {"Beats"}),
                 ParamSpec::number("phase", "Phase", 0, 1, 0, "cycles",
                                   "Where in its cycle the wave is at frame 0"),
                 ParamSpec::number("pulse_width", "Pulse width", 0.01, 0.99, 0.5, "",
-                                  "Square: the part of each cycle spent high"),
+                                  "Square: the part of each cycle spent high")
+                    .when("shape", {"Square"}),
                 ParamSpec::number("depth", "Depth", -1, 1, 1, "",
                                   "Wave amplitude (negative inverts)"),
                 ParamSpec::number("offset", "Offset", -1, 1, 0, "", "Added to the scaled wave"),

@@ -66,19 +66,27 @@ const OperatorDescriptor& opMath() {
                                    "Map range", "Curve"},
                                   Add, "What to compute from input a (and b)"),
                 ParamSpec::number("value", "Value", -1000, 1000, 0, "",
-                                  "Operand b when there is no second input"),
-                ParamSpec::number("low", "Low", -1000, 1000, 0, "", "Clamp: lower bound"),
-                ParamSpec::number("high", "High", -1000, 1000, 1, "", "Clamp: upper bound"),
+                                  "Operand b when there is no second input")
+                    .when("operation", {"Add", "Subtract", "Multiply", "Min", "Max"}),
+                ParamSpec::number("low", "Low", -1000, 1000, 0, "", "Clamp: lower bound")
+                    .when("operation", {"Clamp"}),
+                ParamSpec::number("high", "High", -1000, 1000, 1, "", "Clamp: upper bound")
+                    .when("operation", {"Clamp"}),
                 ParamSpec::number("in_low", "In low", -1000, 1000, 0, "",
-                                  "Map range: maps to out low"),
+                                  "Map range: maps to out low")
+                    .when("operation", {"Map range"}),
                 ParamSpec::number("in_high", "In high", -1000, 1000, 1, "",
-                                  "Map range: maps to out high"),
+                                  "Map range: maps to out high")
+                    .when("operation", {"Map range"}),
                 ParamSpec::number("out_low", "Out low", -1000, 1000, 0, "",
-                                  "Map range: output at in low"),
+                                  "Map range: output at in low")
+                    .when("operation", {"Map range"}),
                 ParamSpec::number("out_high", "Out high", -1000, 1000, 1, "",
-                                  "Map range: output at in high"),
+                                  "Map range: output at in high")
+                    .when("operation", {"Map range"}),
                 ParamSpec::number("curve", "Curve", -1, 1, 0, "",
-                                  "Curve: a (clamped to 0..1) to the power 4^−curve"),
+                                  "Curve: a (clamped to 0..1) to the power 4^−curve")
+                    .when("operation", {"Curve"}),
             },
         .minInputs = 1,
         .maxInputs = 2,

@@ -63,7 +63,8 @@ const OperatorDescriptor& modSidechain() {
                 ParamSpec::choice("response", "Response", {"Linear", "Decibels"}, Linear,
                                   "Output the level, or floor..0 dBFS mapped to 0..1"),
                 ParamSpec::number("floor_db", "Floor", -120, -6, -60, "dB",
-                                  "Decibels: the level that maps to 0"),
+                                  "Decibels: the level that maps to 0")
+                    .when("response", {"Decibels"}),
             },
         .minInputs = 1,
         .maxInputs = 1,

@@ -28,6 +28,7 @@ TEST_CASE("every registered effect has a complete descriptor", "[effects][regist
         CHECK(d->temporal() == (d->makeState != nullptr));
         CHECK((d->historyFrames > 0) == d->temporal());
         if (d->makeState) CHECK(d->makeState() != nullptr);
+        CHECK(checkConditions(d->params).empty());
         std::set<std::string> keys;
         for (const ParamSpec& p : d->params) {
             INFO("param " << p.key);

@@ -41,6 +41,28 @@ TEST_CASE("the effect list describes every effect", "[cli]") {
     CHECK(doc[0].contains("params"));
 }
 
+TEST_CASE("the effect list says when a parameter applies", "[cli][applies]") {
+    const auto text = render({"--list-effects"});
+    CHECK_THAT(text.out, Catch::Contains("[applies when Direction is Angle]"));
+    const auto doc = nlohmann::json::parse(render({"--list-effects", "--json"}).out);
+    const nlohmann::json* sort = nullptr;
+    for (const auto& d : doc)
+        if (d["id"] == "fx.pixelsort") sort = &d;
+    REQUIRE(sort);
+    for (const auto& p : (*sort)["params"]) {
+        INFO(p["key"]);
+        if (p["key"] == "angle") {
+            REQUIRE(p.contains("applies_when"));
+            CHECK(p["applies_when"]["text"] == "Direction is Angle");
+            REQUIRE(p["applies_when"]["all"].size() == 1);
+            CHECK(p["applies_when"]["all"][0]["param"] == "direction");
+            CHECK(p["applies_when"]["all"][0]["choices"] == nlohmann::json::array({"Angle"}));
+        } else {
+            CHECK_FALSE(p.contains("applies_when")); // the others always apply
+        }
+    }
+}
+
 TEST_CASE("bad inputs fail clearly and write nothing", "[cli][media]") {
     const auto dir = test::scratchDir("cli-bad");
     const std::string out = (dir / "out.mp4").string();

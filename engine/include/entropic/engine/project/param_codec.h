@@ -18,6 +18,10 @@ fx::ParamValue paramFromText(const fx::ParamSpec& spec, std::string_view text,
                              const std::string& field);
 nlohmann::json paramToJson(const fx::ParamSpec& spec, const fx::ParamValue& value);
 
+// spec.appliesWhen as {"all": [{"param": "direction", "choices": ["Angle"]} or
+// {"param": "snap", "value": true}, …], "text": "Direction is Angle"}.
+nlohmann::json appliesWhenToJson(const fx::ParamSpec& spec, const std::vector<fx::ParamSpec>& specs);
+
 // The descriptor as JSON, for --list-effects --json and the list_effects command.
 nlohmann::json descriptorToJson(const fx::EffectDescriptor& descriptor);
 
