@@ -22,6 +22,8 @@
 #include "bin/media_bin.h"
 #include "commands/edits.h"
 #include "timeline/clip_properties_dialog.h"
+#include "timeline/thumbnail_cache.h"
+#include "timeline/waveform_cache.h"
 #include "timeline_fixture.h"
 
 using namespace entropic;
