@@ -1,5 +1,7 @@
 #include "bin/media_bin.h"
 
+#include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileInfo>
 #include <QListWidget>
@@ -110,6 +112,28 @@ void MediaBin::importFiles(const QStringList& paths) {
             Q_EMIT importFinished(added);
         });
     }
+}
+
+bool MediaBin::reveal(const QString& absolutePath) {
+    const QString wanted = QDir::cleanPath(absolutePath);
+    for (int i = 0; i < list_->count(); ++i) {
+        QListWidgetItem* item = list_->item(i);
+        if (QDir::cleanPath(item->data(kPathRole).toString()) != wanted) continue;
+        list_->clearSelection();
+        list_->setCurrentItem(item);
+        item->setSelected(true);
+        list_->scrollToItem(item, QAbstractItemView::PositionAtCenter);
+        // Docked and perhaps tabbed behind another panel: to the front.
+        for (QWidget* w = parentWidget(); w; w = w->parentWidget())
+            if (auto* dock = qobject_cast<QDockWidget*>(w)) {
+                dock->show();
+                dock->raise();
+            }
+        list_->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    Q_EMIT message(tr("%1 is not in the media bin").arg(QFileInfo(absolutePath).fileName()));
+    return false;
 }
 
 void MediaBin::sync() {

@@ -32,6 +32,9 @@ class MediaBin : public QWidget {
     int itemCount() const;
     // Probe facts of an item, if probed (absolute path).
     const ProbedMedia* probed(const QString& absolutePath) const;
+    // Selects the item of a file (absolute path), scrolls to it and brings the
+    // bin's dock to the front; false (and a message) if the file is not in the bin.
+    bool reveal(const QString& absolutePath);
 
   Q_SIGNALS:
     void message(const QString& text);

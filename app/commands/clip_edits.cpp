@@ -122,6 +122,24 @@ bool moveClips(ProjectDocument& doc, const std::vector<ClipMove>& moves, QString
         moved.clip.start = move.start;
         after.push_back(std::move(moved));
     }
+    // Linked clips not moved themselves follow by the same frames, each on its own track.
+    const std::size_t led = before.size();
+    for (std::size_t i = 0; i < led; ++i) {
+        const std::int64_t delta = after[i].clip.start - before[i].clip.start;
+        if (delta == 0) continue; // onto another track only: the partners stay where they are
+        for (const ClipRef& partner : linkedTo(doc.project(), before[i].clip)) {
+            if (!seen.insert(partner.clip->id).second) continue;
+            ClipRef ref;
+            if (!clipOrRefuse(doc, q(partner.clip->id), ref, error)) return false;
+            if (ref.clip->start + delta < 0)
+                return refuse(error,
+                              QStringLiteral("Clip %1, linked to %2, cannot start before frame 0")
+                                  .arg(q(ref.clip->id), q(before[i].clip.id)));
+            before.push_back(placed(ref));
+            after.push_back(placed(ref));
+            after.back().clip.start += delta;
+        }
+    }
     if (before.empty()) return true;
     if (QString problem = layoutProblem(doc.project(), before, after); !problem.isEmpty())
         return refuse(error, problem);
@@ -135,28 +153,54 @@ bool moveClip(ProjectDocument& doc, const QString& clipId, const QString& trackI
     return moveClips(doc, {ClipMove{clipId, trackId, start}}, error);
 }
 
-bool trimClip(ProjectDocument& doc, const QString& clipId, ClipEdge edge, std::int64_t frame, QString* error) {
-    ClipRef ref;
-    if (!clipOrRefuse(doc, clipId, ref, error)) return false;
-    PlacedClip trimmed = placed(ref);
-    auto& c = trimmed.clip;
+namespace {
+
+// The clip with one edge moved by delta frames, or a refusal.
+bool trimmedBy(const ClipRef& ref, ClipEdge edge, std::int64_t delta, PlacedClip& out,
+               QString* error) {
+    out = placed(ref);
+    auto& c = out.clip;
+    const QString id = q(c.id);
     if (edge == ClipEdge::Left) {
+        const std::int64_t frame = c.start + delta;
         if (frame >= c.end()) return refuse(error, QStringLiteral("A clip is at least one frame long"));
         if (frame < 0) return refuse(error, QStringLiteral("A clip cannot start before frame 0"));
-        const std::int64_t in = c.in + (frame - c.start);
+        const std::int64_t in = c.in + delta;
         if (in < 0)
-            return refuse(error, QStringLiteral("Clip %1 already starts at its source's first frame").arg(clipId));
+            return refuse(
+                error,
+                QStringLiteral("Clip %1 already starts at its source's first frame").arg(id));
         c.in = in;
         c.start = frame;
     } else {
+        const std::int64_t frame = c.end() + delta;
         if (frame <= c.start) return refuse(error, QStringLiteral("A clip is at least one frame long"));
         c.out = c.in + (frame - c.start);
     }
-    if (c.start == ref.clip->start && c.in == ref.clip->in && c.out == ref.clip->out) return true;
-    if (const auto* other = overlapping(ref.track->clips, c.start, c.end(), {c.id}))
-        return refuse(error, QStringLiteral("Clip %1 would overlap clip %2 on track %3")
-                                 .arg(clipId, q(other->id), q(ref.track->id)));
-    pushClips(doc, QStringLiteral("Trim clip %1").arg(clipName(*ref.clip)), {placed(ref)}, {std::move(trimmed)});
+    return true;
+}
+
+} // namespace
+
+bool trimClip(ProjectDocument& doc, const QString& clipId, ClipEdge edge, std::int64_t frame,
+              QString* error) {
+    ClipRef ref;
+    if (!clipOrRefuse(doc, clipId, ref, error)) return false;
+    const std::int64_t delta = frame - (edge == ClipEdge::Left ? ref.clip->start : ref.clip->end());
+    if (delta == 0) return true;
+    // The clip and the clips linked to it, each edge moved by the same frames.
+    std::vector<PlacedClip> before, after;
+    for (const QString& id : withLinked(doc.project(), {clipId})) {
+        ClipRef member;
+        if (!clipOrRefuse(doc, id, member, error)) return false;
+        PlacedClip trimmed;
+        if (!trimmedBy(member, edge, delta, trimmed, error)) return false;
+        before.push_back(placed(member));
+        after.push_back(std::move(trimmed));
+    }
+    if (QString problem = layoutProblem(doc.project(), before, after); !problem.isEmpty())
+        return refuse(error, problem);
+    pushClips(doc, QStringLiteral("Trim clip %1").arg(clipName(*ref.clip)), std::move(before), std::move(after));
     return true;
 }
 
@@ -170,10 +214,19 @@ bool splitClip(ProjectDocument& doc, const QString& clipId, std::int64_t frame, 
 
 bool splitClips(ProjectDocument& doc, const QStringList& clipIds, std::int64_t frame, QString* error,
                 QStringList* newClipIds) {
-    std::vector<PlacedClip> removed, inserted;
+    std::vector<PlacedClip> removed, inserted, rights;
     IdSource clipIdsSource(doc, QStringLiteral("clip-"));
     IdSource effectIds(doc, QStringLiteral("fx-"));
-    for (const QString& clipId : clipIds) {
+    IdSource linkIds(doc, QStringLiteral("link-"));
+    // Linked clips the frame is inside split with them; the right halves are
+    // linked among themselves, the left ones stay in the old group.
+    QStringList targets = clipIds;
+    for (const QString& id : withLinked(doc.project(), clipIds)) {
+        const ClipRef ref = findClip(doc.project(), id.toStdString());
+        if (!targets.contains(id) && ref.clip && frame > ref.clip->start && frame < ref.clip->end())
+            targets.push_back(id);
+    }
+    for (const QString& clipId : targets) {
         ClipRef ref;
         if (!clipOrRefuse(doc, clipId, ref, error)) return false;
         const auto& c = *ref.clip;
@@ -188,12 +241,15 @@ bool splitClips(ProjectDocument& doc, const QStringList& clipIds, std::int64_t f
         right.clip.start = frame;
         right.clip.in = left.clip.out;
         renewEffectIds(right.clip.effects, effectIds);
-        if (newClipIds) newClipIds->push_back(q(right.clip.id));
+        if (newClipIds && clipIds.contains(clipId)) newClipIds->push_back(q(right.clip.id));
         removed.push_back(placed(ref));
         inserted.push_back(std::move(left));
-        inserted.push_back(std::move(right));
+        rights.push_back(std::move(right));
     }
     if (removed.empty()) return true;
+    relinkAmong(rights, linkIds);
+    for (auto& right : rights)
+        inserted.push_back(std::move(right));
     const QString text = removed.size() == 1 ? QStringLiteral("Split clip %1").arg(clipName(removed.front().clip))
                                              : QStringLiteral("Split %1 clips").arg(removed.size());
     pushClips(doc, text, std::move(removed), std::move(inserted));
@@ -202,7 +258,7 @@ bool splitClips(ProjectDocument& doc, const QStringList& clipIds, std::int64_t f
 
 bool deleteClips(ProjectDocument& doc, const QStringList& clipIds, QString* error) {
     std::vector<PlacedClip> removed;
-    if (!collect(doc, clipIds, removed, error)) return false;
+    if (!collect(doc, withLinked(doc.project(), clipIds), removed, error)) return false;
     if (removed.empty()) return true;
     const QString text = clipsText(QStringLiteral("Delete"), removed);
     pushClips(doc, text, std::move(removed), {});
@@ -211,7 +267,7 @@ bool deleteClips(ProjectDocument& doc, const QStringList& clipIds, QString* erro
 
 bool rippleDeleteClips(ProjectDocument& doc, const QStringList& clipIds, QString* error) {
     std::vector<PlacedClip> deleted;
-    if (!collect(doc, clipIds, deleted, error)) return false;
+    if (!collect(doc, withLinked(doc.project(), clipIds), deleted, error)) return false;
     if (deleted.empty()) return true;
     std::vector<PlacedClip> removed = deleted, inserted;
     std::set<std::string> gone;
@@ -248,7 +304,7 @@ bool clearTimeline(ProjectDocument& doc, QString* error) {
 
 json copyClips(const ProjectDocument& doc, const QStringList& clipIds) {
     std::vector<PlacedClip> clips;
-    for (const QString& id : clipIds)
+    for (const QString& id : withLinked(doc.project(), clipIds))
         if (const auto ref = findClip(doc.project(), id.toStdString()); ref.clip) clips.push_back(placed(ref));
     return {{"format", kClipboardFormat}, {"base_dir", doc.project().baseDir}, {"clips", placedClipsToJson(clips)}};
 }
@@ -272,6 +328,8 @@ bool pasteClips(ProjectDocument& doc, const json& clipboard, std::int64_t atFram
     for (const auto& c : clips) first = std::min(first, c.clip.start);
     IdSource clipIds(doc, QStringLiteral("clip-"));
     IdSource effectIds(doc, QStringLiteral("fx-"));
+    IdSource linkIds(doc, QStringLiteral("link-"));
+    relinkAmong(clips, linkIds); // pasted pairs link to each other, never to the originals
     QStringList ids;
     for (auto& c : clips) {
         const auto* track = findTrack(doc.project(), c.trackId);

@@ -3,6 +3,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <map>
 
 namespace entropic::app::rules {
 
@@ -27,6 +28,42 @@ PlacedClip placed(const ClipRef& ref) { return {ref.track->id, ref.track->kind, 
 bool isLocked(const EditorState& editor, const std::string& trackId) {
     return std::find(editor.lockedTracks.begin(), editor.lockedTracks.end(), trackId) !=
            editor.lockedTracks.end();
+}
+
+std::vector<ClipRef> linkedTo(const engine::Project& project, const engine::Clip& clip) {
+    std::vector<ClipRef> partners;
+    if (clip.link.empty()) return partners;
+    for (const auto& t : project.tracks)
+        for (const auto& c : t.clips)
+            if (c.link == clip.link && c.id != clip.id) partners.push_back({&t, &c});
+    return partners;
+}
+
+QStringList withLinked(const engine::Project& project, const QStringList& ids) {
+    QStringList all = ids;
+    all.removeDuplicates();
+    for (const QString& id : ids)
+        if (const ClipRef ref = findClip(project, id.toStdString()); ref.clip)
+            for (const ClipRef& partner : linkedTo(project, *ref.clip))
+                if (!all.contains(q(partner.clip->id))) all.push_back(q(partner.clip->id));
+    return all;
+}
+
+void relinkAmong(std::vector<PlacedClip>& clips, IdSource& ids) {
+    std::map<std::string, std::string> renamed;
+    std::map<std::string, int> members;
+    for (const auto& c : clips)
+        if (!c.clip.link.empty()) ++members[c.clip.link];
+    for (auto& c : clips) {
+        if (c.clip.link.empty()) continue;
+        if (members[c.clip.link] < 2) {
+            c.clip.link.clear();
+            continue;
+        }
+        auto [it, fresh] = renamed.try_emplace(c.clip.link);
+        if (fresh) it->second = ids.next();
+        c.clip.link = it->second;
+    }
 }
 
 const engine::Clip* overlapping(const std::vector<engine::Clip>& clips, std::int64_t start, std::int64_t end,
@@ -66,7 +103,9 @@ bool refuse(QString* error, const QString& message) {
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
-QString clipName(const engine::Clip& clip) { return QFileInfo(q(clip.source)).fileName(); }
+QString clipName(const engine::Clip& clip) {
+    return clip.name.empty() ? QFileInfo(q(clip.source)).fileName() : q(clip.name);
+}
 
 QString clipsText(const QString& verb, const std::vector<PlacedClip>& clips) {
     if (clips.size() == 1) return QStringLiteral("%1 clip %2").arg(verb, clipName(clips.front().clip));

@@ -7,11 +7,14 @@
 #include <vector>
 
 #include <QString>
+#include <QStringList>
 
 #include "commands/command_codec.h"
 #include "model/project_document.h"
 
 namespace entropic::app::rules {
+
+class IdSource;
 
 struct ClipRef {
     const engine::Track* track = nullptr;
@@ -24,6 +27,16 @@ ClipRef findClip(const engine::Project& project, const std::string& id);
 PlacedClip placed(const ClipRef& ref);
 
 bool isLocked(const EditorState& editor, const std::string& trackId);
+
+// The clips linked to `clip` (sharing its non-empty link id), itself excluded.
+std::vector<ClipRef> linkedTo(const engine::Project& project, const engine::Clip& clip);
+// ids and, after them, every clip linked to one of them, each once: what an
+// edit of linked clips acts on.
+QStringList withLinked(const engine::Project& project, const QStringList& ids);
+// Renames the link groups of clips freshly made (split halves, pasted clips)
+// so that they form groups only among themselves: every old group id found
+// becomes a new one from `ids`, and a clip left alone in its group is unlinked.
+void relinkAmong(std::vector<PlacedClip>& clips, IdSource& ids);
 
 // The first clip of `clips` (other than the ones in ignore) that [start, end) overlaps.
 const engine::Clip* overlapping(const std::vector<engine::Clip>& clips, std::int64_t start,
@@ -51,7 +64,8 @@ void renewEffectIds(std::vector<fx::EffectInstance>& effects, IdSource& ids);
 bool refuse(QString* error, const QString& message);
 QString q(const std::string& s);
 // "Delete clip life" or "Delete 3 clips".
-// What history entries call a clip: its media's file name ("beach.mp4"), never its id.
+// What history entries call a clip: the name the user gave it, else its media's
+// file name ("beach.mp4"); never its id.
 QString clipName(const engine::Clip& clip);
 // "Move clip beach.mp4", or "Move 3 clips".
 QString clipsText(const QString& verb, const std::vector<PlacedClip>& clips);

@@ -46,6 +46,14 @@ bool setTrackVolume(ProjectDocument& doc, const QString& trackId, double volumeD
 bool setTrackBlend(ProjectDocument& doc, const QString& trackId, fx::BlendMode mode, QString* error = nullptr);
 
 // --- Clips (refused on locked tracks) ---------------------------------------
+// Linked clips (engine::Clip::link, e.g. a video clip and its sound on an
+// audio track) are edited together: a move takes the clips linked to a moved
+// clip by the same frames (each on its own track), a trim moves their same
+// edge by the same frames, a split also splits those the frame is inside
+// (the right halves linked among themselves), delete, ripple delete, copy
+// and enable/disable take the whole group. Any member refused (locked,
+// overlapping, before frame 0) refuses the edit. Pasted clips link only among
+// themselves.
 // source as it will be written (relative to the document's baseDir or absolute);
 // the clip shows source frames [in, out) from timeline frame start.
 bool addClip(ProjectDocument& doc, const QString& trackId, const QString& source, std::int64_t start,
@@ -83,6 +91,31 @@ bool deleteClips(ProjectDocument& doc, const QStringList& clipIds, QString* erro
 bool rippleDeleteClips(ProjectDocument& doc, const QStringList& clipIds, QString* error = nullptr);
 // Removes every clip on unlocked tracks. Critical: never pruned from the history.
 bool clearTimeline(ProjectDocument& doc, QString* error = nullptr);
+
+// A clip's name on the timeline; empty: its source's file name again.
+bool renameClip(ProjectDocument& doc, const QString& clipId, const QString& name,
+                QString* error = nullptr);
+// A disabled clip renders and sounds as if absent (docs/project-format.md).
+bool setClipsEnabled(ProjectDocument& doc, const QStringList& clipIds, bool enabled,
+                     QString* error = nullptr);
+// A video clip (as addClip) whose sound is a linked audio clip at the same
+// frames on the first audio track, top-down, with room (a new audio track
+// when none has), the video clip's own sound muted: one history entry.
+bool addClipWithLinkedSound(ProjectDocument& doc, const QString& trackId, const QString& source,
+                            std::int64_t start, std::int64_t in, std::int64_t out,
+                            QString* error = nullptr, QString* newClipId = nullptr,
+                            QString* newSoundId = nullptr);
+// The same for a video clip already placed: its sound goes onto an audio
+// track as a clip linked to it, its own sound muted; one history entry.
+// Refused for an audio clip or a clip whose sound is already muted.
+bool splitSound(ProjectDocument& doc, const QString& clipId, QString* error = nullptr,
+                QString* newSoundId = nullptr);
+// One group of the clips (two at least) and the groups they were in.
+bool linkClips(ProjectDocument& doc, const QStringList& clipIds, QString* error = nullptr);
+// Dissolves the groups of the clips: every clip edits alone again.
+bool unlinkClips(ProjectDocument& doc, const QStringList& clipIds, QString* error = nullptr);
+// The clips linked to clipId, itself excluded.
+QStringList linkedClips(const ProjectDocument& doc, const QString& clipId);
 
 // The clipboard form of clips (for QMimeData "application/x-entropic-clips").
 nlohmann::json copyClips(const ProjectDocument& doc, const QStringList& clipIds);

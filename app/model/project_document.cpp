@@ -252,6 +252,7 @@ QString ProjectDocument::newId(const QString& prefix) const {
         consider(t.id);
         for (const auto& c : t.clips) {
             consider(c.id);
+            consider(c.link);
             for (const auto& e : c.effects) consider(e.instanceId);
         }
     }

@@ -32,7 +32,8 @@ bool sameSound(const engine::Project& a, const engine::Project& b) {
         for (std::size_t c = 0; c < ta.clips.size(); ++c) {
             const auto &ca = ta.clips[c], &cb = tb.clips[c];
             if (ca.id != cb.id || ca.sourcePath != cb.sourcePath || ca.start != cb.start ||
-                ca.in != cb.in || ca.out != cb.out || ca.gainDb != cb.gainDb)
+                ca.in != cb.in || ca.out != cb.out || ca.gainDb != cb.gainDb ||
+                ca.enabled != cb.enabled || ca.soundMuted != cb.soundMuted)
                 return false;
         }
     }

@@ -98,6 +98,19 @@ void paintWaveform(QPainter& p, const QRectF& area, const engine::Clip& clip,
     p.drawLines(lines);
 }
 
+// Two chain links: the clip moves, trims, splits and deletes with others.
+void paintLinkMark(QPainter& p, const QRectF& box) {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(palette::kHeaderText, 1.4));
+    const double h = std::min(box.height(), 8.0), w = box.width() * 0.62;
+    const double top = box.center().y() - h / 2;
+    p.drawRoundedRect(QRectF(box.left(), top, w, h), h / 2, h / 2);
+    p.drawRoundedRect(QRectF(box.right() - w, top, w, h), h / 2, h / 2);
+    p.restore();
+}
+
 } // namespace
 
 void paintClip(QPainter& p, const QRectF& rect, const engine::Clip& clip, engine::TrackKind kind,
@@ -105,7 +118,7 @@ void paintClip(QPainter& p, const QRectF& rect, const engine::Clip& clip, engine
                ThumbnailCache& thumbnails, WaveformCache& waveforms, const ClipLook& look) {
     const bool video = kind == engine::TrackKind::Video;
     p.save();
-    if (look.muted) p.setOpacity(0.45);
+    if (look.muted || !clip.enabled) p.setOpacity(0.45);
     const QColor fill = video ? palette::kVideoClip : palette::kAudioClip;
     p.setPen(Qt::NoPen);
     p.setBrush(look.selected ? fill.lighter(135) : fill);
@@ -116,8 +129,9 @@ void paintClip(QPainter& p, const QRectF& rect, const engine::Clip& clip, engine
     const QString path = QString::fromStdString(clip.sourcePath);
     if (video) {
         paintThumbnails(p, body, clip, project, geometry, thumbnails);
-        // Its sound, faint along the bottom, when the source has any.
-        if (auto wave = waveforms.waveform(path)) {
+        // Its sound, faint along the bottom, when the source has any and
+        // it is heard from this clip (not from a linked audio clip).
+        if (auto wave = clip.soundMuted ? nullptr : waveforms.waveform(path)) {
             const QRectF strip(body.left(), body.bottom() - 14, body.width(), 14);
             p.fillRect(strip, QColor(0, 0, 0, 120)); // so the sound reads over any picture
             paintWaveform(p, strip, clip, project, geometry, *wave, QColor(255, 255, 255, 150));
@@ -133,12 +147,18 @@ void paintClip(QPainter& p, const QRectF& rect, const engine::Clip& clip, engine
     // Title strip: the file name, and how many effects the clip carries.
     const QRectF title(rect.left(), rect.top(), rect.width(), kTitleHeight);
     p.fillRect(title, QColor(0, 0, 0, 110));
-    QString name = QFileInfo(QString::fromStdString(clip.source)).fileName();
+    QString name = clip.name.empty() ? QFileInfo(QString::fromStdString(clip.source)).fileName()
+                                     : QString::fromStdString(clip.name);
     if (!clip.effects.empty()) name += QStringLiteral("  ·  fx %1").arg(clip.effects.size());
+    if (!clip.enabled) name = QObject::tr("[disabled] %1").arg(name);
     p.setPen(palette::kHeaderText);
     // Keep the name on screen while the clip's start is scrolled off to the left.
-    const double textLeft =
+    double textLeft =
         std::max(title.left(), static_cast<double>(TimelineGeometry::kHeaderWidth)) + 5;
+    if (!clip.link.empty() && title.right() - textLeft > 24) {
+        paintLinkMark(p, QRectF(textLeft, title.top() + 2, 14, title.height() - 4));
+        textLeft += 17;
+    }
     const QRectF text(textLeft, title.top(), title.right() - textLeft - 3, title.height());
     if (text.width() > 12)
         p.drawText(

@@ -9,6 +9,7 @@
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QMimeData>
+#include <QSettings>
 #include <QUrl>
 
 #include "bin/media_bin.h"
@@ -65,6 +66,10 @@ struct PendingImport {
 };
 
 } // namespace
+
+bool TimelineWidget::linkSoundOnDrop() {
+    return QSettings().value(QLatin1String(kLinkSoundKey), true).toBool();
+}
 
 void TimelineWidget::clearDropState() {
     dropFrame_.reset();
@@ -201,9 +206,15 @@ void TimelineWidget::placeMedia(const std::vector<ProbedMedia>& media, const QSt
         const QString track = trackForKind(kind, trackId);
         if (track.isEmpty()) continue;
         const std::int64_t length = lengthInProjectFrames(item.info, doc_.project().frameRate);
-        QString error, clipId;
-        if (edits::addClip(doc_, track, item.path, frame, 0, length, &error, &clipId)) {
-            added.push_back(clipId);
+        QString error, clipId, soundId;
+        // A video with sound: by default its sound on an audio track, linked.
+        const bool linkSound = item.info.video && !item.info.audio.empty() && linkSoundOnDrop();
+        const bool ok =
+            linkSound ? edits::addClipWithLinkedSound(doc_, track, item.path, frame, 0, length,
+                                                      &error, &clipId, &soundId)
+                      : edits::addClip(doc_, track, item.path, frame, 0, length, &error, &clipId);
+        if (ok) {
+            added.push_back(clipId); // its linked sound follows it in every edit
             frame += length;
         } else {
             report(tr("%1: %2").arg(QFileInfo(item.path).fileName(), error));

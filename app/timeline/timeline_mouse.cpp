@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "commands/edit_rules.h"
 #include "model/project_document.h"
 #include "timeline/timeline_geometry.h"
 #include "transport/clip_selection.h"
@@ -207,6 +208,16 @@ void TimelineMouse::updateMove() {
         earliest = std::min(earliest, found.clip->start);
     }
     if (moving.empty()) return;
+    // Clips linked to a moving one follow it by the same frames on their own
+    // tracks (edits::moveClips does the same): shown as ghosts too.
+    std::vector<Moving> followers;
+    for (const auto& m : moving)
+        for (const auto& partner : rules::linkedTo(project, *m.clip)) {
+            if (!movingIds.insert(partner.clip->id).second) continue;
+            followers.push_back(
+                {partner.clip, geometry_.rowOfTrack(QString::fromStdString(partner.track->id))});
+            earliest = std::min(earliest, partner.clip->start);
+        }
 
     const std::int64_t raw =
         std::llround((drag_.pos.x() - drag_.pressPos.x()) / geometry_.pixelsPerFrame());
@@ -244,6 +255,16 @@ void TimelineMouse::updateMove() {
                                   m.clip->start + delta, m.clip->length()};
         const auto& track = project.tracks[static_cast<std::size_t>(
             rows[static_cast<std::size_t>(ghost.row)].trackIndex)];
+        if (overlaps(track, ghost.start, ghost.length, movingIds)) drag_.valid = false;
+        drag_.ghosts.push_back(ghost);
+    }
+    for (const auto& m : followers) {
+        if (m.row < 0) continue;
+        TimelineDrag::Ghost ghost{QString::fromStdString(m.clip->id), m.row, m.clip->start + delta,
+                                  m.clip->length()};
+        const auto& track =
+            project
+                .tracks[static_cast<std::size_t>(rows[static_cast<std::size_t>(m.row)].trackIndex)];
         if (overlaps(track, ghost.start, ghost.length, movingIds)) drag_.valid = false;
         drag_.ghosts.push_back(ghost);
     }

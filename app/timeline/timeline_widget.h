@@ -27,6 +27,7 @@
 #include "timeline/timeline_geometry.h"
 
 class QAction;
+class QMenu;
 class QMimeData;
 class QScrollBar;
 
@@ -83,12 +84,28 @@ class TimelineWidget : public QWidget {
     // (track header toggles, add-track buttons); empty elsewhere.
     QString toolTipAt(QPoint pos) const;
 
+    // The context menu's entries for a clip (Properties, Rename, Disable or
+    // Enable, Reveal in Media Bin, Split Audio to Its Own Track, Link /
+    // Unlink), each QAction named ("clipProperties", "clipRename",
+    // "clipEnable", "clipReveal", "clipSplitSound", "clipLink", "clipUnlink").
+    void fillClipMenu(QMenu& menu, const QString& clipId);
+    void showClipProperties(const QString& clipId);
+    void renameClipInline(const QString& clipId);
+
+    // QSettings key, a bool (default true): a dropped video's sound goes onto
+    // an audio track as a clip linked to it (as Kdenlive does); false keeps it
+    // inside the video clip (as Shotcut does). Edit ▸ Preferences sets it.
+    static constexpr const char* kLinkSoundKey = "timeline/link_sound_on_drop";
+    static bool linkSoundOnDrop();
+
   Q_SIGNALS:
     void message(const QString& text);
     // The shown frames moved (scroll, zoom, resize): plots follow them.
     void visibleRangeChanged(qint64 first, qint64 end);
     // After a drop or importFiles() has placed its clips (those it could).
     void mediaPlaced(const QStringList& clipIds);
+    // Reveal in Media Bin: the clip's source file (absolute path).
+    void revealRequested(const QString& path);
 
   protected:
     bool event(QEvent* event) override;

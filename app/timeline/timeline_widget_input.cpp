@@ -266,7 +266,12 @@ void TimelineWidget::contextMenuEvent(QContextMenuEvent* event) {
         const bool onClip = !hit.clipId.isEmpty();
         if (onClip && !selection_.contains(hit.clipId)) selection_.select(hit.clipId);
         // The actions themselves, so the menu shows their shortcuts.
-        if (onClip) menu.addActions(editActions_->clipMenu());
+        if (onClip) {
+            menu.addActions(editActions_->clipMenu());
+            menu.addSeparator();
+            fillClipMenu(menu, hit.clipId);
+            menu.addSeparator();
+        }
         menu.addAction(editActions_->pasteAction());
         menu.addSeparator();
         addTrackItems();

@@ -146,6 +146,7 @@ void MainWindow::buildPanels() {
     connect(modulation_, &ModulationPanel::message, this, &MainWindow::status);
     connect(timeline_, &TimelineWidget::visibleRangeChanged, signalValues_, &SignalValues::setVisibleRange);
     connect(timeline_, &TimelineWidget::message, this, &MainWindow::status);
+    connect(timeline_, &TimelineWidget::revealRequested, bin_, &MediaBin::reveal);
     connect(bin_, &MediaBin::message, this, [this](const QString& text) {
         status(text);
         toasts_->show(text, 9000);

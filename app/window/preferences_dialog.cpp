@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -11,9 +12,10 @@
 
 #include "model/autosaver.h"
 #include "model/history_policy.h"
-#include "playback/cache_monitor.h"
 #include "playback/audio_settings.h"
+#include "playback/cache_monitor.h"
 #include "playback/portaudio_output.h"
+#include "timeline/timeline_widget.h"
 
 namespace entropic::app {
 
@@ -34,6 +36,14 @@ PreferencesDialog::PreferencesDialog(HistoryPolicy& history, Autosaver& autosave
     autosave_->setSuffix(tr(" s"));
     autosave_->setToolTip(tr("How often unsaved work is written to a recovery file"));
     form->addRow(tr("Autosave every"), autosave_);
+    form->addRow(new QLabel(tr("<b>Timeline</b>"), this));
+    linkSound_ = new QCheckBox(tr("Put a dropped video's sound on an audio track, linked"), this);
+    linkSound_->setChecked(TimelineWidget::linkSoundOnDrop());
+    linkSound_->setToolTip(
+        tr("On: the sound becomes its own clip on an audio track below, moved, trimmed, "
+           "split and deleted with the video (Unlink on the clip's menu parts them). "
+           "Off: the sound stays inside the video clip."));
+    form->addRow(tr("Video with sound"), linkSound_);
     addAudioSection(form);
     form->addRow(new QLabel(tr("<b>Playback</b>"), this));
     cacheMb_ = new QSpinBox(this);
@@ -89,6 +99,7 @@ void PreferencesDialog::apply() {
     history_.loadSettings();
     QSettings().setValue(QString::fromLatin1(Autosaver::kIntervalKey), autosave_->value());
     autosaver_.loadSettings();
+    QSettings().setValue(QLatin1String(TimelineWidget::kLinkSoundKey), linkSound_->isChecked());
     AudioSettings audio;
     audio.device = audioDevice_->currentData().toString();
     audio.bufferFrames = audioBuffer_->currentData().toInt();

@@ -4,9 +4,11 @@
 // unsaved work is written for crash recovery (60 s by default), and the audio
 // output: device and buffer size (playback/audio_settings.h; they apply on
 // the next play), and the RAM the engine keeps rendered frames in (the green
-// bar; applies at once).
+// bar; applies at once), and whether a dropped video's sound goes onto an
+// audio track as a linked clip (TimelineWidget::kLinkSoundKey).
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QSpinBox;
@@ -32,6 +34,7 @@ class PreferencesDialog : public QDialog {
     QComboBox* audioDevice() const { return audioDevice_; }
     QComboBox* audioBufferFrames() const { return audioBuffer_; }
     QSpinBox* cacheMb() const { return cacheMb_; }
+    QCheckBox* linkSound() const { return linkSound_; }
 
   private:
     void addAudioSection(QFormLayout* form);
@@ -44,6 +47,7 @@ class PreferencesDialog : public QDialog {
     QSpinBox* autosave_;
     QComboBox* audioDevice_ = nullptr;
     QComboBox* audioBuffer_ = nullptr;
+    QCheckBox* linkSound_ = nullptr;
 };
 
 } // namespace entropic::app

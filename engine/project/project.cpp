@@ -138,6 +138,10 @@ Clip parseClip(const json& doc, const std::string& path, TrackKind kind, const s
     c.out = f.integer("out", 1, kMaxFrames);
     if (c.out <= c.in) f.failRange("out", "must be greater than in (" + std::to_string(c.in) + ")");
     c.gainDb = f.number("gain_db", -96, 24, 0);
+    c.name = f.string("name", "");
+    c.enabled = f.boolean("enabled", true);
+    c.link = f.string("link", "");
+    c.soundMuted = f.boolean("sound_muted", false);
     const auto& effects = f.array("effects");
     if (kind == TrackKind::Audio && !effects.empty())
         f.fail("effects", "audio clips carry no video effects");
@@ -262,6 +266,12 @@ Project loadProjectFile(const std::string& path) {
 json clipToJson(const Clip& c, TrackKind kind) {
     json jc = {{"id", c.id}, {"source", c.source}, {"start", c.start},
                {"in", c.in}, {"out", c.out},       {"gain_db", c.gainDb}};
+    // Optional, written only when not at their defaults: a project that uses
+    // none of them reads as it did in format 2.
+    if (!c.name.empty()) jc["name"] = c.name;
+    if (!c.enabled) jc["enabled"] = false;
+    if (!c.link.empty()) jc["link"] = c.link;
+    if (c.soundMuted) jc["sound_muted"] = true;
     if (kind == TrackKind::Video) {
         json effects = json::array();
         for (const auto& e : c.effects) effects.push_back(effectToJson(e));

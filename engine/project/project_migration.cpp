@@ -24,6 +24,21 @@ const std::vector<std::function<void(nlohmann::json&)>>& migrationSteps() {
             doc.erase("tempo");
             doc.erase("performance");
         },
+        // 2 → 3: clips gained "name", "enabled", "link" and "sound_muted". A
+        // format-2 clip has none (every clip shown by its file, enabled,
+        // unlinked, its sound heard); keys of those names were never read, so
+        // they are dropped the same way.
+        [](nlohmann::json& doc) {
+            if (!doc.contains("tracks") || !doc["tracks"].is_array()) return;
+            for (auto& track : doc["tracks"]) {
+                if (!track.is_object() || !track.contains("clips") || !track["clips"].is_array())
+                    continue;
+                for (auto& clip : track["clips"])
+                    if (clip.is_object())
+                        for (const char* key : {"name", "enabled", "link", "sound_muted"})
+                            clip.erase(key);
+            }
+        },
     };
     return steps;
 }

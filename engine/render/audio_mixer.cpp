@@ -37,10 +37,14 @@ AudioDecoder* AudioMixer::decoderFor(const Clip& clip) {
     return decoders_.emplace(clip.id, std::move(decoder)).first->second.get();
 }
 
+bool AudioMixer::heard(const Clip& clip) {
+    return clip.enabled && !clip.soundMuted;
+}
+
 bool AudioMixer::hasSound() {
     for (const auto& track : project_->tracks)
         for (const auto& clip : track.clips)
-            if (decoderFor(clip)) return true;
+            if (heard(clip) && decoderFor(clip)) return true;
     return false;
 }
 
@@ -50,6 +54,7 @@ void AudioMixer::mix(std::int64_t start, std::int64_t count, float* out) {
     for (const auto& track : project_->tracks) {
         if (!audible(track)) continue;
         for (const auto& clip : track.clips) {
+            if (!heard(clip)) continue;
             const std::int64_t clipStart = sampleAtFrame(clip.start);
             const std::int64_t clipEnd = sampleAtFrame(clip.end());
             const std::int64_t from = std::max(start, clipStart), to = std::min(end, clipEnd);

@@ -21,7 +21,7 @@ std::vector<VisibleTrack> visibleTracks(const Project& p) {
         if (t.kind != TrackKind::Video || t.muted || t.opacity <= 0) continue;
         VisibleTrack v{t.opacity, t.blend, {}};
         for (const auto& c : t.clips)
-            v.clips.push_back(&c);
+            if (c.enabled) v.clips.push_back(&c); // a disabled clip shows nothing, as if absent
         std::sort(v.clips.begin(), v.clips.end(),
                   [](const Clip* a, const Clip* b) { return a->start < b->start; });
         tracks.push_back(std::move(v));

@@ -141,8 +141,9 @@ const fx::Frame& TimelineRenderer::render(std::int64_t frame, double scale) {
     std::int64_t replayed = 0;
     for (const auto& track : p.tracks) {
         if (track.kind != TrackKind::Video || track.muted || track.opacity <= 0) continue;
-        const auto clipIt = std::find_if(track.clips.begin(), track.clips.end(),
-                                         [&](const Clip& c) { return c.covers(frame); });
+        const auto clipIt =
+            std::find_if(track.clips.begin(), track.clips.end(),
+                         [&](const Clip& c) { return c.enabled && c.covers(frame); });
         if (clipIt == track.clips.end()) continue;
         const Clip& clip = *clipIt;
         ClipSlot& slot = slotFor(clip);

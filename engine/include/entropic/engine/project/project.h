@@ -15,8 +15,9 @@
 
 namespace entropic::engine {
 
-// 2: the signal graph (signals, tempo, performance); project_migration.cpp.
-inline constexpr int kProjectFormatVersion = 2;
+// 2: the signal graph (signals, tempo, performance); 3: clip name, enabled,
+// link and sound_muted. project_migration.cpp.
+inline constexpr int kProjectFormatVersion = 3;
 inline constexpr const char* kProjectFormatName = "entropic-project";
 
 enum class TrackKind { Video, Audio };
@@ -30,6 +31,11 @@ struct Clip {
     std::int64_t out = 0;   // exclusive; length = out - in
     double gainDb = 0;      // audio of this clip
     std::vector<fx::EffectInstance> effects;
+    // Last, so brace-initialised Clips written before them keep their meaning.
+    std::string name;    // shown on the timeline; empty: the source's file name
+    bool enabled = true; // false: renders as if absent (no picture, no sound)
+    std::string link; // clips sharing a non-empty link are edited together (the editor's business)
+    bool soundMuted = false; // its own sound is not heard (a linked audio clip plays it instead)
 
     std::int64_t length() const { return out - in; }
     std::int64_t end() const { return start + length(); } // exclusive

@@ -1,7 +1,9 @@
 #pragma once
 // The timeline's sound: every audible track's clips (audio clips and the sound
 // of video clips), with clip gain and track volume, summed at the project's
-// sample rate in stereo float. A track is audible unless muted, and, while any
+// sample rate in stereo float. A disabled clip is silent, and so is a clip
+// whose own sound is muted (a video clip whose sound went to a linked audio
+// clip: heard once, from that clip). A track is audible unless muted, and, while any
 // track is soloed, only if it is soloed itself (mute wins over solo). The
 // export and real-time playback (app/playback/audio_feed.h) both use it, so
 // what is heard is what is exported.
@@ -35,6 +37,8 @@ class AudioMixer {
     void mix(std::int64_t start, std::int64_t count, float* out);
     // Whether track is heard under the project's mute and solo flags.
     bool audible(const Track& track) const;
+    // Whether the clip's own sound is heard (enabled, sound not muted).
+    static bool heard(const Clip& clip);
 
   private:
     AudioDecoder* decoderFor(const Clip& clip);
