@@ -34,8 +34,16 @@ class ParamMotion : public QObject {
   Q_SIGNALS:
     void message(const QString& text);
 
+    // The "Modulate by…" submenu: the project's signals, a new LFO, this
+    // clip's sound (level, a band) and picture (brightness, motion), the
+    // performance pads. A new source comes with its route in one undo step.
+    void fillModulateMenu(QMenu& by);
+
   private:
+    sig::RouteSpec newRoute(bool lfo) const;
     void modulateBy(const std::string& nodeId);
+    void modulateByNewLfo();
+    void modulateBySource(const sig::SourceSpec& source);
     void editRoute(const QString& routeId, int gestureId = 0);
     QString label() const;
 
