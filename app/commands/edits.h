@@ -212,6 +212,17 @@ bool removeSignalNode(ProjectDocument& doc, const QString& nodeId, QString* erro
 // signal edits with the same id (the route's dialog) join this history entry.
 bool addRoute(ProjectDocument& doc, sig::RouteSpec route, QString* error = nullptr, QString* newRouteId = nullptr,
               int gestureId = 0);
+// A new source (its id made here when empty) or a new operator with its
+// defaults (descriptor id "mod.lfo"; one that needs inputs is refused), and
+// `route` from it, as one history entry ("Modulate Wave phase by Sound level
+// of clip beach.mp4"): one undo removes both. route.signal is set to the new
+// node; gestureId as for addRoute.
+bool addSourceAndRoute(ProjectDocument& doc, sig::SourceSpec source, sig::RouteSpec route,
+                       QString* error = nullptr, QString* newNodeId = nullptr,
+                       QString* newRouteId = nullptr, int gestureId = 0);
+bool addOperatorAndRoute(ProjectDocument& doc, const QString& opId, sig::RouteSpec route,
+                         QString* error = nullptr, QString* newNodeId = nullptr,
+                         QString* newRouteId = nullptr, int gestureId = 0);
 // Replaces the route with the same id.
 bool setRoute(ProjectDocument& doc, const sig::RouteSpec& route, QString* error = nullptr, int gestureId = 0);
 bool removeRoute(ProjectDocument& doc, const QString& routeId, QString* error = nullptr);

@@ -11,6 +11,7 @@
 #include "commands/signal_pruning.h"
 #include "entropic/signal/automation.h"
 #include "entropic/signal/operator_registry.h"
+#include "modulation/signal_names.h"
 
 namespace entropic::app::edits {
 
@@ -44,12 +45,10 @@ sig::OperatorSpec* findOperator(sig::SignalGraphSpec& spec, const std::string& i
     return nullptr;
 }
 
-QString nodeName(const sig::SignalGraphSpec& spec, const std::string& id) {
-    for (const auto& s : spec.sources)
-        if (s.id == id) return q(s.name.empty() ? s.id : s.name);
-    for (const auto& o : spec.operators)
-        if (o.id == id) return q(o.name.empty() ? o.id : o.name);
-    return q(id);
+// In words, as the user sees it (signal_names.h): never the node's id.
+QString nodeName(const engine::Project& project, const sig::SignalGraphSpec& spec,
+                 const std::string& id) {
+    return signalNodeLabel(project, spec, id);
 }
 
 // The effect instance a target names, and its parameter.
@@ -126,8 +125,7 @@ bool addSource(ProjectDocument& doc, sig::SourceKind kind, const QString& media,
     auto after = doc.project().signals;
     after.sources.push_back(source);
     return pushSignals(doc, std::move(after),
-                       QStringLiteral("Add source %1 of %2").arg(q(std::string(sig::sourceKindName(kind))), media),
-                       error);
+                       QStringLiteral("Add %1").arg(describeSource(doc.project(), source)), error);
 }
 
 bool setSource(ProjectDocument& doc, const sig::SourceSpec& source, QString* error, int gestureId) {
@@ -135,14 +133,15 @@ bool setSource(ProjectDocument& doc, const sig::SourceSpec& source, QString* err
     auto* s = findSource(after, source.id);
     if (!s) return refuse(error, QStringLiteral("There is no source %1").arg(q(source.id)));
     *s = source;
-    return pushSignals(doc, std::move(after), QStringLiteral("Change %1").arg(nodeName(after, source.id)), error,
-                       gestureId);
+    return pushSignals(doc, std::move(after),
+                       QStringLiteral("Change %1").arg(nodeName(doc.project(), after, source.id)),
+                       error, gestureId);
 }
 
 bool renameSignalNode(ProjectDocument& doc, const QString& nodeId, const QString& name, QString* error) {
     auto after = doc.project().signals;
     const std::string id = nodeId.toStdString();
-    const QString old = nodeName(after, id);
+    const QString old = nodeName(doc.project(), after, id);
     if (auto* s = findSource(after, id))
         s->name = name.trimmed().toStdString();
     else if (auto* o = findOperator(after, id))
@@ -165,8 +164,9 @@ bool setOperatorParam(ProjectDocument& doc, const QString& nodeId, const QString
         return refuse(error, QStringLiteral("Operator %1 has no parameter %2").arg(nodeId, key));
     o->params[key.toStdString()] = clampComponent(*spec, 0, value);
     return pushSignals(doc, std::move(after),
-                       QStringLiteral("Set %1 %2").arg(nodeName(after, o->id), q(spec->label).toLower()), error,
-                       gestureId);
+                       QStringLiteral("Set %1 %2")
+                           .arg(nodeName(doc.project(), after, o->id), q(spec->label).toLower()),
+                       error, gestureId);
 }
 
 bool setOperatorInputs(ProjectDocument& doc, const QString& nodeId, const QStringList& inputs, QString* error) {
@@ -175,8 +175,9 @@ bool setOperatorInputs(ProjectDocument& doc, const QString& nodeId, const QStrin
     if (!o) return refuse(error, QStringLiteral("There is no operator %1").arg(nodeId));
     o->inputs.clear();
     for (const QString& input : inputs) o->inputs.push_back(input.toStdString());
-    return pushSignals(doc, std::move(after), QStringLiteral("Set inputs of %1").arg(nodeName(after, o->id)),
-                       error);
+    return pushSignals(
+        doc, std::move(after),
+        QStringLiteral("Set inputs of %1").arg(nodeName(doc.project(), after, o->id)), error);
 }
 
 bool setOperatorSeed(ProjectDocument& doc, const QString& nodeId, std::uint64_t seed, QString* error) {
@@ -184,13 +185,15 @@ bool setOperatorSeed(ProjectDocument& doc, const QString& nodeId, std::uint64_t 
     auto* o = findOperator(after, nodeId.toStdString());
     if (!o) return refuse(error, QStringLiteral("There is no operator %1").arg(nodeId));
     o->seed = seed;
-    return pushSignals(doc, std::move(after), QStringLiteral("Set seed of %1").arg(nodeName(after, o->id)), error);
+    return pushSignals(doc, std::move(after),
+                       QStringLiteral("Set seed of %1").arg(nodeName(doc.project(), after, o->id)),
+                       error);
 }
 
 bool removeSignalNode(ProjectDocument& doc, const QString& nodeId, QString* error) {
     auto after = doc.project().signals;
     const std::string id = nodeId.toStdString();
-    const QString name = nodeName(after, id);
+    const QString name = nodeName(doc.project(), after, id);
     const auto before = after.sources.size() + after.operators.size();
     std::erase_if(after.sources, [&](const sig::SourceSpec& s) { return s.id == id; });
     std::erase_if(after.operators, [&](const sig::OperatorSpec& o) { return o.id == id; });
@@ -208,9 +211,54 @@ bool addRoute(ProjectDocument& doc, sig::RouteSpec route, QString* error, QStrin
         if (r.id == route.id) return refuse(error, QStringLiteral("There is already a route %1").arg(q(route.id)));
     if (newRouteId) *newRouteId = q(route.id);
     const QString text = QStringLiteral("Modulate %1 by %2")
-                             .arg(targetText(doc.project(), route.target), nodeName(after, route.signal));
+                             .arg(targetText(doc.project(), route.target),
+                                  nodeName(doc.project(), after, route.signal));
     after.routes.push_back(std::move(route));
     return pushSignals(doc, std::move(after), text, error, gestureId);
+}
+
+namespace {
+
+// The route from a node added in the same step: both in one history entry,
+// so one undo takes both away.
+bool pushNodeAndRoute(ProjectDocument& doc, sig::SignalGraphSpec after, const std::string& nodeId,
+                      sig::RouteSpec route, QString* error, QString* newRouteId, int gestureId) {
+    route.signal = nodeId;
+    if (route.id.empty()) route.id = doc.newId(QStringLiteral("route-")).toStdString();
+    if (newRouteId) *newRouteId = q(route.id);
+    const QString text =
+        QStringLiteral("Modulate %1 by %2")
+            .arg(targetText(doc.project(), route.target), nodeName(doc.project(), after, nodeId));
+    after.routes.push_back(std::move(route));
+    return pushSignals(doc, std::move(after), text, error, gestureId);
+}
+
+} // namespace
+
+bool addSourceAndRoute(ProjectDocument& doc, sig::SourceSpec source, sig::RouteSpec route,
+                       QString* error, QString* newNodeId, QString* newRouteId, int gestureId) {
+    if (source.id.empty())
+        source.id = doc.newId(idPrefix(sig::sourceKindName(source.kind))).toStdString();
+    if (newNodeId) *newNodeId = q(source.id);
+    auto after = doc.project().signals;
+    after.sources.push_back(source);
+    return pushNodeAndRoute(doc, std::move(after), source.id, std::move(route), error, newRouteId,
+                            gestureId);
+}
+
+bool addOperatorAndRoute(ProjectDocument& doc, const QString& opId, sig::RouteSpec route,
+                         QString* error, QString* newNodeId, QString* newRouteId, int gestureId) {
+    const auto* descriptor = sig::OperatorRegistry::builtin().find(opId.toStdString());
+    if (!descriptor) return refuse(error, QStringLiteral("There is no operator %1").arg(opId));
+    sig::OperatorSpec op;
+    op.id = doc.newId(idPrefix(descriptor->id)).toStdString();
+    op.op = descriptor->id;
+    op.version = descriptor->version;
+    if (newNodeId) *newNodeId = q(op.id);
+    auto after = doc.project().signals;
+    after.operators.push_back(op);
+    return pushNodeAndRoute(doc, std::move(after), op.id, std::move(route), error, newRouteId,
+                            gestureId);
 }
 
 bool setRoute(ProjectDocument& doc, const sig::RouteSpec& route, QString* error, int gestureId) {

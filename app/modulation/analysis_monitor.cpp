@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "modulation/signal_names.h"
 #include "supervision/engine_supervisor.h"
 #include "supervision/project_sync.h"
 
@@ -33,8 +34,11 @@ void AnalysisMonitor::apply(const json& reply) {
         const auto& error = source.value("error", json::object());
         const std::string message = error.value("message", "");
         if (!reported_.insert(source.value("id", "") + "\n" + message).second) continue;
-        Q_EMIT sourceFailed(tr("Signal %1 cannot be measured: %2")
-                                .arg(QString::fromStdString(source.value("id", "")), QString::fromStdString(message)));
+        // Named by what it measures, not by its id; the message names the file.
+        const auto kind = sig::sourceKindFromName(source.value("kind", ""));
+        Q_EMIT sourceFailed(tr("%1 cannot be measured: %2")
+                                .arg(kind ? sourceKindLabel(*kind) : tr("A signal"),
+                                     QString::fromStdString(message)));
     }
     const bool busy = reply.value("busy", false);
     const double total = reply.value("total", 0.0);

@@ -125,7 +125,7 @@ void ModulationPanel::fillAddMenu() {
     const auto& project = doc_.project();
     for (auto kind : sig::allSourceKinds()) {
         if (kind == sig::SourceKind::Gate && project.performance.empty()) continue;
-        auto* sub = menu->addMenu(tr("Measure %1").arg(QString::fromUtf8(sig::sourceKindName(kind))));
+        auto* sub = menu->addMenu(tr("Measure %1").arg(sourceKindLabel(kind).toLower()));
         for (const auto& [label, media] : measurableMedia(project, kind)) {
             const bool selected = selection_.contains(media);
             sub->addAction(selected ? label + tr("  (selected)") : label, this, [this, kind, media] {

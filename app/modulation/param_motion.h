@@ -29,13 +29,20 @@ class ParamMotion : public QObject {
     // The key at the playhead takes the value (added if there is none).
     bool setKeyframe(double value, int gestureId, QString* error);
     void fillMenu(QMenu& menu);
+    // The "Modulate by…" submenu: the project's signals, a new LFO, this
+    // clip's sound (level, a band) and picture (brightness, motion), the
+    // performance pads. A new source comes with its route in one undo step.
+    void fillModulateMenu(QMenu& by);
     void updateGhost();
 
   Q_SIGNALS:
     void message(const QString& text);
 
   private:
+    sig::RouteSpec newRoute(bool lfo) const;
     void modulateBy(const std::string& nodeId);
+    void modulateByNewLfo();
+    void modulateBySource(const sig::SourceSpec& source);
     void editRoute(const QString& routeId, int gestureId = 0);
     QString label() const;
 

@@ -37,7 +37,7 @@ RouteDialog::RouteDialog(ProjectDocument& doc, const QString& routeId, const QSt
     auto* layout = new QVBoxLayout(this);
     auto* main = new QFormLayout;
     signal_ = new QComboBox(this);
-    for (const auto& [id, name] : signalNodes(doc_.project().signals))
+    for (const auto& [id, name] : signalNodes(doc_.project()))
         signal_->addItem(name, QString::fromStdString(id));
     depth_ = spin(this, -100, 100, 5, 1, QStringLiteral(" %"));
     depth_->setToolTip(tr("How far the signal moves the parameter, as a share of its range; negative pulls it down"));

@@ -63,11 +63,14 @@ SignalNodeCard::SignalNodeCard(ProjectDocument& doc, SignalValues& values, const
 
     auto* header = new QHBoxLayout;
     name_ = new QLineEdit(this);
-    name_->setPlaceholderText(QString::fromStdString(nodeId_));
-    name_->setToolTip(tr("Name shown in \"Modulate by…\" menus (id %1)").arg(QString::fromStdString(nodeId_)));
+    // Unnamed, the node is shown by what it is ("Sound level of clip X", "LFO 2").
+    name_->setPlaceholderText(source ? describeSource(doc_.project(), *source)
+                              : op   ? describeOperator(*op)
+                                     : QString());
+    name_->setToolTip(tr("Name shown in \"Modulate by…\" menus; empty: what it measures or does"));
     auto* what = new QLabel(this);
     what->setStyleSheet(QStringLiteral("color: #8c9098;"));
-    if (source) what->setText(QString::fromUtf8(sig::sourceKindName(source->kind)));
+    if (source) what->setText(sourceKindLabel(source->kind));
     if (op) {
         const auto* d = sig::OperatorRegistry::builtin().find(op->op, op->version);
         what->setText(d ? QString::fromStdString(d->name) : QString::fromStdString(op->op));
@@ -102,7 +105,7 @@ SignalNodeCard::SignalNodeCard(ProjectDocument& doc, SignalValues& values, const
 void SignalNodeCard::buildSource(QFormLayout* form, const sig::SourceSpec& source) {
     kind_ = new QComboBox(this);
     for (auto k : sig::allSourceKinds())
-        kind_->addItem(QString::fromUtf8(sig::sourceKindName(k)), static_cast<int>(k));
+        kind_->addItem(sourceKindLabel(k), static_cast<int>(k));
     media_ = new QComboBox(this);
     fillMedia(media_, doc_.project(), source.kind);
     form->addRow(tr("Measures"), kind_);
@@ -136,7 +139,7 @@ void SignalNodeCard::buildOperator(QFormLayout* form, const sig::OperatorSpec& o
     for (int i = 0; i < std::min(slots, d->maxInputs); ++i) {
         auto* box = new QComboBox(this);
         box->addItem(i < d->minInputs ? tr("(choose)") : tr("(none)"), QString());
-        for (const auto& [id, name] : signalNodes(doc_.project().signals))
+        for (const auto& [id, name] : signalNodes(doc_.project()))
             if (id != nodeId_) box->addItem(name, QString::fromStdString(id));
         box->setToolTip(QString::fromStdString(d->inputsHelp));
         inputs_ << box;

@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QResizeEvent>
 #include <QScrollBar>
+#include <QSettings>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -99,9 +100,18 @@ void TimelineWidget::buildViewActions() {
     auto* fitAction = new QAction(tr("Zoom to Fit"), this);
     fitAction->setShortcut(QKeySequence(Qt::Key_Backslash));
     connect(fitAction, &QAction::triggered, this, &TimelineWidget::zoomToFit);
+    // Off: playback leaves the view where the user put it (reading one part
+    // of the timeline while the rest plays). Remembered across sessions.
+    followAction_ = new QAction(tr("Follow Playhead"), this);
+    followAction_->setObjectName(QStringLiteral("followPlayhead"));
+    followAction_->setCheckable(true);
+    followAction_->setChecked(
+        QSettings().value(QStringLiteral("timeline/followPlayhead"), true).toBool());
+    connect(followAction_, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("timeline/followPlayhead"), on); });
     auto* separator = new QAction(this);
     separator->setSeparator(true);
-    addActions({separator, snapAction_, zoomInAction, zoomOutAction, fitAction});
+    addActions({separator, snapAction_, followAction_, zoomInAction, zoomOutAction, fitAction});
 }
 
 QList<QAction*> TimelineWidget::navigationActions() const {
@@ -147,8 +157,9 @@ void TimelineWidget::documentChanged() {
 
 void TimelineWidget::playheadMoved(qint64 frame) {
     // Playback runs off the right edge: page on, as NLEs do. Not while the
-    // user drags (a scrub keeps the view still under the pointer).
-    if (!mouse_->active()) {
+    // user drags (a scrub keeps the view still under the pointer), nor with
+    // Follow Playhead off.
+    if (!mouse_->active() && followAction_->isChecked()) {
         const double x = geometry_.frameToX(static_cast<double>(frame));
         if (x < TimelineGeometry::kHeaderWidth || x > geometry_.viewSize().width()) {
             geometry_.setScrollX(frame * geometry_.pixelsPerFrame() - geometry_.lanesWidth() * 0.1);

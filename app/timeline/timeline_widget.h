@@ -54,6 +54,9 @@ class TimelineWidget : public QWidget {
     QList<QAction*> navigationActions() const;
     TimelineEditActions& editActions() { return *editActions_; }
     QAction* snappingAction() const { return snapAction_; }
+    // Checked: the view pages on to keep the playhead in sight (QSettings
+    // "timeline/followPlayhead"). Also in actions(), named "followPlayhead".
+    QAction* followPlayheadAction() const { return followAction_; }
 
     bool snapping() const;
     void setSnapping(bool on);
@@ -156,6 +159,7 @@ class TimelineWidget : public QWidget {
     AutomationMouse* automation_ = nullptr;
     TimelineEditActions* editActions_ = nullptr;
     QAction* snapAction_ = nullptr;
+    QAction* followAction_ = nullptr;
     QScrollBar* hScroll_ = nullptr;
     QScrollBar* vScroll_ = nullptr;
     InlineNameEditor* nameEditor_ = nullptr;

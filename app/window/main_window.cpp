@@ -39,6 +39,7 @@
 #include "timeline/timeline_widget.h"
 #include "transport/clip_selection.h"
 #include "transport/transport.h"
+#include "transport/transport_bar.h"
 #include "viewer/viewer_widget.h"
 #include "window/preferences_dialog.h"
 #include "window/toast_overlay.h"
@@ -117,7 +118,8 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildPanels() {
     viewer_ = new ViewerWidget(this);
-    setCentralWidget(viewer_);
+    transportBar_ = new TransportBar(*player_, *transport_, this);
+    setCentralWidget(TransportBar::under(viewer_, transportBar_, this));
     bin_ = new MediaBin(*doc_, this);
     browser_ = new EffectBrowser(this);
     signalValues_ = new SignalValues(*doc_, engine_, sync_, *transport_, this);
@@ -248,6 +250,7 @@ void MainWindow::requestCurrentFrame() {
 void MainWindow::onDocumentChanged() {
     const auto& p = doc_->project();
     viewer_->setFrameRate(p.frameRate);
+    transportBar_->setFrameRate(p.frameRate);
     viewer_->setProjectSize(QSize(p.width, p.height));
     transport_->setLastFrame(std::max<std::int64_t>(0, p.frameCount() - 1));
     updatePlaybackProject();

@@ -31,6 +31,7 @@ class ProjectSync;
 class TimelineWidget;
 class ToastOverlay;
 class Transport;
+class TransportBar;
 class ViewerWidget;
 
 class MainWindow : public QMainWindow {
@@ -49,6 +50,7 @@ class MainWindow : public QMainWindow {
     Transport& transport() { return *transport_; }
     ClipSelection& selection() { return *selection_; }
     ViewerWidget& viewer() { return *viewer_; }
+    TransportBar& transportBar() { return *transportBar_; }
     InspectorPanel& inspector() { return *inspector_; }
     EffectBrowser& effectBrowser() { return *browser_; }
     MediaBin& mediaBin() { return *bin_; }
@@ -113,6 +115,7 @@ class MainWindow : public QMainWindow {
     CacheMonitor* cache_;
     Autosaver* autosaver_;
     ViewerWidget* viewer_ = nullptr;
+    TransportBar* transportBar_ = nullptr;
     TimelineWidget* timeline_ = nullptr;
     InspectorPanel* inspector_ = nullptr;
     EffectBrowser* browser_ = nullptr;

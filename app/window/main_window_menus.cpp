@@ -18,6 +18,7 @@
 #include "playback/player.h"
 #include "supervision/engine_supervisor.h"
 #include "timeline/timeline_widget.h"
+#include "transport/transport_bar.h"
 #include "viewer/viewer_widget.h"
 #include "window/documentation_dialog.h"
 #include "window/main_window.h"
@@ -124,6 +125,7 @@ void MainWindow::buildPlaybackMenu() {
         playback->addAction(action);
         addAction(action);
     }
+    transportBar_->adoptActions(actions());
 }
 
 void MainWindow::buildHelpMenu() {

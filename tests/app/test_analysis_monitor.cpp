@@ -17,7 +17,8 @@ TEST_CASE("analysis progress reads as a percentage; a failed source is reported 
                    {"sources", {lost, {{"id", "kick"}, {"state", "running"}, {"done", 184}, {"total", 240}}}}});
     CHECK(monitor.text() == "Analysing signals 76 %");
     REQUIRE(failed.count() == 1);
-    CHECK(failed.at(0).at(0).toString() == "Signal lost cannot be measured: /music/gone.wav: no such file");
+    CHECK(failed.at(0).at(0).toString() ==
+          "Sound level cannot be measured: /music/gone.wav: no such file");
 
     monitor.apply({{"ok", true}, {"busy", false}, {"done", 240}, {"total", 240}, {"sources", {lost}}});
     CHECK(monitor.text().isEmpty());
