@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QPlainTextEdit>
 #include <QTextEdit>
+#include <QWindow>
 
 namespace entropic::app {
 
@@ -41,7 +42,7 @@ static const QWidget* widgetOf(QObject* watched) {
     if (const auto* widget = qobject_cast<QWidget*>(watched)) return widget;
     if (!watched || !watched->isWindowType()) return nullptr;
     for (const QWidget* top : QApplication::topLevelWidgets())
-        if (top->windowHandle() == watched) return top;
+        if (static_cast<QObject*>(top->windowHandle()) == watched) return top;
     return nullptr;
 }
 
