@@ -6,6 +6,7 @@
 #include "commands/compound_command.h"
 #include "commands/editor_state_command.h"
 #include "commands/effect_commands.h"
+#include "commands/performance_command.h"
 #include "commands/signal_graph_command.h"
 #include "commands/snapshot_command.h"
 #include "commands/track_commands.h"
@@ -36,6 +37,7 @@ constexpr CommandKind kCommandKinds[] = {
     {"snapshot", &SnapshotCommand::fromJson},
     {"signal_graph", &SignalGraphCommand::fromJson},
     {"compound", &CompoundCommand::fromJson},
+    {"performance", &PerformanceCommand::fromJson},
 };
 
 } // namespace

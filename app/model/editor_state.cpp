@@ -37,6 +37,11 @@ json EditorState::toJson() const {
                 {"playhead", playhead}};
     if (inPoint) doc["in"] = *inPoint;
     if (outPoint) doc["out"] = *outPoint;
+    if (!pads.empty()) {
+        json padList = json::array();
+        for (const auto& p : pads) padList.push_back(p.toJson());
+        doc["pads"] = std::move(padList);
+    }
     return doc;
 }
 
@@ -50,6 +55,9 @@ EditorState EditorState::fromJson(const json& doc) {
     s.outPoint = frame(doc, "out");
     if (s.inPoint && s.outPoint && *s.outPoint <= *s.inPoint) s.outPoint.reset();
     s.playhead = frame(doc, "playhead").value_or(0);
+    if (const auto padList = doc.find("pads"); padList != doc.end() && padList->is_array())
+        for (const auto& p : *padList)
+            if (auto pad = PadSettings::fromJson(p)) s.pads.push_back(std::move(*pad));
     const auto it = doc.find("markers");
     if (it != doc.end() && it->is_array()) {
         for (const auto& m : *it) {

@@ -1,13 +1,15 @@
 #pragma once
 // What the editor keeps in a project besides what the engine renders: the
-// media bin, in/out marks, markers, track lock/solo. Saved in the project file
-// under "editor"; the engine ignores it.
+// media bin, in/out marks, markers, track lock/solo, the pads' keys and
+// modes. Saved in the project file under "editor"; the engine ignores it.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "model/pad_settings.h"
 
 namespace entropic::app {
 
@@ -23,6 +25,7 @@ struct EditorState {
     std::vector<Marker> markers;           // sorted by frame
     std::vector<std::string> lockedTracks; // track ids
     std::vector<std::string> soloTracks;
+    std::vector<PadSettings> pads;         // in grid order; each names a performance lane
     std::int64_t playhead = 0;
 
     nlohmann::json toJson() const;

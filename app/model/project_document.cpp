@@ -232,6 +232,33 @@ json ProjectDocument::toJson() const {
 
 json ProjectDocument::toEngineJson() const { return engineJson(project_, editor_); }
 
+void ProjectDocument::setLiveEvents(LiveEvents events) {
+    std::erase_if(events, [](const auto& lane) { return lane.second.empty(); });
+    const auto sameEvent = [](const sig::GateEvent& a, const sig::GateEvent& b) {
+        return a.onFrame == b.onFrame && a.offFrame == b.offFrame && a.velocity == b.velocity;
+    };
+    const auto sameLane = [&](const auto& a, const auto& b) {
+        return a.first == b.first && std::equal(a.second.begin(), a.second.end(), b.second.begin(),
+                                                b.second.end(), sameEvent);
+    };
+    if (std::equal(live_.begin(), live_.end(), events.begin(), events.end(), sameLane)) return;
+    live_ = std::move(events);
+    Q_EMIT liveChanged();
+}
+
+json ProjectDocument::toLiveEngineJson() const {
+    json doc = engineJson(project_, editor_);
+    if (live_.empty() || !doc.contains("performance")) return doc;
+    for (auto& lane : doc["performance"]) {
+        const auto it = live_.find(lane["id"].get<std::string>());
+        if (it == live_.end()) continue;
+        for (const auto& e : it->second)
+            lane["events"].push_back(
+                {{"on", e.onFrame}, {"off", e.offFrame}, {"velocity", e.velocity}});
+    }
+    return doc;
+}
+
 void ProjectDocument::notifyChanged(const QString& clipId) {
     if (!clipId.isEmpty()) Q_EMIT clipEffectsChanged(clipId);
     Q_EMIT changed();
@@ -259,6 +286,7 @@ QString ProjectDocument::newId(const QString& prefix) const {
     for (const auto& s : project_.signals.sources) consider(s.id);
     for (const auto& o : project_.signals.operators) consider(o.id);
     for (const auto& r : project_.signals.routes) consider(r.id);
+    for (const auto& lane : project_.performance) consider(lane.id);
     return prefix + QString::number(highest + 1);
 }
 

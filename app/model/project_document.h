@@ -5,7 +5,10 @@
 // app/commands/edits.h facade); views listen to the signals and never change
 // the project themselves. The engine gets the project as JSON (toEngineJson)
 // after every change; nothing flows back. docs/editor-model.md describes it.
+#include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <QObject>
 #include <QString>
@@ -79,6 +82,16 @@ class ProjectDocument : public QObject {
     // directory). Fixed until the next load, so history never mixes bases.
     QString baseDir() const;
 
+    // --- Live performance: never saved, never in the history ------------------
+    // Gate events being played now, by lane id (app/performance/). The engine
+    // gets them added to their lanes (toLiveEngineJson, what ProjectSync
+    // sends), so the viewer shows a held pad; liveChanged() follows a change.
+    // Events for lanes the project lacks are ignored.
+    using LiveEvents = std::map<std::string, std::vector<sig::GateEvent>>;
+    void setLiveEvents(LiveEvents events);
+    const LiveEvents& liveEvents() const { return live_; }
+    nlohmann::json toLiveEngineJson() const;
+
     // --- Internal, for commands and the history only --------------------------
     // Commands mutate through these and then call notifyChanged(); views must not.
     engine::Project& mutableProject() { return project_; }
@@ -101,6 +114,8 @@ class ProjectDocument : public QObject {
     void clipEffectsChanged(const QString& clipId);
     // Path or modified flag changed.
     void fileStateChanged();
+    // The live events changed (setLiveEvents).
+    void liveChanged();
 
   private:
     bool loadFile(const QString& readPath, const QString& baseDir, QString* error);
@@ -111,6 +126,7 @@ class ProjectDocument : public QObject {
     std::unique_ptr<HistoryPolicy> history_;
     QString filePath_;
     QString origin_;
+    LiveEvents live_;
 };
 
 } // namespace entropic::app

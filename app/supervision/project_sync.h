@@ -32,8 +32,9 @@ class ProjectSync : public QObject {
 
     explicit ProjectSync(EngineSupervisor* engine, QObject* parent = nullptr);
 
-    // Follows a document: its changed() is projectChanged(), and the snapshot
-    // is toEngineJson() and baseDir(). (In project_sync_document.cpp, so code
+    // Follows a document: its changed() and liveChanged() are
+    // projectChanged(), and the snapshot is toLiveEngineJson() (held pads
+    // included) and baseDir(). (In project_sync_document.cpp, so code
     // that uses setSource() alone does not need the model.)
     void setDocument(ProjectDocument* document);
     // Any other source of projects (tests, tools). Sends it. A snapshot whose
@@ -65,6 +66,7 @@ class ProjectSync : public QObject {
     EngineSupervisor* engine_;
     SnapshotSource source_;
     QMetaObject::Connection documentConnection_;
+    QMetaObject::Connection liveConnection_;
     nlohmann::json lastLoad_;
     unsigned token_ = 0; // tells the reply of the load in flight from an older one
     int loads_ = 0;

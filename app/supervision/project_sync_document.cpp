@@ -7,12 +7,16 @@ namespace entropic::app {
 
 void ProjectSync::setDocument(ProjectDocument* document) {
     disconnect(documentConnection_);
+    disconnect(liveConnection_);
     QPointer<ProjectDocument> doc(document);
     documentConnection_ =
         connect(document, &ProjectDocument::changed, this, &ProjectSync::projectChanged);
+    // A pad held down (performance/) reaches the engine like any change.
+    liveConnection_ =
+        connect(document, &ProjectDocument::liveChanged, this, &ProjectSync::projectChanged);
     setSource([doc]() -> Snapshot {
         if (!doc) return {};
-        return {doc->toEngineJson(), doc->baseDir()};
+        return {doc->toLiveEngineJson(), doc->baseDir()};
     });
 }
 

@@ -31,6 +31,7 @@
 #include "modulation/analysis_monitor.h"
 #include "modulation/modulation_panel.h"
 #include "modulation/signal_values.h"
+#include "performance/performance_panel.h"
 #include "playback/cache_monitor.h"
 #include "playback/player.h"
 #include "supervision/engine_supervisor.h"
@@ -137,6 +138,10 @@ void MainWindow::buildPanels() {
     auto* timelineDock = dock(this, tr("Timeline"), QStringLiteral("timeline"), timeline_, Qt::BottomDockWidgetArea);
     tabifyDockWidget(inspectorDock, historyDock);
     tabifyDockWidget(inspectorDock, modulationDock);
+    auto* performance = new PerformancePanel(*doc_, *player_, *transport_, *selection_, this);
+    connect(performance, &PerformancePanel::notice, this, &MainWindow::status);
+    tabifyDockWidget(inspectorDock, dock(this, tr("Performance"), QStringLiteral("performance"),
+                                         performance, Qt::RightDockWidgetArea));
     inspectorDock->raise();
     splitDockWidget(binDock, browserDock, Qt::Vertical);
     resizeDocks({binDock, inspectorDock}, {300, 360}, Qt::Horizontal);

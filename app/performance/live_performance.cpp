@@ -1,0 +1,180 @@
+#include "performance/live_performance.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/project_document.h"
+
+namespace entropic::app {
+
+namespace {
+// One-shots end on time even when nothing else happens.
+constexpr int kOneShotPollMs = 5;
+} // namespace
+
+LivePerformance::LivePerformance(ProjectDocument& doc, Clock clock, QObject* parent)
+    : QObject(parent), doc_(doc), clock_(std::move(clock)) {
+    steady_.start();
+    wall_ = [this] { return static_cast<double>(steady_.nsecsElapsed()) / 1e9; };
+    oneShots_.setInterval(kOneShotPollMs);
+    connect(&oneShots_, &QTimer::timeout, this, [this] { apply(player_.advance(now())); });
+    connect(&doc_, &ProjectDocument::changed, this, &LivePerformance::syncPads);
+    playing_ = clock_.playing();
+    syncPads();
+}
+
+double LivePerformance::fps() const {
+    const double rate = doc_.project().frameRate.toDouble();
+    return rate > 0 ? rate : 30;
+}
+
+double LivePerformance::now() const {
+    return playing_ ? clock_.frame() / fps() : wall_();
+}
+
+std::int64_t LivePerformance::frameAt(double time) const {
+    return static_cast<std::int64_t>(std::floor(time * fps() + 1e-6));
+}
+
+void LivePerformance::syncPads() {
+    const auto& pads = doc_.editorState().pads;
+    std::vector<std::string> lanes;
+    std::vector<PadPlayer::Pad> settings;
+    for (const auto& p : pads) {
+        lanes.push_back(p.lane);
+        settings.push_back({p.mode, p.lengthSeconds(doc_.project().tempoBpm), p.choke});
+    }
+    // Another pad in a slot: whatever the old one held goes off first.
+    if (lanes != lanes_) apply(player_.releaseAll(now()));
+    apply(player_.setPads(std::move(settings), now()));
+    lanes_ = std::move(lanes);
+    velocity_.resize(lanes_.size(), 1.0);
+    updateLive();
+}
+
+void LivePerformance::press(int pad, double velocity) {
+    apply(player_.press(pad, velocity, now()));
+}
+
+void LivePerformance::release(int pad) {
+    apply(player_.release(pad, now()));
+}
+
+void LivePerformance::apply(const std::vector<GateChange>& changes) {
+    const double wall = wall_();
+    for (const auto& c : changes) {
+        if (c.pad < 0 || c.pad >= static_cast<int>(lanes_.size())) continue;
+        const auto& lane = lanes_[static_cast<std::size_t>(c.pad)];
+        if (c.on) velocity_[static_cast<std::size_t>(c.pad)] = c.velocity;
+        if (playing_) {
+            const std::int64_t frame = frameAt(c.time);
+            if (c.on) {
+                take_.open(lane, frame, c.velocity);
+                retro_.open(lane, frame, c.velocity);
+            } else {
+                take_.close(lane, frame, wall);
+                retro_.close(lane, frame, wall);
+            }
+        }
+        Q_EMIT padChanged(c.pad, c.on);
+    }
+    retro_.forgetBefore(wall - retroSeconds_);
+    bool anyOneShot = false;
+    for (int i = 0; i < player_.padCount(); ++i)
+        anyOneShot =
+            anyOneShot ||
+            (player_.isOn(i) && doc_.editorState().pads.size() > static_cast<std::size_t>(i) &&
+             doc_.editorState().pads[static_cast<std::size_t>(i)].mode == PadMode::OneShot);
+    if (anyOneShot && !oneShots_.isActive()) oneShots_.start();
+    if (!anyOneShot) oneShots_.stop();
+    if (!changes.empty()) updateLive();
+}
+
+void LivePerformance::updateLive() {
+    ProjectDocument::LiveEvents live;
+    const std::int64_t frame = static_cast<std::int64_t>(std::floor(clock_.frame()));
+    if (playing_) {
+        // What was played this run, and what is held: on to the end.
+        for (const auto& h : take_.hits())
+            live[h.lane].push_back(h.event);
+        const std::int64_t end = std::max(doc_.project().frameCount(), frame + 1);
+        for (auto& [lane, events] : take_.openUntil(end))
+            live[lane].insert(live[lane].end(), events.begin(), events.end());
+    } else {
+        // Stopped: a held pad as if held for a second already, so a pad that
+        // drives a parameter through an envelope shows its held level.
+        const std::int64_t on =
+            std::max<std::int64_t>(0, frame - static_cast<std::int64_t>(std::lround(fps())));
+        for (int i = 0; i < player_.padCount(); ++i)
+            if (player_.isOn(i) && i < static_cast<int>(lanes_.size()))
+                live[lanes_[static_cast<std::size_t>(i)]].push_back(
+                    {on, frame + 1, velocity_[static_cast<std::size_t>(i)]});
+    }
+    doc_.setLiveEvents(std::move(live));
+}
+
+void LivePerformance::setPlaying(bool playing) {
+    if (playing == playing_) return;
+    apply(player_.releaseAll(now()));
+    if (playing_) writeTake();
+    playing_ = playing;
+    if (playing_) {
+        takeStart_ = static_cast<std::int64_t>(std::floor(clock_.frame()));
+        take_.clear();
+    }
+    updateLive();
+}
+
+void LivePerformance::writeTake() {
+    const std::int64_t frame = static_cast<std::int64_t>(std::floor(clock_.frame()));
+    take_.closeAll(frame, wall_());
+    retro_.closeAll(frame, wall_());
+    if (!armed_ || take_.empty()) {
+        take_.clear();
+        return;
+    }
+    const auto [first, last] = take_.span(frame);
+    std::vector<edits::LaneTake> takes;
+    for (auto& [lane, events] : take_.byLane(frame))
+        takes.push_back({QString::fromStdString(lane), events});
+    if (takeMode_ == edits::TakeMode::Replace)
+        for (const auto& lane : lanes_)
+            if (std::none_of(takes.begin(), takes.end(), [&](const edits::LaneTake& t) {
+                    return t.laneId.toStdString() == lane;
+                }))
+                takes.push_back({QString::fromStdString(lane), {}});
+    // Replace clears what the take played over: from where it started (or
+    // its earliest hit, after a loop) to its last frame.
+    const std::int64_t from = std::min(takeStart_, first);
+    const std::int64_t to = std::max(last, frame + 1);
+    QString error;
+    if (edits::writePerformance(doc_, takes, from, to, takeMode_, tr("Record take"), &error))
+        Q_EMIT notice(tr("Take recorded"));
+    else
+        Q_EMIT notice(tr("The take was not recorded: %1").arg(error));
+    take_.clear();
+}
+
+void LivePerformance::setRetroSeconds(double seconds) {
+    retroSeconds_ = std::clamp(seconds, 1.0, 3600.0);
+    retro_.forgetBefore(wall_() - retroSeconds_);
+}
+
+bool LivePerformance::captureLast(QString* error) {
+    retro_.forgetBefore(wall_() - retroSeconds_);
+    const std::int64_t frame = static_cast<std::int64_t>(std::floor(clock_.frame()));
+    std::vector<edits::LaneTake> takes;
+    for (auto& [lane, events] : retro_.byLane(frame))
+        takes.push_back({QString::fromStdString(lane), events});
+    if (takes.empty()) {
+        if (error) *error = tr("Nothing was played in the last %1 s").arg(retroSeconds_);
+        return false;
+    }
+    if (!edits::writePerformance(doc_, takes, 0, 0, edits::TakeMode::Overdub,
+                                 tr("Capture last performance"), error))
+        return false;
+    retro_.clear();
+    return true;
+}
+
+} // namespace entropic::app

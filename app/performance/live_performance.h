@@ -1,0 +1,97 @@
+#pragma once
+// Playing the pads (docs/performance.md): hits come in (press/release, from
+// the keys or the pad grid), PadPlayer turns them into gate changes, and
+// those reach three places:
+//   - the engine, at once, as live events on the pads' lanes
+//     (ProjectDocument::setLiveEvents): stopped, a held pad shows on the
+//     frame under the playhead; playing, a hit stamped with the playback
+//     clock's frame is on for every frame after it until released;
+//   - the armed take: at stop, what was played is written to the lanes as
+//     one undo step ("Record take"), overdubbed or replacing the played range;
+//   - the retro-capture buffer: the hits of the last N seconds (wall time),
+//     kept while playing whether armed or not; captureLast() writes them.
+// The clock is passed in, so tests drive it frame by frame.
+#include <functional>
+#include <vector>
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include "commands/performance_edits.h"
+#include "performance/hit_log.h"
+#include "performance/pad_player.h"
+
+namespace entropic::app {
+
+class ProjectDocument;
+
+class LivePerformance : public QObject {
+    Q_OBJECT
+  public:
+    struct Clock {
+        std::function<bool()> playing;
+        // Playing: the playback clock's position (fractional timeline frames);
+        // stopped: the playhead.
+        std::function<double()> frame;
+    };
+    static constexpr double kDefaultRetroSeconds = 60;
+
+    LivePerformance(ProjectDocument& doc, Clock clock, QObject* parent = nullptr);
+
+    // Pads are EditorState::pads by index.
+    void press(int pad, double velocity = 1.0);
+    void release(int pad);
+    bool isOn(int pad) const { return player_.isOn(pad); }
+
+    void setArmed(bool armed) { armed_ = armed; }
+    bool armed() const { return armed_; }
+    void setTakeMode(edits::TakeMode mode) { takeMode_ = mode; }
+    edits::TakeMode takeMode() const { return takeMode_; }
+    void setRetroSeconds(double seconds);
+    double retroSeconds() const { return retroSeconds_; }
+    const HitLog& retroBuffer() const { return retro_; }
+
+    // Writes the hits of the last retroSeconds() (held ones cut at the clock)
+    // to their lanes, overdubbed, as one undo step; the buffer starts afresh.
+    // Refused when nothing was played in that time.
+    bool captureLast(QString* error = nullptr);
+
+    // Playback started or stopped (Player::playingChanged): every pad goes
+    // off, and a stop writes the armed take.
+    void setPlaying(bool playing);
+    // Seconds since some fixed point (tests replace the steady clock).
+    void setWallClock(std::function<double()> wall) { wall_ = std::move(wall); }
+
+  Q_SIGNALS:
+    void padChanged(int pad, bool on);
+    // A take or capture was written, or refused (the message says why).
+    void notice(const QString& text);
+
+  private:
+    void syncPads();
+    double now() const; // PadPlayer's clock: seconds of timeline while playing, wall time stopped
+    std::int64_t frameAt(double time) const;
+    void apply(const std::vector<GateChange>& changes);
+    void updateLive();
+    void writeTake();
+    double fps() const;
+
+    ProjectDocument& doc_;
+    Clock clock_;
+    std::function<double()> wall_;
+    QElapsedTimer steady_;
+    QTimer oneShots_;
+    PadPlayer player_;
+    std::vector<std::string> lanes_; // by pad index
+    std::vector<double> velocity_;   // of the pads that are on
+    HitLog take_;
+    HitLog retro_;
+    std::int64_t takeStart_ = 0;
+    double retroSeconds_ = kDefaultRetroSeconds;
+    bool playing_ = false;
+    bool armed_ = false;
+    edits::TakeMode takeMode_ = edits::TakeMode::Overdub;
+};
+
+} // namespace entropic::app

@@ -1,0 +1,198 @@
+// Pads in the editor as a user plays them: the Performance panel's grid and
+// default keys; "Drive a parameter…" from a pad's menu; a pad key held while
+// stopped changes the frame on screen and releasing it brings the frame
+// back; keys typed into a text field never play a pad; "Keys play pads" lets
+// a pad take a key the editor uses (S); an armed take recorded while
+// playing renders in entropic-render exactly as the preview shows it.
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QMenu>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+#include "commands/performance_edits.h"
+#include "model/project_document.h"
+#include "modulation/route_dialog.h"
+#include "performance/pad_button.h"
+#include "performance/performance_panel.h"
+#include "playback/player.h"
+#include "supervision/engine_supervisor.h"
+#include "supervision/frame_feed.h"
+#include "transport/clip_selection.h"
+#include "transport/transport.h"
+#include "ui_support.h"
+#include "viewer/viewer_widget.h"
+#include "window/main_window.h"
+
+using namespace entropic;
+using test::waitFor;
+
+namespace {
+
+QAction* actionWithData(QMenu& menu, const QString& data) {
+    for (auto* action : menu.actions()) {
+        if (action->data().toString() == data) return action;
+        if (action->menu())
+            if (auto* inner = actionWithData(*action->menu(), data)) return inner;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("pads: a key held while stopped changes the frame; a recorded take renders as previewed",
+          "[ui][performance]") {
+    app::MainWindow window;
+    window.resize(1600, 960);
+    window.show();
+    QString hash;
+    qint64 shown = -1;
+    int frames = 0;
+    QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window,
+                     [&](const QImage&, qint64 f, const QString& h, double) {
+                         hash = h;
+                         shown = f;
+                         ++frames;
+                     });
+    REQUIRE(
+        window.openPath(QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/signals.entropic")));
+    REQUIRE(waitFor([&] { return window.engine().isReady() && frames > 0; }));
+    auto& doc = window.document();
+
+    auto* panel = window.findChild<app::PerformancePanel*>();
+    REQUIRE(panel);
+    for (auto* dock : window.findChildren<QDockWidget*>())
+        if (dock->objectName() == QStringLiteral("performance")) dock->raise();
+    CHECK((panel->rows() == 4 && panel->columns() == 4));
+    CHECK(panel->padButton(0)->key() == "1");
+    CHECK(panel->padButton(5)->key() == "W");
+    CHECK(panel->padButton(15)->key() == "V");
+    CHECK(panel->padButton(0)->isEmptySlot());
+
+    // A click on the first slot makes a pad there, with its key.
+    QTest::mouseClick(panel->padButton(0), Qt::LeftButton);
+    REQUIRE(doc.editorState().pads.size() == 1);
+    CHECK(panel->padButton(0)->name() == "Pad 1");
+    CHECK(panel->padButton(0)->key() == "1");
+    const QString lane = QString::fromStdString(doc.editorState().pads[0].lane);
+
+    // "Drive a parameter…": the wave's phase through an envelope, in the
+    // route dialog, one undo step.
+    window.selection().select(QStringLiteral("life"));
+    {
+        QMenu menu;
+        panel->fillPadMenu(0, menu);
+        auto* drive = actionWithData(menu, QStringLiteral("wave-1.phase"));
+        REQUIRE(drive);
+        QTimer::singleShot(300, [] {
+            auto* dialog = qobject_cast<app::RouteDialog*>(QApplication::activeModalWidget());
+            if (!dialog) return;
+            for (auto* box : dialog->findChildren<QDoubleSpinBox*>())
+                if (box->suffix() == QStringLiteral(" %")) box->setValue(80);
+            dialog->accept();
+        });
+        const int entries = doc.undoStack()->count();
+        drive->trigger();
+        CHECK(doc.undoStack()->count() == entries + 1);
+    }
+    const auto& route = doc.project().signals.routes.back();
+    CHECK(route.signal == app::edits::padSource(doc, lane).toStdString());
+    CHECK(route.target.param == "phase");
+    CHECK(route.processing.adsr.has_value());
+
+    // Stopped at frame 40: holding the key shows the pad on that frame.
+    window.transport().setFrame(40);
+    REQUIRE(waitFor([&] { return shown == 40; }));
+    waitFor([] { return false; }, 1500); // the route's reload settles
+    const QString before = hash;
+    QTest::keyPress(&window.viewer(), Qt::Key_1);
+    CHECK(panel->padButton(0)->isLit());
+    REQUIRE(waitFor([&] { return shown == 40 && hash != before; }));
+    const QString shots = QStringLiteral(ENTROPIC_BINARY_DIR "/test-scratch/ui");
+    QDir().mkpath(shots);
+    CHECK(panel->grab().save(shots + QStringLiteral("/performance-panel.png")));
+    QTest::keyRelease(&window.viewer(), Qt::Key_1);
+    CHECK_FALSE(panel->padButton(0)->isLit());
+    REQUIRE(waitFor([&] { return shown == 40 && hash == before; }));
+    CHECK(doc.project().performance.front().events.empty()); // playing stopped is not recording
+
+    // Typing in a text field never plays a pad.
+    {
+        QLineEdit field(&window);
+        field.show();
+        field.setFocus();
+        QTest::keyPress(&field, Qt::Key_1);
+        CHECK_FALSE(panel->padButton(0)->isLit());
+        QTest::keyRelease(&field, Qt::Key_1);
+        CHECK(field.text() == "1");
+    }
+
+    // S splits clips; with "Keys play pads" on, the pad on S takes it.
+    while (doc.editorState().pads.size() < 10)
+        REQUIRE(panel->makePad(static_cast<int>(doc.editorState().pads.size())));
+    CHECK(panel->padButton(9)->key() == "S");
+    panel->keysPlayPads()->setChecked(true);
+    const int entries = doc.undoStack()->count();
+    QTest::keyPress(&window.viewer(), Qt::Key_S);
+    CHECK(panel->padButton(9)->isLit());
+    QTest::keyRelease(&window.viewer(), Qt::Key_S);
+    CHECK_FALSE(panel->padButton(9)->isLit());
+    CHECK(doc.undoStack()->count() == entries); // nothing was split
+    panel->keysPlayPads()->setChecked(false);
+
+    // Armed, playing: the held key becomes an event, written at stop.
+    panel->armButton()->setChecked(true);
+    window.transport().setFrame(0);
+    auto& player = window.player();
+    player.play();
+    REQUIRE(waitFor([&] { return player.position() >= 10; }, 30000));
+    const double pressedAt = player.position();
+    QTest::keyPress(&window.viewer(), Qt::Key_1);
+    REQUIRE(waitFor([&] { return player.position() >= pressedAt + 15; }, 30000));
+    QTest::keyRelease(&window.viewer(), Qt::Key_1);
+    REQUIRE(waitFor([&] { return player.position() >= pressedAt + 20; }, 30000));
+    player.pause();
+    REQUIRE(waitFor([&] { return !player.playing(); }));
+    CHECK(doc.undoStack()->undoText() == "Record take");
+    REQUIRE(doc.project().performance.front().events.size() == 1);
+    const auto event = doc.project().performance.front().events.front();
+    CHECK(event.onFrame >= static_cast<std::int64_t>(pressedAt) - 1);
+    CHECK(event.offFrame - event.onFrame >= 14);
+
+    // The preview of a frame inside the hit equals entropic-render's.
+    const std::int64_t inside = (event.onFrame + event.offFrame) / 2;
+    window.transport().setFrame(inside);
+    REQUIRE(waitFor([&] { return shown == inside; }));
+    waitFor([] { return false; }, 1500);
+    REQUIRE(shown == inside);
+    const QString preview = hash;
+    QTemporaryDir dir;
+    QString error;
+    REQUIRE(doc.save(dir.filePath(QStringLiteral("take.entropic")), &error));
+    QProcess render;
+    render.start(QStringLiteral(ENTROPIC_RENDER_PATH),
+                 {dir.filePath(QStringLiteral("take.entropic")), QStringLiteral("-o"),
+                  dir.filePath(QStringLiteral("frames/")), QStringLiteral("--range"),
+                  QStringLiteral("%1:%2").arg(inside).arg(inside + 1),
+                  QStringLiteral("--frame-hashes"), dir.filePath(QStringLiteral("hashes.txt")),
+                  QStringLiteral("--no-audio"), QStringLiteral("--quiet")});
+    REQUIRE(render.waitForFinished(120000));
+    INFO(render.readAllStandardError().toStdString());
+    REQUIRE(render.exitCode() == 0);
+    QFile hashes(dir.filePath(QStringLiteral("hashes.txt")));
+    REQUIRE(hashes.open(QIODevice::ReadOnly));
+    const QStringList line = QString::fromUtf8(hashes.readLine()).trimmed().split(QLatin1Char(' '));
+    REQUIRE(line.size() == 2);
+    CHECK(line[1] == preview);
+    doc.undoStack()->clear();
+}
