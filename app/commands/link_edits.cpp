@@ -140,7 +140,7 @@ bool addClipWithLinkedSound(ProjectDocument& doc, const QString& trackId, const 
     PlacedClip sound = soundOf(video, audioTrack, clipIds.next());
     if (newClipId) *newClipId = q(video.id);
     if (newSoundId) *newSoundId = q(sound.clip.id);
-    const QString text = QStringLiteral("Add clip %1 with its sound").arg(q(video.id));
+    const QString text = QStringLiteral("Add clip %1 with its sound").arg(clipName(video));
     pushWithTrack(doc, text, std::move(newTrack), {},
                   {{track->id, track->kind, std::move(video)}, std::move(sound)});
     return true;
