@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
     // The contact sheet paints into an image: it needs no display, so it must
     // not fail for want of one.
     for (int i = 1; i < argc; ++i)
-        if ((std::strcmp(argv[i], "--contact-sheet") == 0 || std::strcmp(argv[i], "--list-shortcuts") == 0) &&
+        if ((std::strcmp(argv[i], "--contact-sheet") == 0 ||
+             std::strcmp(argv[i], "--list-shortcuts") == 0) &&
             !std::getenv("QT_QPA_PLATFORM"))
             setenv("QT_QPA_PLATFORM", "offscreen", 1);
     QApplication app(argc, argv);
@@ -34,17 +35,21 @@ int main(int argc, char** argv) {
     parser.setApplicationDescription(QStringLiteral("Entropic video glitch editor"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project (.entropic) or a media file"));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("A project (.entropic) or a media file"));
     const QCommandLineOption sheetOption(
         QStringLiteral("contact-sheet"),
-        QStringLiteral("Render every effect at its defaults on one frame of FILE (default: the demo) into a PNG, then exit."),
+        QStringLiteral("Render every effect at its defaults on one frame of FILE (default: the "
+                       "demo) into a PNG, then exit."),
         QStringLiteral("png"));
-    const QCommandLineOption frameOption(QStringLiteral("frame"),
-                                         QStringLiteral("Timeline frame of the contact sheet (default 50)."),
-                                         QStringLiteral("n"), QStringLiteral("50"));
+    const QCommandLineOption frameOption(
+        QStringLiteral("frame"),
+        QStringLiteral("Timeline frame of the contact sheet (default 50)."), QStringLiteral("n"),
+        QStringLiteral("50"));
     const QCommandLineOption shortcutsOption(
         QStringLiteral("list-shortcuts"),
-        QStringLiteral("Print every keyboard shortcut of the menus as the markdown table of docs/editor.md, then exit."));
+        QStringLiteral("Print every keyboard shortcut of the menus as the markdown table of "
+                       "docs/editor.md, then exit."));
     parser.addOption(sheetOption);
     parser.addOption(frameOption);
     parser.addOption(shortcutsOption);
@@ -52,7 +57,8 @@ int main(int argc, char** argv) {
 
     if (parser.isSet(shortcutsOption)) {
         const entropic::app::MainWindow window;
-        std::printf("%s", qPrintable(entropic::app::shortcutTable(entropic::app::menuShortcuts(window.menuBar()))));
+        std::printf("%s", qPrintable(entropic::app::shortcutTable(
+                              entropic::app::menuShortcuts(window.menuBar()))));
         return 0;
     }
 
@@ -75,8 +81,10 @@ int main(int argc, char** argv) {
     window.show();
     const QStringList files = parser.positionalArguments();
     QTimer::singleShot(0, &window, [&window, files] {
-        if (!files.isEmpty()) window.openPath(files.front());
-        else window.offerRecovery();
+        if (!files.isEmpty())
+            window.openPath(files.front());
+        else
+            window.offerRecovery();
     });
     return app.exec();
 }

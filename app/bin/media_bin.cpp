@@ -17,7 +17,7 @@
 namespace entropic::app {
 namespace {
 
-constexpr int kPathRole = Qt::UserRole + 1; // absolute path
+constexpr int kPathRole = Qt::UserRole + 1;   // absolute path
 constexpr int kSourceRole = Qt::UserRole + 2; // as written in the project
 
 class BinList : public QListWidget {
@@ -33,7 +33,9 @@ class BinList : public QListWidget {
         mime->setUrls({QUrl::fromLocalFile(path)});
         return mime;
     }
-    QStringList mimeTypes() const override { return {QString::fromLatin1(kMediaMimeType), QStringLiteral("text/uri-list")}; }
+    QStringList mimeTypes() const override {
+        return {QString::fromLatin1(kMediaMimeType), QStringLiteral("text/uri-list")};
+    }
 
     // An empty bin says how to fill it, where the thumbnails will be.
     void paintEvent(QPaintEvent* event) override {
@@ -41,8 +43,8 @@ class BinList : public QListWidget {
         if (count() > 0) return;
         QPainter p(viewport());
         p.setPen(QColor(150, 150, 162));
-        p.drawText(viewport()->rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
-                   MediaBin::emptyHint());
+        p.drawText(viewport()->rect().adjusted(16, 16, -16, -16),
+                   Qt::AlignCenter | Qt::TextWordWrap, MediaBin::emptyHint());
     }
 };
 
@@ -79,10 +81,13 @@ MediaBin::MediaBin(ProjectDocument& doc, QWidget* parent) : QWidget(parent), doc
     sync();
 }
 
-int MediaBin::itemCount() const { return list_->count(); }
+int MediaBin::itemCount() const {
+    return list_->count();
+}
 
 QString MediaBin::emptyHint() {
-    return tr("No media yet.\n\nDrop video, image or sound files here, or import them with File ▸ Import Media "
+    return tr("No media yet.\n\nDrop video, image or sound files here, or import them with File ▸ "
+              "Import Media "
               "(Ctrl+I).");
 }
 
@@ -101,7 +106,8 @@ void MediaBin::importFiles(const QStringList& paths) {
                 probed_.insert(result.path, result);
                 pendingAdds_ << result.path;
             } else {
-                Q_EMIT message(tr("Cannot import %1: %2").arg(QFileInfo(result.path).fileName(), result.error));
+                Q_EMIT message(tr("Cannot import %1: %2")
+                                   .arg(QFileInfo(result.path).fileName(), result.error));
             }
             if (pending_ > 0) return;
             const QStringList added = std::exchange(pendingAdds_, {});
@@ -139,13 +145,16 @@ bool MediaBin::reveal(const QString& absolutePath) {
 void MediaBin::sync() {
     const QString baseDir = doc_.baseDir();
     QStringList wanted;
-    for (const auto& source : doc_.editorState().bin) wanted << QString::fromStdString(source);
+    for (const auto& source : doc_.editorState().bin)
+        wanted << QString::fromStdString(source);
     QStringList shown;
-    for (int i = 0; i < list_->count(); ++i) shown << list_->item(i)->data(kSourceRole).toString();
+    for (int i = 0; i < list_->count(); ++i)
+        shown << list_->item(i)->data(kSourceRole).toString();
     if (wanted == shown) return;
     list_->clear();
     for (const QString& source : wanted) {
-        const QString path = QString::fromStdString(engine::resolveSourcePath(source.toStdString(), baseDir.toStdString()));
+        const QString path = QString::fromStdString(
+            engine::resolveSourcePath(source.toStdString(), baseDir.toStdString()));
         auto* item = new QListWidgetItem(QFileInfo(path).fileName(), list_);
         item->setData(kPathRole, path);
         item->setData(kSourceRole, source);
@@ -155,7 +164,8 @@ void MediaBin::sync() {
                 if (!result.ok) return;
                 probed_.insert(result.path, result);
                 for (int i = 0; i < list_->count(); ++i)
-                    if (list_->item(i)->data(kPathRole).toString() == result.path) decorate(list_->item(i), result.path);
+                    if (list_->item(i)->data(kPathRole).toString() == result.path)
+                        decorate(list_->item(i), result.path);
             });
         }
     }

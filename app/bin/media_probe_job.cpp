@@ -24,15 +24,16 @@ ProbedMedia probe(const QString& path) {
         if (result.info.video) {
             const auto& v = *result.info.video;
             const int width = 160;
-            const int height = std::max(1, static_cast<int>(std::lround(160.0 * v.height / std::max(1, v.width))));
+            const int height =
+                std::max(1, static_cast<int>(std::lround(160.0 * v.height / std::max(1, v.width))));
             engine::DecoderOptions options;
             options.outputWidth = width;
             options.outputHeight = height;
             options.threads = 1;
             engine::VideoDecoder decoder(path.toStdString(), options);
             const auto& frame = decoder.frame(decoder.frameCount() / 10);
-            QImage image(frame.rgba.data(), frame.rgba.width(), frame.rgba.height(), frame.rgba.stride(),
-                         QImage::Format_RGBA8888);
+            QImage image(frame.rgba.data(), frame.rgba.width(), frame.rgba.height(),
+                         frame.rgba.stride(), QImage::Format_RGBA8888);
             result.thumbnail = image.copy();
         }
         result.ok = true;
@@ -44,15 +45,19 @@ ProbedMedia probe(const QString& path) {
 
 } // namespace
 
-void probeMediaAsync(const QString& path, QObject* receiver, std::function<void(const ProbedMedia&)> done) {
+void probeMediaAsync(const QString& path, QObject* receiver,
+                     std::function<void(const ProbedMedia&)> done) {
     // The guard is only read on the receiver's (UI) thread: the result goes
     // through the application object, which outlives every receiver.
     QPointer<QObject> guard(receiver);
     QThreadPool::globalInstance()->start([path, guard, done = std::move(done)] {
         ProbedMedia result = probe(path);
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [guard, done, result] {
-            if (guard) done(result);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [guard, done, result] {
+                if (guard) done(result);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -63,7 +68,9 @@ QString describeMedia(const engine::MediaInfo& info) {
     if (info.video) {
         const auto& v = *info.video;
         parts << QStringLiteral("%1×%2").arg(v.width).arg(v.height);
-        parts << QStringLiteral("%1 fps%2").arg(v.frameRate.toDouble(), 0, 'g', 4).arg(v.variableFrameRate ? " (VFR)" : "");
+        parts << QStringLiteral("%1 fps%2")
+                     .arg(v.frameRate.toDouble(), 0, 'g', 4)
+                     .arg(v.variableFrameRate ? " (VFR)" : "");
         parts << QString::fromStdString(v.codec);
     }
     if (!info.audio.empty()) {
@@ -71,8 +78,9 @@ QString describeMedia(const engine::MediaInfo& info) {
         parts << QStringLiteral("%1 %2 kHz %3")
                      .arg(QString::fromStdString(a.codec).toUpper())
                      .arg(a.sampleRate / 1000.0, 0, 'g', 3)
-                     .arg(a.channels == 1 ? QStringLiteral("mono") : a.channels == 2 ? QStringLiteral("stereo")
-                                                                                      : QStringLiteral("%1 ch").arg(a.channels));
+                     .arg(a.channels == 1   ? QStringLiteral("mono")
+                          : a.channels == 2 ? QStringLiteral("stereo")
+                                            : QStringLiteral("%1 ch").arg(a.channels));
     } else {
         parts << QObject::tr("no sound");
     }

@@ -20,7 +20,8 @@ struct Category {
     const char* key;
     const char* title;
 };
-constexpr Category kCategories[] = {{"util", "Tools (util)"}, {"fx", "Effects (fx)"}, {"mod", "Modulators (mod)"}};
+constexpr Category kCategories[] = {
+    {"util", "Tools (util)"}, {"fx", "Effects (fx)"}, {"mod", "Modulators (mod)"}};
 
 // A tree that starts a drag carrying the effect id.
 class EffectTree : public QTreeWidget {
@@ -32,7 +33,8 @@ class EffectTree : public QTreeWidget {
         if (items.isEmpty() || items.front()->data(0, kIdRole).toString().isEmpty()) return nullptr;
         const bool preset = items.front()->data(0, kPresetRole).toBool();
         auto* mime = new QMimeData;
-        mime->setData(preset ? kPresetMimeType : kEffectMimeType, items.front()->data(0, kIdRole).toString().toUtf8());
+        mime->setData(preset ? kPresetMimeType : kEffectMimeType,
+                      items.front()->data(0, kIdRole).toString().toUtf8());
         mime->setText(items.front()->data(0, kIdRole).toString());
         return mime;
     }
@@ -60,26 +62,32 @@ EffectBrowser::EffectBrowser(QWidget* parent) : QWidget(parent) {
     connect(tree_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         const QString id = item->data(0, kIdRole).toString();
         if (id.isEmpty()) return;
-        if (item->data(0, kPresetRole).toBool()) Q_EMIT presetActivated(id);
-        else Q_EMIT effectActivated(id);
+        if (item->data(0, kPresetRole).toBool())
+            Q_EMIT presetActivated(id);
+        else
+            Q_EMIT effectActivated(id);
     });
     // A preset file that does not load is left out; the others still show.
     presets_ = engine::loadPresets(engine::presetFolder());
     rebuild();
 }
 
-void EffectBrowser::setFilter(const QString& text) { search_->setText(text); }
+void EffectBrowser::setFilter(const QString& text) {
+    search_->setText(text);
+}
 
 int EffectBrowser::visibleEffectCount() const {
     int count = 0;
     for (int i = 0; i < tree_->topLevelItemCount(); ++i)
-        if (!tree_->topLevelItem(i)->data(0, kPresetRole).toBool()) count += tree_->topLevelItem(i)->childCount();
+        if (!tree_->topLevelItem(i)->data(0, kPresetRole).toBool())
+            count += tree_->topLevelItem(i)->childCount();
     return count;
 }
 
 int EffectBrowser::visiblePresetCount() const {
     for (int i = 0; i < tree_->topLevelItemCount(); ++i)
-        if (tree_->topLevelItem(i)->data(0, kPresetRole).toBool()) return tree_->topLevelItem(i)->childCount();
+        if (tree_->topLevelItem(i)->data(0, kPresetRole).toBool())
+            return tree_->topLevelItem(i)->childCount();
     return 0;
 }
 
@@ -100,7 +108,8 @@ void EffectBrowser::rebuild() {
             const QString id = QString::fromStdString(d->id);
             const QString help = QString::fromStdString(d->help);
             if (!filter.isEmpty() && !name.contains(filter, Qt::CaseInsensitive) &&
-                !id.contains(filter, Qt::CaseInsensitive) && !help.contains(filter, Qt::CaseInsensitive))
+                !id.contains(filter, Qt::CaseInsensitive) &&
+                !help.contains(filter, Qt::CaseInsensitive))
                 continue;
             auto* item = new QTreeWidgetItem(group, {name});
             item->setData(0, kIdRole, id);
@@ -119,14 +128,17 @@ void EffectBrowser::rebuild() {
         const QString name = QString::fromStdString(preset.name);
         const QString description = QString::fromStdString(preset.description);
         QStringList chain;
-        for (const auto& e : preset.effects) chain << QString::fromStdString(e.descriptor->name);
+        for (const auto& e : preset.effects)
+            chain << QString::fromStdString(e.descriptor->name);
         if (!filter.isEmpty() && !name.contains(filter, Qt::CaseInsensitive) &&
-            !description.contains(filter, Qt::CaseInsensitive) && !chain.join(' ').contains(filter, Qt::CaseInsensitive))
+            !description.contains(filter, Qt::CaseInsensitive) &&
+            !chain.join(' ').contains(filter, Qt::CaseInsensitive))
             continue;
         auto* item = new QTreeWidgetItem(group, {name});
         item->setData(0, kIdRole, QString::fromStdString(preset.id));
         item->setData(0, kPresetRole, true);
-        item->setToolTip(0, QStringLiteral("%1\n%2").arg(description, chain.join(QStringLiteral(" → "))));
+        item->setToolTip(
+            0, QStringLiteral("%1\n%2").arg(description, chain.join(QStringLiteral(" → "))));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     }
     if (group->childCount() == 0) delete group;

@@ -4,8 +4,8 @@
 #include <QDir>
 #include <QFileInfo>
 
-#include "commands/edit_rules.h"
 #include "commands/clip_set_command.h"
+#include "commands/edit_rules.h"
 #include "commands/editor_state_command.h"
 #include "commands/edits.h"
 
@@ -22,7 +22,9 @@ std::string asWritten(const ProjectDocument& doc, const QString& path) {
     return QDir::fromNativeSeparators(QDir(doc.baseDir()).relativeFilePath(path)).toStdString();
 }
 
-QString fileName(const std::string& source) { return QFileInfo(q(source)).fileName(); }
+QString fileName(const std::string& source) {
+    return QFileInfo(q(source)).fileName();
+}
 
 } // namespace
 
@@ -37,9 +39,11 @@ bool addToBin(ProjectDocument& doc, const QStringList& paths, QString* error) {
         added.push_back(source);
     }
     if (added.empty()) return true;
-    const QString text = added.size() == 1 ? QStringLiteral("Import %1").arg(fileName(added.front()))
-                                           : QStringLiteral("Import %1 files").arg(added.size());
-    doc.push(std::make_unique<EditorStateCommand>(text, kPartBin, doc.editorState(), std::move(after)));
+    const QString text = added.size() == 1
+                             ? QStringLiteral("Import %1").arg(fileName(added.front()))
+                             : QStringLiteral("Import %1 files").arg(added.size());
+    doc.push(
+        std::make_unique<EditorStateCommand>(text, kPartBin, doc.editorState(), std::move(after)));
     return true;
 }
 
@@ -47,19 +51,24 @@ bool removeFromBin(ProjectDocument& doc, const QStringList& sources, QString* er
     EditorState after = doc.editorState();
     for (const QString& source : sources) {
         auto it = std::find(after.bin.begin(), after.bin.end(), source.toStdString());
-        if (it == after.bin.end()) return refuse(error, QStringLiteral("%1 is not in the bin").arg(source));
+        if (it == after.bin.end())
+            return refuse(error, QStringLiteral("%1 is not in the bin").arg(source));
         after.bin.erase(it);
     }
     if (sources.isEmpty()) return true;
-    const QString text = sources.size() == 1
-                             ? QStringLiteral("Remove %1 from the bin").arg(fileName(sources.front().toStdString()))
-                             : QStringLiteral("Remove %1 files from the bin").arg(sources.size());
-    doc.push(std::make_unique<EditorStateCommand>(text, kPartBin, doc.editorState(), std::move(after)));
+    const QString text =
+        sources.size() == 1
+            ? QStringLiteral("Remove %1 from the bin").arg(fileName(sources.front().toStdString()))
+            : QStringLiteral("Remove %1 files from the bin").arg(sources.size());
+    doc.push(
+        std::make_unique<EditorStateCommand>(text, kPartBin, doc.editorState(), std::move(after)));
     return true;
 }
 
-bool relinkSource(ProjectDocument& doc, const QString& source, const QString& newPath, QString* error) {
-    if (!QFileInfo(newPath).isFile()) return refuse(error, QStringLiteral("%1 is not a file").arg(newPath));
+bool relinkSource(ProjectDocument& doc, const QString& source, const QString& newPath,
+                  QString* error) {
+    if (!QFileInfo(newPath).isFile())
+        return refuse(error, QStringLiteral("%1 is not a file").arg(newPath));
     const std::string old = source.toStdString();
     const std::string now = asWritten(doc, QFileInfo(newPath).absoluteFilePath());
     if (old == now) return true;
@@ -79,10 +88,12 @@ bool relinkSource(ProjectDocument& doc, const QString& source, const QString& ne
     EditorState after = doc.editorState();
     auto it = std::find(after.bin.begin(), after.bin.end(), old);
     if (it != after.bin.end()) {
-        if (std::find(after.bin.begin(), after.bin.end(), now) != after.bin.end()) after.bin.erase(it);
-        else *it = now;
-        doc.push(std::make_unique<EditorStateCommand>(text + QStringLiteral(" (bin)"), kPartBin, doc.editorState(),
-                                                      std::move(after)));
+        if (std::find(after.bin.begin(), after.bin.end(), now) != after.bin.end())
+            after.bin.erase(it);
+        else
+            *it = now;
+        doc.push(std::make_unique<EditorStateCommand>(text + QStringLiteral(" (bin)"), kPartBin,
+                                                      doc.editorState(), std::move(after)));
     }
     return true;
 }

@@ -44,8 +44,8 @@ bool collect(const ProjectDocument& doc, const QStringList& clipIds, std::vector
 
 void pushClips(ProjectDocument& doc, const QString& text, std::vector<PlacedClip> removed,
                std::vector<PlacedClip> inserted, bool critical = false) {
-    pushKeepingSignalsWhole(doc,
-                            std::make_unique<ClipSetCommand>(text, std::move(removed), std::move(inserted), critical));
+    pushKeepingSignalsWhole(doc, std::make_unique<ClipSetCommand>(text, std::move(removed),
+                                                                  std::move(inserted), critical));
 }
 
 // Would the clips in `arriving` fit on their tracks once the clips in
@@ -53,7 +53,8 @@ void pushClips(ProjectDocument& doc, const QString& text, std::vector<PlacedClip
 QString layoutProblem(const engine::Project& project, const std::vector<PlacedClip>& leaving,
                       const std::vector<PlacedClip>& arriving) {
     std::set<std::string> gone;
-    for (const auto& c : leaving) gone.insert(c.clip.id);
+    for (const auto& c : leaving)
+        gone.insert(c.clip.id);
     std::map<std::string, std::vector<const engine::Clip*>> byTrack;
     std::set<std::string> moving;
     for (const auto& c : arriving) {
@@ -71,11 +72,13 @@ QString layoutProblem(const engine::Project& project, const std::vector<PlacedCl
 
 } // namespace
 
-bool addClip(ProjectDocument& doc, const QString& trackId, const QString& source, std::int64_t start,
-             std::int64_t in, std::int64_t out, QString* error, QString* newClipId) {
+bool addClip(ProjectDocument& doc, const QString& trackId, const QString& source,
+             std::int64_t start, std::int64_t in, std::int64_t out, QString* error,
+             QString* newClipId) {
     const auto* track = findTrack(doc.project(), trackId.toStdString());
     if (!track) return refuse(error, QStringLiteral("There is no track %1").arg(trackId));
-    if (isLocked(doc.editorState(), track->id)) return refuse(error, QStringLiteral("Track %1 is locked").arg(trackId));
+    if (isLocked(doc.editorState(), track->id))
+        return refuse(error, QStringLiteral("Track %1 is locked").arg(trackId));
     if (source.isEmpty()) return refuse(error, QStringLiteral("A clip needs a media file"));
     if (start < 0) return refuse(error, QStringLiteral("A clip cannot start before frame 0"));
     if (in < 0) return refuse(error, QStringLiteral("A clip cannot start before its source does"));
@@ -114,7 +117,8 @@ bool moveClips(ProjectDocument& doc, const std::vector<ClipMove>& moves, QString
                                               : QStringLiteral("an audio")));
         if (isLocked(doc.editorState(), target->id))
             return refuse(error, QStringLiteral("Track %1 is locked").arg(move.trackId));
-        if (move.start < 0) return refuse(error, QStringLiteral("A clip cannot start before frame 0"));
+        if (move.start < 0)
+            return refuse(error, QStringLiteral("A clip cannot start before frame 0"));
         if (target == ref.track && move.start == ref.clip->start) continue; // stays put
         before.push_back(placed(ref));
         PlacedClip moved = placed(ref);
@@ -148,8 +152,8 @@ bool moveClips(ProjectDocument& doc, const std::vector<ClipMove>& moves, QString
     return true;
 }
 
-bool moveClip(ProjectDocument& doc, const QString& clipId, const QString& trackId, std::int64_t start,
-              QString* error) {
+bool moveClip(ProjectDocument& doc, const QString& clipId, const QString& trackId,
+              std::int64_t start, QString* error) {
     return moveClips(doc, {ClipMove{clipId, trackId, start}}, error);
 }
 
@@ -163,7 +167,8 @@ bool trimmedBy(const ClipRef& ref, ClipEdge edge, std::int64_t delta, PlacedClip
     const QString id = q(c.id);
     if (edge == ClipEdge::Left) {
         const std::int64_t frame = c.start + delta;
-        if (frame >= c.end()) return refuse(error, QStringLiteral("A clip is at least one frame long"));
+        if (frame >= c.end())
+            return refuse(error, QStringLiteral("A clip is at least one frame long"));
         if (frame < 0) return refuse(error, QStringLiteral("A clip cannot start before frame 0"));
         const std::int64_t in = c.in + delta;
         if (in < 0)
@@ -174,7 +179,8 @@ bool trimmedBy(const ClipRef& ref, ClipEdge edge, std::int64_t delta, PlacedClip
         c.start = frame;
     } else {
         const std::int64_t frame = c.end() + delta;
-        if (frame <= c.start) return refuse(error, QStringLiteral("A clip is at least one frame long"));
+        if (frame <= c.start)
+            return refuse(error, QStringLiteral("A clip is at least one frame long"));
         c.out = c.in + (frame - c.start);
     }
     return true;
@@ -200,7 +206,8 @@ bool trimClip(ProjectDocument& doc, const QString& clipId, ClipEdge edge, std::i
     }
     if (QString problem = layoutProblem(doc.project(), before, after); !problem.isEmpty())
         return refuse(error, problem);
-    pushClips(doc, QStringLiteral("Trim clip %1").arg(clipName(*ref.clip)), std::move(before), std::move(after));
+    pushClips(doc, QStringLiteral("Trim clip %1").arg(clipName(*ref.clip)), std::move(before),
+              std::move(after));
     return true;
 }
 
@@ -212,8 +219,8 @@ bool splitClip(ProjectDocument& doc, const QString& clipId, std::int64_t frame, 
     return true;
 }
 
-bool splitClips(ProjectDocument& doc, const QStringList& clipIds, std::int64_t frame, QString* error,
-                QStringList* newClipIds) {
+bool splitClips(ProjectDocument& doc, const QStringList& clipIds, std::int64_t frame,
+                QString* error, QStringList* newClipIds) {
     std::vector<PlacedClip> removed, inserted, rights;
     IdSource clipIdsSource(doc, QStringLiteral("clip-"));
     IdSource effectIds(doc, QStringLiteral("fx-"));
@@ -231,9 +238,13 @@ bool splitClips(ProjectDocument& doc, const QStringList& clipIds, std::int64_t f
         if (!clipOrRefuse(doc, clipId, ref, error)) return false;
         const auto& c = *ref.clip;
         if (frame <= c.start || frame >= c.end())
-            return refuse(error, frame == c.start || frame == c.end()
-                                     ? QStringLiteral("Cannot split clip %1 at its edge (frame %2)").arg(clipId).arg(frame)
-                                     : QStringLiteral("Frame %1 is not inside clip %2").arg(frame).arg(clipId));
+            return refuse(
+                error,
+                frame == c.start || frame == c.end()
+                    ? QStringLiteral("Cannot split clip %1 at its edge (frame %2)")
+                          .arg(clipId)
+                          .arg(frame)
+                    : QStringLiteral("Frame %1 is not inside clip %2").arg(frame).arg(clipId));
         PlacedClip left = placed(ref);
         PlacedClip right = placed(ref);
         left.clip.out = c.in + (frame - c.start);
@@ -250,8 +261,9 @@ bool splitClips(ProjectDocument& doc, const QStringList& clipIds, std::int64_t f
     relinkAmong(rights, linkIds);
     for (auto& right : rights)
         inserted.push_back(std::move(right));
-    const QString text = removed.size() == 1 ? QStringLiteral("Split clip %1").arg(clipName(removed.front().clip))
-                                             : QStringLiteral("Split %1 clips").arg(removed.size());
+    const QString text = removed.size() == 1
+                             ? QStringLiteral("Split clip %1").arg(clipName(removed.front().clip))
+                             : QStringLiteral("Split %1 clips").arg(removed.size());
     pushClips(doc, text, std::move(removed), std::move(inserted));
     return true;
 }
@@ -271,7 +283,8 @@ bool rippleDeleteClips(ProjectDocument& doc, const QStringList& clipIds, QString
     if (deleted.empty()) return true;
     std::vector<PlacedClip> removed = deleted, inserted;
     std::set<std::string> gone;
-    for (const auto& d : deleted) gone.insert(d.clip.id);
+    for (const auto& d : deleted)
+        gone.insert(d.clip.id);
     for (const auto& track : doc.project().tracks) {
         for (const auto& c : track.clips) {
             if (gone.count(c.id)) continue;
@@ -295,7 +308,8 @@ bool clearTimeline(ProjectDocument& doc, QString* error) {
     std::vector<PlacedClip> removed;
     for (const auto& track : doc.project().tracks) {
         if (isLocked(doc.editorState(), track.id)) continue;
-        for (const auto& c : track.clips) removed.push_back({track.id, track.kind, c});
+        for (const auto& c : track.clips)
+            removed.push_back({track.id, track.kind, c});
     }
     if (removed.empty()) return true;
     pushClips(doc, QStringLiteral("Clear timeline"), std::move(removed), {}, true);
@@ -305,8 +319,11 @@ bool clearTimeline(ProjectDocument& doc, QString* error) {
 json copyClips(const ProjectDocument& doc, const QStringList& clipIds) {
     std::vector<PlacedClip> clips;
     for (const QString& id : withLinked(doc.project(), clipIds))
-        if (const auto ref = findClip(doc.project(), id.toStdString()); ref.clip) clips.push_back(placed(ref));
-    return {{"format", kClipboardFormat}, {"base_dir", doc.project().baseDir}, {"clips", placedClipsToJson(clips)}};
+        if (const auto ref = findClip(doc.project(), id.toStdString()); ref.clip)
+            clips.push_back(placed(ref));
+    return {{"format", kClipboardFormat},
+            {"base_dir", doc.project().baseDir},
+            {"clips", placedClipsToJson(clips)}};
 }
 
 bool pasteClips(ProjectDocument& doc, const json& clipboard, std::int64_t atFrame, QString* error,
@@ -325,7 +342,8 @@ bool pasteClips(ProjectDocument& doc, const json& clipboard, std::int64_t atFram
     }
     if (clips.empty()) return true;
     std::int64_t first = clips.front().clip.start;
-    for (const auto& c : clips) first = std::min(first, c.clip.start);
+    for (const auto& c : clips)
+        first = std::min(first, c.clip.start);
     IdSource clipIds(doc, QStringLiteral("clip-"));
     IdSource effectIds(doc, QStringLiteral("fx-"));
     IdSource linkIds(doc, QStringLiteral("link-"));
@@ -333,9 +351,13 @@ bool pasteClips(ProjectDocument& doc, const json& clipboard, std::int64_t atFram
     QStringList ids;
     for (auto& c : clips) {
         const auto* track = findTrack(doc.project(), c.trackId);
-        if (!track) return refuse(error, QStringLiteral("There is no track %1 to paste onto").arg(q(c.trackId)));
+        if (!track)
+            return refuse(error,
+                          QStringLiteral("There is no track %1 to paste onto").arg(q(c.trackId)));
         if (track->kind != c.kind)
-            return refuse(error, QStringLiteral("Track %1 is not a track of the copied kind").arg(q(c.trackId)));
+            return refuse(
+                error,
+                QStringLiteral("Track %1 is not a track of the copied kind").arg(q(c.trackId)));
         if (isLocked(doc.editorState(), track->id))
             return refuse(error, QStringLiteral("Track %1 is locked").arg(q(c.trackId)));
         c.clip.id = clipIds.next();

@@ -35,7 +35,8 @@ std::vector<ClipSetCommand::Position> ClipSetCommand::take(engine::Project& proj
         auto it = std::find_if(track.clips.begin(), track.clips.end(),
                                [&](const engine::Clip& c) { return c.id == placed.clip.id; });
         if (it == track.clips.end())
-            throw std::logic_error("clip command: no clip " + placed.clip.id + " on " + placed.trackId);
+            throw std::logic_error("clip command: no clip " + placed.clip.id + " on " +
+                                   placed.trackId);
         positions.push_back({placed.trackId, static_cast<std::size_t>(it - track.clips.begin())});
         track.clips.erase(it);
     }
@@ -58,16 +59,18 @@ void ClipSetCommand::put(engine::Project& project, const std::vector<PlacedClip>
         for (const auto& placed : clips) {
             auto& track = trackById(project, placed.trackId);
             // Before the first clip that starts later: tracks stay in start order.
-            auto it = std::find_if(track.clips.begin(), track.clips.end(),
-                                   [&](const engine::Clip& c) { return c.start > placed.clip.start; });
+            auto it =
+                std::find_if(track.clips.begin(), track.clips.end(),
+                             [&](const engine::Clip& c) { return c.start > placed.clip.start; });
             track.clips.insert(it, placed.clip);
         }
         return;
     }
     std::vector<std::size_t> order(clips.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return positions[a].index < positions[b].index; });
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return positions[a].index < positions[b].index;
+    });
     for (const std::size_t i : order) {
         auto& track = trackById(project, positions[i].trackId);
         const auto at = std::min(positions[i].index, track.clips.size());
@@ -91,14 +94,17 @@ void ClipSetCommand::undo(ProjectDocument& document) {
 
 std::size_t ClipSetCommand::memoryCost() const {
     std::size_t bytes = sizeof(*this) + static_cast<std::size_t>(text_.size()) * 2;
-    for (const auto& c : removed_) bytes += clipCost(c.clip) + c.trackId.size();
-    for (const auto& c : inserted_) bytes += clipCost(c.clip) + c.trackId.size();
+    for (const auto& c : removed_)
+        bytes += clipCost(c.clip) + c.trackId.size();
+    for (const auto& c : inserted_)
+        bytes += clipCost(c.clip) + c.trackId.size();
     return bytes;
 }
 
 json ClipSetCommand::stateToJson() const {
     json at = json::array();
-    for (const auto& p : removedAt_) at.push_back({p.trackId, p.index});
+    for (const auto& p : removedAt_)
+        at.push_back({p.trackId, p.index});
     return {{"removed", placedClipsToJson(removed_)},
             {"inserted", placedClipsToJson(inserted_)},
             {"removed_at", std::move(at)},

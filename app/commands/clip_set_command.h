@@ -33,7 +33,8 @@ class ClipSetCommand : public EditCommand {
         std::size_t index = 0;
     };
     // Takes clips out by id and returns where each one was.
-    static std::vector<Position> take(engine::Project& project, const std::vector<PlacedClip>& clips);
+    static std::vector<Position> take(engine::Project& project,
+                                      const std::vector<PlacedClip>& clips);
     // Puts clips in, at the given positions or (none given) in start order.
     static void put(engine::Project& project, const std::vector<PlacedClip>& clips,
                     const std::vector<Position>& positions);

@@ -19,8 +19,9 @@ engine::TrackKind kindFromName(const std::string& name) {
 json placedClipsToJson(const std::vector<PlacedClip>& clips) {
     json list = json::array();
     for (const auto& c : clips)
-        list.push_back(
-            {{"track", c.trackId}, {"kind", kindName(c.kind)}, {"clip", engine::clipToJson(c.clip, c.kind)}});
+        list.push_back({{"track", c.trackId},
+                        {"kind", kindName(c.kind)},
+                        {"clip", engine::clipToJson(c.clip, c.kind)}});
     return list;
 }
 
@@ -39,21 +40,26 @@ engine::Track trackFromJson(const json& doc, const std::string& baseDir) {
     return engine::parseTrack(doc, "track", baseDir);
 }
 
-fx::EffectInstance effectFromJson(const json& doc) { return engine::parseEffect(doc, "effect"); }
+fx::EffectInstance effectFromJson(const json& doc) {
+    return engine::parseEffect(doc, "effect");
+}
 
 std::size_t effectCost(const fx::EffectInstance& effect) {
-    return sizeof(effect) + effect.instanceId.size() + effect.params.size() * sizeof(fx::ParamValue);
+    return sizeof(effect) + effect.instanceId.size() +
+           effect.params.size() * sizeof(fx::ParamValue);
 }
 
 std::size_t clipCost(const engine::Clip& clip) {
     std::size_t bytes = sizeof(clip) + clip.id.size() + clip.source.size() + clip.sourcePath.size();
-    for (const auto& e : clip.effects) bytes += effectCost(e);
+    for (const auto& e : clip.effects)
+        bytes += effectCost(e);
     return bytes;
 }
 
 std::size_t trackCost(const engine::Track& track) {
     std::size_t bytes = sizeof(track) + track.id.size() + track.name.size();
-    for (const auto& c : track.clips) bytes += clipCost(c);
+    for (const auto& c : track.clips)
+        bytes += clipCost(c);
     return bytes;
 }
 

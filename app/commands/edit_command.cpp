@@ -18,7 +18,8 @@ using nlohmann::json;
 
 namespace {
 
-using Reader = std::unique_ptr<EditCommand> (*)(const QString&, const json&, const ProjectDocument&);
+using Reader = std::unique_ptr<EditCommand> (*)(const QString&, const json&,
+                                                const ProjectDocument&);
 
 struct CommandKind {
     std::string_view kind;
@@ -52,9 +53,10 @@ std::unique_ptr<EditCommand> commandFromJson(const json& doc, const ProjectDocum
     const std::string kind = doc.at("kind").get<std::string>();
     for (const auto& k : kCommandKinds)
         if (k.kind == kind)
-            return k.read(QString::fromStdString(doc.at("text").get<std::string>()), doc.at("state"),
-                          document);
-    throw engine::EngineError(engine::errc::kNotFound, "history: unknown command kind \"" + kind + "\"");
+            return k.read(QString::fromStdString(doc.at("text").get<std::string>()),
+                          doc.at("state"), document);
+    throw engine::EngineError(engine::errc::kNotFound,
+                              "history: unknown command kind \"" + kind + "\"");
 }
 
 } // namespace entropic::app

@@ -7,7 +7,8 @@
 
 namespace entropic::app::rules {
 
-const engine::Track* findTrack(const engine::Project& project, const std::string& id, std::size_t* index) {
+const engine::Track* findTrack(const engine::Project& project, const std::string& id,
+                               std::size_t* index) {
     for (std::size_t i = 0; i < project.tracks.size(); ++i)
         if (project.tracks[i].id == id) {
             if (index) *index = i;
@@ -23,7 +24,9 @@ ClipRef findClip(const engine::Project& project, const std::string& id) {
     return {};
 }
 
-PlacedClip placed(const ClipRef& ref) { return {ref.track->id, ref.track->kind, *ref.clip}; }
+PlacedClip placed(const ClipRef& ref) {
+    return {ref.track->id, ref.track->kind, *ref.clip};
+}
 
 bool isLocked(const EditorState& editor, const std::string& trackId) {
     return std::find(editor.lockedTracks.begin(), editor.lockedTracks.end(), trackId) !=
@@ -66,8 +69,8 @@ void relinkAmong(std::vector<PlacedClip>& clips, IdSource& ids) {
     }
 }
 
-const engine::Clip* overlapping(const std::vector<engine::Clip>& clips, std::int64_t start, std::int64_t end,
-                                const std::set<std::string>& ignore) {
+const engine::Clip* overlapping(const std::vector<engine::Clip>& clips, std::int64_t start,
+                                std::int64_t end, const std::set<std::string>& ignore) {
     for (const auto& c : clips)
         if (!ignore.count(c.id) && start < c.end() && c.start < end) return &c;
     return nullptr;
@@ -90,10 +93,13 @@ QString overlapIn(std::vector<const engine::Clip*> clips, const std::string& tra
 IdSource::IdSource(const ProjectDocument& document, const QString& prefix)
     : prefix_(prefix), next_(document.newId(prefix).mid(prefix.size()).toLongLong()) {}
 
-std::string IdSource::next() { return (prefix_ + QString::number(next_++)).toStdString(); }
+std::string IdSource::next() {
+    return (prefix_ + QString::number(next_++)).toStdString();
+}
 
 void renewEffectIds(std::vector<fx::EffectInstance>& effects, IdSource& ids) {
-    for (auto& e : effects) e.instanceId = ids.next();
+    for (auto& e : effects)
+        e.instanceId = ids.next();
 }
 
 bool refuse(QString* error, const QString& message) {
@@ -101,14 +107,17 @@ bool refuse(QString* error, const QString& message) {
     return false;
 }
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 QString clipName(const engine::Clip& clip) {
     return clip.name.empty() ? QFileInfo(q(clip.source)).fileName() : q(clip.name);
 }
 
 QString clipsText(const QString& verb, const std::vector<PlacedClip>& clips) {
-    if (clips.size() == 1) return QStringLiteral("%1 clip %2").arg(verb, clipName(clips.front().clip));
+    if (clips.size() == 1)
+        return QStringLiteral("%1 clip %2").arg(verb, clipName(clips.front().clip));
     return QStringLiteral("%1 %2 clips").arg(verb).arg(clips.size());
 }
 

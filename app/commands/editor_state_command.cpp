@@ -17,7 +17,8 @@ void copyEditorParts(EditorState& to, const EditorState& from, int parts) {
     if (parts & kPartBin) to.bin = from.bin;
 }
 
-EditorStateCommand::EditorStateCommand(QString text, int parts, EditorState before, EditorState after)
+EditorStateCommand::EditorStateCommand(QString text, int parts, EditorState before,
+                                       EditorState after)
     : text_(std::move(text)), parts_(parts), before_(std::move(before)), after_(std::move(after)) {}
 
 void EditorStateCommand::redo(ProjectDocument& document) {
@@ -33,13 +34,18 @@ void EditorStateCommand::undo(ProjectDocument& document) {
 std::size_t EditorStateCommand::memoryCost() const {
     auto cost = [](const EditorState& s) {
         std::size_t bytes = sizeof(s);
-        for (const auto& b : s.bin) bytes += b.size() + sizeof(b);
-        for (const auto& m : s.markers) bytes += m.name.size() + sizeof(m);
-        for (const auto& t : s.lockedTracks) bytes += t.size() + sizeof(t);
-        for (const auto& t : s.soloTracks) bytes += t.size() + sizeof(t);
+        for (const auto& b : s.bin)
+            bytes += b.size() + sizeof(b);
+        for (const auto& m : s.markers)
+            bytes += m.name.size() + sizeof(m);
+        for (const auto& t : s.lockedTracks)
+            bytes += t.size() + sizeof(t);
+        for (const auto& t : s.soloTracks)
+            bytes += t.size() + sizeof(t);
         return bytes;
     };
-    return sizeof(*this) + cost(before_) + cost(after_) + static_cast<std::size_t>(text_.size()) * 2;
+    return sizeof(*this) + cost(before_) + cost(after_) +
+           static_cast<std::size_t>(text_.size()) * 2;
 }
 
 json EditorStateCommand::stateToJson() const {

@@ -9,7 +9,7 @@
 namespace entropic::app {
 
 enum EditorPart : int {
-    kPartMarks = 1,   // inPoint, outPoint
+    kPartMarks = 1, // inPoint, outPoint
     kPartMarkers = 2,
     kPartLocked = 4,
     kPartSolo = 8,

@@ -18,7 +18,9 @@ std::vector<fx::EffectInstance>& chainOf(ProjectDocument& document, const std::s
     throw std::logic_error("effect command: no clip " + clipId);
 }
 
-std::ptrdiff_t offset(std::size_t index) { return static_cast<std::ptrdiff_t>(index); }
+std::ptrdiff_t offset(std::size_t index) {
+    return static_cast<std::ptrdiff_t>(index);
+}
 
 } // namespace
 
@@ -26,8 +28,8 @@ std::ptrdiff_t offset(std::size_t index) { return static_cast<std::ptrdiff_t>(in
 
 EffectInsertCommand::EffectInsertCommand(QString text, std::string clipId, bool insert,
                                          fx::EffectInstance effect, std::size_t index)
-    : text_(std::move(text)), clipId_(std::move(clipId)), insert_(insert), effect_(std::move(effect)),
-      index_(index) {}
+    : text_(std::move(text)), clipId_(std::move(clipId)), insert_(insert),
+      effect_(std::move(effect)), index_(index) {}
 
 void EffectInsertCommand::putIn(ProjectDocument& document) {
     auto& chain = chainOf(document, clipId_);
@@ -52,24 +54,28 @@ void EffectInsertCommand::undo(ProjectDocument& document) {
 }
 
 std::size_t EffectInsertCommand::memoryCost() const {
-    return sizeof(*this) + clipId_.size() + effectCost(effect_) + static_cast<std::size_t>(text_.size()) * 2;
+    return sizeof(*this) + clipId_.size() + effectCost(effect_) +
+           static_cast<std::size_t>(text_.size()) * 2;
 }
 
 json EffectInsertCommand::stateToJson() const {
-    return {{"clip", clipId_}, {"insert", insert_}, {"effect", effectToJson(effect_)}, {"index", index_}};
+    return {{"clip", clipId_},
+            {"insert", insert_},
+            {"effect", effectToJson(effect_)},
+            {"index", index_}};
 }
 
 std::unique_ptr<EditCommand> EffectInsertCommand::fromJson(const QString& text, const json& state,
                                                            const ProjectDocument&) {
-    return std::make_unique<EffectInsertCommand>(text, state.at("clip").get<std::string>(),
-                                                 state.at("insert").get<bool>(),
-                                                 effectFromJson(state.at("effect")),
-                                                 state.at("index").get<std::size_t>());
+    return std::make_unique<EffectInsertCommand>(
+        text, state.at("clip").get<std::string>(), state.at("insert").get<bool>(),
+        effectFromJson(state.at("effect")), state.at("index").get<std::size_t>());
 }
 
 // --- EffectMoveCommand -------------------------------------------------------
 
-EffectMoveCommand::EffectMoveCommand(QString text, std::string clipId, std::size_t from, std::size_t to)
+EffectMoveCommand::EffectMoveCommand(QString text, std::string clipId, std::size_t from,
+                                     std::size_t to)
     : text_(std::move(text)), clipId_(std::move(clipId)), from_(from), to_(to) {}
 
 void EffectMoveCommand::move(ProjectDocument& document, std::size_t from, std::size_t to) {
@@ -82,8 +88,12 @@ void EffectMoveCommand::move(ProjectDocument& document, std::size_t from, std::s
     document.notifyChanged(QString::fromStdString(clipId_));
 }
 
-void EffectMoveCommand::redo(ProjectDocument& document) { move(document, from_, to_); }
-void EffectMoveCommand::undo(ProjectDocument& document) { move(document, to_, from_); }
+void EffectMoveCommand::redo(ProjectDocument& document) {
+    move(document, from_, to_);
+}
+void EffectMoveCommand::undo(ProjectDocument& document) {
+    move(document, to_, from_);
+}
 
 std::size_t EffectMoveCommand::memoryCost() const {
     return sizeof(*this) + clipId_.size() + static_cast<std::size_t>(text_.size()) * 2;
@@ -117,8 +127,12 @@ void EffectEditCommand::apply(ProjectDocument& document, const fx::EffectInstanc
     throw std::logic_error("effect command: no effect " + value.instanceId + " on " + clipId_);
 }
 
-void EffectEditCommand::redo(ProjectDocument& document) { apply(document, after_); }
-void EffectEditCommand::undo(ProjectDocument& document) { apply(document, before_); }
+void EffectEditCommand::redo(ProjectDocument& document) {
+    apply(document, after_);
+}
+void EffectEditCommand::undo(ProjectDocument& document) {
+    apply(document, before_);
+}
 
 std::size_t EffectEditCommand::memoryCost() const {
     return sizeof(*this) + clipId_.size() + effectCost(before_) + effectCost(after_) +
@@ -135,16 +149,17 @@ bool EffectEditCommand::mergeWith(const EditCommand& next) {
 }
 
 json EffectEditCommand::stateToJson() const {
-    return {{"clip", clipId_}, {"before", effectToJson(before_)}, {"after", effectToJson(after_)},
+    return {{"clip", clipId_},
+            {"before", effectToJson(before_)},
+            {"after", effectToJson(after_)},
             {"gesture", gestureId_}};
 }
 
 std::unique_ptr<EditCommand> EffectEditCommand::fromJson(const QString& text, const json& state,
                                                          const ProjectDocument&) {
-    return std::make_unique<EffectEditCommand>(text, state.at("clip").get<std::string>(),
-                                               effectFromJson(state.at("before")),
-                                               effectFromJson(state.at("after")),
-                                               state.at("gesture").get<int>());
+    return std::make_unique<EffectEditCommand>(
+        text, state.at("clip").get<std::string>(), effectFromJson(state.at("before")),
+        effectFromJson(state.at("after")), state.at("gesture").get<int>());
 }
 
 } // namespace entropic::app

@@ -12,11 +12,13 @@ using namespace rules;
 namespace {
 
 void pushEditor(ProjectDocument& doc, const QString& text, int parts, EditorState after) {
-    doc.push(std::make_unique<EditorStateCommand>(text, parts, doc.editorState(), std::move(after)));
+    doc.push(
+        std::make_unique<EditorStateCommand>(text, parts, doc.editorState(), std::move(after)));
 }
 
 bool validMarker(const ProjectDocument& doc, int index, QString* error) {
-    if (index >= 0 && static_cast<std::size_t>(index) < doc.editorState().markers.size()) return true;
+    if (index >= 0 && static_cast<std::size_t>(index) < doc.editorState().markers.size())
+        return true;
     return refuse(error, QStringLiteral("There is no marker %1").arg(index + 1));
 }
 
@@ -24,29 +26,32 @@ bool validMarker(const ProjectDocument& doc, int index, QString* error) {
 
 bool setInPoint(ProjectDocument& doc, std::optional<std::int64_t> frame, QString* error) {
     const auto& editor = doc.editorState();
-    if (frame && *frame < 0) return refuse(error, QStringLiteral("The in point cannot be before frame 0"));
+    if (frame && *frame < 0)
+        return refuse(error, QStringLiteral("The in point cannot be before frame 0"));
     if (frame && editor.outPoint && *frame >= *editor.outPoint)
-        return refuse(error, QStringLiteral("The in point must come before the out point (frame %1)")
-                                 .arg(*editor.outPoint));
+        return refuse(error,
+                      QStringLiteral("The in point must come before the out point (frame %1)")
+                          .arg(*editor.outPoint));
     if (editor.inPoint == frame) return true;
     EditorState after = editor;
     after.inPoint = frame;
-    pushEditor(doc, frame ? QStringLiteral("Set in point") : QStringLiteral("Clear in point"), kPartMarks,
-               std::move(after));
+    pushEditor(doc, frame ? QStringLiteral("Set in point") : QStringLiteral("Clear in point"),
+               kPartMarks, std::move(after));
     return true;
 }
 
 bool setOutPoint(ProjectDocument& doc, std::optional<std::int64_t> frame, QString* error) {
     const auto& editor = doc.editorState();
-    if (frame && *frame < 1) return refuse(error, QStringLiteral("The out point must be after frame 0"));
+    if (frame && *frame < 1)
+        return refuse(error, QStringLiteral("The out point must be after frame 0"));
     if (frame && editor.inPoint && *frame <= *editor.inPoint)
         return refuse(error, QStringLiteral("The out point must come after the in point (frame %1)")
                                  .arg(*editor.inPoint));
     if (editor.outPoint == frame) return true;
     EditorState after = editor;
     after.outPoint = frame;
-    pushEditor(doc, frame ? QStringLiteral("Set out point") : QStringLiteral("Clear out point"), kPartMarks,
-               std::move(after));
+    pushEditor(doc, frame ? QStringLiteral("Set out point") : QStringLiteral("Clear out point"),
+               kPartMarks, std::move(after));
     return true;
 }
 
@@ -56,8 +61,9 @@ bool addMarker(ProjectDocument& doc, std::int64_t frame, const QString& name, QS
     auto it = std::upper_bound(after.markers.begin(), after.markers.end(), frame,
                                [](std::int64_t f, const Marker& m) { return f < m.frame; });
     after.markers.insert(it, Marker{frame, name.toStdString()});
-    pushEditor(doc, name.isEmpty() ? QStringLiteral("Add marker at %1").arg(frame)
-                                   : QStringLiteral("Add marker %1").arg(name),
+    pushEditor(doc,
+               name.isEmpty() ? QStringLiteral("Add marker at %1").arg(frame)
+                              : QStringLiteral("Add marker %1").arg(name),
                kPartMarkers, std::move(after));
     return true;
 }
@@ -76,8 +82,9 @@ bool deleteMarker(ProjectDocument& doc, int index, QString* error) {
     if (!validMarker(doc, index, error)) return false;
     EditorState after = doc.editorState();
     const auto& marker = after.markers[static_cast<std::size_t>(index)];
-    const QString text = marker.name.empty() ? QStringLiteral("Delete marker at %1").arg(marker.frame)
-                                             : QStringLiteral("Delete marker %1").arg(q(marker.name));
+    const QString text = marker.name.empty()
+                             ? QStringLiteral("Delete marker at %1").arg(marker.frame)
+                             : QStringLiteral("Delete marker %1").arg(q(marker.name));
     after.markers.erase(after.markers.begin() + index);
     pushEditor(doc, text, kPartMarkers, std::move(after));
     return true;

@@ -19,8 +19,8 @@ using namespace rules;
 
 namespace {
 
-bool pushSignals(ProjectDocument& doc, sig::SignalGraphSpec after, const QString& text, QString* error,
-                 int gestureId = 0) {
+bool pushSignals(ProjectDocument& doc, sig::SignalGraphSpec after, const QString& text,
+                 QString* error, int gestureId = 0) {
     if (after == doc.project().signals) return true;
     engine::Project candidate = doc.project();
     candidate.signals = after;
@@ -29,7 +29,8 @@ bool pushSignals(ProjectDocument& doc, sig::SignalGraphSpec after, const QString
     } catch (const std::exception& e) {
         return refuse(error, QString::fromUtf8(e.what()));
     }
-    doc.push(std::make_unique<SignalGraphCommand>(text, doc.project().signals, std::move(after), gestureId));
+    doc.push(std::make_unique<SignalGraphCommand>(text, doc.project().signals, std::move(after),
+                                                  gestureId));
     return true;
 }
 
@@ -73,14 +74,16 @@ QString targetText(const engine::Project& project, const sig::ParamTarget& targe
     return QStringLiteral("%1 %2").arg(q(instance->descriptor->name), q(spec->label).toLower());
 }
 
-bool targetOrRefuse(const ProjectDocument& doc, const sig::ParamTarget& target, const fx::ParamSpec** out,
-                    QString* error) {
+bool targetOrRefuse(const ProjectDocument& doc, const sig::ParamTarget& target,
+                    const fx::ParamSpec** out, QString* error) {
     *out = targetSpec(doc.project(), target);
     if (!*out)
         return refuse(error, QStringLiteral("There is no parameter %1 on effect %2")
                                  .arg(q(target.param), q(target.effect)));
     if (target.component < 0 || target.component >= (*out)->components())
-        return refuse(error, QStringLiteral("Parameter %1 has no component %2").arg(q(target.param)).arg(target.component));
+        return refuse(error, QStringLiteral("Parameter %1 has no component %2")
+                                 .arg(q(target.param))
+                                 .arg(target.component));
     return true;
 }
 
@@ -93,24 +96,27 @@ double clampComponent(const fx::ParamSpec& spec, int component, double value) {
 // "mod.lfo" -> "lfo-"; "audio.rms" -> "rms-".
 QString idPrefix(std::string_view dotted) {
     const auto dot = dotted.rfind('.');
-    return QString::fromUtf8(dotted.substr(dot == std::string_view::npos ? 0 : dot + 1)) + QLatin1Char('-');
+    return QString::fromUtf8(dotted.substr(dot == std::string_view::npos ? 0 : dot + 1)) +
+           QLatin1Char('-');
 }
 
 } // namespace
 
-bool addOperator(ProjectDocument& doc, const QString& opId, const QStringList& inputs, QString* error,
-                 QString* newNodeId) {
+bool addOperator(ProjectDocument& doc, const QString& opId, const QStringList& inputs,
+                 QString* error, QString* newNodeId) {
     const auto* descriptor = sig::OperatorRegistry::builtin().find(opId.toStdString());
     if (!descriptor) return refuse(error, QStringLiteral("There is no operator %1").arg(opId));
     sig::OperatorSpec op;
     op.id = doc.newId(idPrefix(descriptor->id)).toStdString();
     op.op = descriptor->id;
     op.version = descriptor->version;
-    for (const QString& input : inputs) op.inputs.push_back(input.toStdString());
+    for (const QString& input : inputs)
+        op.inputs.push_back(input.toStdString());
     if (newNodeId) *newNodeId = q(op.id);
     auto after = doc.project().signals;
     after.operators.push_back(op);
-    return pushSignals(doc, std::move(after), QStringLiteral("Add %1").arg(q(descriptor->name)), error);
+    return pushSignals(doc, std::move(after), QStringLiteral("Add %1").arg(q(descriptor->name)),
+                       error);
 }
 
 bool addSource(ProjectDocument& doc, sig::SourceKind kind, const QString& media, QString* error,
@@ -138,7 +144,8 @@ bool setSource(ProjectDocument& doc, const sig::SourceSpec& source, QString* err
                        error, gestureId);
 }
 
-bool renameSignalNode(ProjectDocument& doc, const QString& nodeId, const QString& name, QString* error) {
+bool renameSignalNode(ProjectDocument& doc, const QString& nodeId, const QString& name,
+                      QString* error) {
     auto after = doc.project().signals;
     const std::string id = nodeId.toStdString();
     const QString old = nodeName(doc.project(), after, id);
@@ -148,7 +155,8 @@ bool renameSignalNode(ProjectDocument& doc, const QString& nodeId, const QString
         o->name = name.trimmed().toStdString();
     else
         return refuse(error, QStringLiteral("There is no signal %1").arg(nodeId));
-    return pushSignals(doc, std::move(after), QStringLiteral("Rename %1 to %2").arg(old, name.trimmed()), error);
+    return pushSignals(doc, std::move(after),
+                       QStringLiteral("Rename %1 to %2").arg(old, name.trimmed()), error);
 }
 
 bool setOperatorParam(ProjectDocument& doc, const QString& nodeId, const QString& key, double value,
@@ -157,9 +165,10 @@ bool setOperatorParam(ProjectDocument& doc, const QString& nodeId, const QString
     auto* o = findOperator(after, nodeId.toStdString());
     if (!o) return refuse(error, QStringLiteral("There is no operator %1").arg(nodeId));
     const auto* descriptor = sig::OperatorRegistry::builtin().find(o->op, o->version);
-    const auto spec = descriptor ? std::find_if(descriptor->params.begin(), descriptor->params.end(),
-                                                [&](const fx::ParamSpec& p) { return q(p.key) == key; })
-                                 : std::vector<fx::ParamSpec>::const_iterator{};
+    const auto spec = descriptor
+                          ? std::find_if(descriptor->params.begin(), descriptor->params.end(),
+                                         [&](const fx::ParamSpec& p) { return q(p.key) == key; })
+                          : std::vector<fx::ParamSpec>::const_iterator{};
     if (!descriptor || spec == descriptor->params.end())
         return refuse(error, QStringLiteral("Operator %1 has no parameter %2").arg(nodeId, key));
     o->params[key.toStdString()] = clampComponent(*spec, 0, value);
@@ -169,18 +178,21 @@ bool setOperatorParam(ProjectDocument& doc, const QString& nodeId, const QString
                        error, gestureId);
 }
 
-bool setOperatorInputs(ProjectDocument& doc, const QString& nodeId, const QStringList& inputs, QString* error) {
+bool setOperatorInputs(ProjectDocument& doc, const QString& nodeId, const QStringList& inputs,
+                       QString* error) {
     auto after = doc.project().signals;
     auto* o = findOperator(after, nodeId.toStdString());
     if (!o) return refuse(error, QStringLiteral("There is no operator %1").arg(nodeId));
     o->inputs.clear();
-    for (const QString& input : inputs) o->inputs.push_back(input.toStdString());
+    for (const QString& input : inputs)
+        o->inputs.push_back(input.toStdString());
     return pushSignals(
         doc, std::move(after),
         QStringLiteral("Set inputs of %1").arg(nodeName(doc.project(), after, o->id)), error);
 }
 
-bool setOperatorSeed(ProjectDocument& doc, const QString& nodeId, std::uint64_t seed, QString* error) {
+bool setOperatorSeed(ProjectDocument& doc, const QString& nodeId, std::uint64_t seed,
+                     QString* error) {
     auto after = doc.project().signals;
     auto* o = findOperator(after, nodeId.toStdString());
     if (!o) return refuse(error, QStringLiteral("There is no operator %1").arg(nodeId));
@@ -201,14 +213,17 @@ bool removeSignalNode(ProjectDocument& doc, const QString& nodeId, QString* erro
         return refuse(error, QStringLiteral("There is no signal %1").arg(nodeId));
     engine::Project pruned = doc.project();
     pruned.signals = std::move(after);
-    return pushSignals(doc, pruneSignals(pruned).spec, QStringLiteral("Remove %1").arg(name), error);
+    return pushSignals(doc, pruneSignals(pruned).spec, QStringLiteral("Remove %1").arg(name),
+                       error);
 }
 
-bool addRoute(ProjectDocument& doc, sig::RouteSpec route, QString* error, QString* newRouteId, int gestureId) {
+bool addRoute(ProjectDocument& doc, sig::RouteSpec route, QString* error, QString* newRouteId,
+              int gestureId) {
     if (route.id.empty()) route.id = doc.newId(QStringLiteral("route-")).toStdString();
     auto after = doc.project().signals;
     for (const auto& r : after.routes)
-        if (r.id == route.id) return refuse(error, QStringLiteral("There is already a route %1").arg(q(route.id)));
+        if (r.id == route.id)
+            return refuse(error, QStringLiteral("There is already a route %1").arg(q(route.id)));
     if (newRouteId) *newRouteId = q(route.id);
     const QString text = QStringLiteral("Modulate %1 by %2")
                              .arg(targetText(doc.project(), route.target),
@@ -265,25 +280,30 @@ bool setRoute(ProjectDocument& doc, const sig::RouteSpec& route, QString* error,
     auto after = doc.project().signals;
     auto it = std::find_if(after.routes.begin(), after.routes.end(),
                            [&](const sig::RouteSpec& r) { return r.id == route.id; });
-    if (it == after.routes.end()) return refuse(error, QStringLiteral("There is no route %1").arg(q(route.id)));
+    if (it == after.routes.end())
+        return refuse(error, QStringLiteral("There is no route %1").arg(q(route.id)));
     *it = route;
-    return pushSignals(doc, std::move(after),
-                       QStringLiteral("Change modulation of %1").arg(targetText(doc.project(), route.target)), error,
-                       gestureId);
+    return pushSignals(
+        doc, std::move(after),
+        QStringLiteral("Change modulation of %1").arg(targetText(doc.project(), route.target)),
+        error, gestureId);
 }
 
 bool removeRoute(ProjectDocument& doc, const QString& routeId, QString* error) {
     auto after = doc.project().signals;
     auto it = std::find_if(after.routes.begin(), after.routes.end(),
                            [&](const sig::RouteSpec& r) { return q(r.id) == routeId; });
-    if (it == after.routes.end()) return refuse(error, QStringLiteral("There is no route %1").arg(routeId));
-    const QString text = QStringLiteral("Remove modulation of %1").arg(targetText(doc.project(), it->target));
+    if (it == after.routes.end())
+        return refuse(error, QStringLiteral("There is no route %1").arg(routeId));
+    const QString text =
+        QStringLiteral("Remove modulation of %1").arg(targetText(doc.project(), it->target));
     after.routes.erase(it);
     return pushSignals(doc, std::move(after), text, error);
 }
 
-bool setKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::int64_t frame, double value,
-                 std::optional<sig::Interpolation> interp, QString* error, int gestureId) {
+bool setKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::int64_t frame,
+                 double value, std::optional<sig::Interpolation> interp, QString* error,
+                 int gestureId) {
     const fx::ParamSpec* spec = nullptr;
     if (!targetOrRefuse(doc, target, &spec, error)) return false;
     if (frame < 0) return refuse(error, QStringLiteral("A keyframe cannot go before frame 0"));
@@ -302,9 +322,10 @@ bool setKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::int6
     } else {
         lane->keys.insert(it, {frame, v, interp.value_or(sig::Interpolation::Linear)});
     }
-    return pushSignals(doc, std::move(after),
-                       QStringLiteral("Keyframe %1 at %2").arg(targetText(doc.project(), target)).arg(frame), error,
-                       gestureId);
+    return pushSignals(
+        doc, std::move(after),
+        QStringLiteral("Keyframe %1 at %2").arg(targetText(doc.project(), target)).arg(frame),
+        error, gestureId);
 }
 
 bool moveKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::int64_t fromFrame,
@@ -319,34 +340,42 @@ bool moveKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::int
                     : std::vector<sig::Keyframe>::iterator{};
     if (!lane || key == lane->keys.end())
         return refuse(error, QStringLiteral("There is no keyframe at %1").arg(fromFrame));
-    if (toFrame != fromFrame && std::any_of(lane->keys.begin(), lane->keys.end(),
-                                            [&](const sig::Keyframe& k) { return k.frame == toFrame; }))
+    if (toFrame != fromFrame &&
+        std::any_of(lane->keys.begin(), lane->keys.end(),
+                    [&](const sig::Keyframe& k) { return k.frame == toFrame; }))
         return refuse(error, QStringLiteral("There is already a keyframe at %1").arg(toFrame));
     sig::Keyframe moved = *key;
     moved.frame = toFrame;
     moved.value = clampComponent(*spec, target.component, value);
     lane->keys.erase(key);
-    lane->keys.insert(std::lower_bound(lane->keys.begin(), lane->keys.end(), toFrame,
-                                       [](const sig::Keyframe& k, std::int64_t f) { return k.frame < f; }),
-                      moved);
-    return pushSignals(doc, std::move(after), QStringLiteral("Move keyframe of %1").arg(targetText(doc.project(), target)),
+    lane->keys.insert(
+        std::lower_bound(lane->keys.begin(), lane->keys.end(), toFrame,
+                         [](const sig::Keyframe& k, std::int64_t f) { return k.frame < f; }),
+        moved);
+    return pushSignals(doc, std::move(after),
+                       QStringLiteral("Move keyframe of %1").arg(targetText(doc.project(), target)),
                        error, gestureId);
 }
 
-bool removeKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::int64_t frame, QString* error) {
+bool removeKeyframe(ProjectDocument& doc, const sig::ParamTarget& target, std::int64_t frame,
+                    QString* error) {
     auto after = doc.project().signals;
     auto* lane = sig::findLane(after, target);
-    if (!lane || std::erase_if(lane->keys, [&](const sig::Keyframe& k) { return k.frame == frame; }) == 0)
+    if (!lane ||
+        std::erase_if(lane->keys, [&](const sig::Keyframe& k) { return k.frame == frame; }) == 0)
         return refuse(error, QStringLiteral("There is no keyframe at %1").arg(frame));
     if (lane->keys.empty())
-        std::erase_if(after.lanes, [&](const sig::AutomationLane& l) { return l.target == target; });
+        std::erase_if(after.lanes,
+                      [&](const sig::AutomationLane& l) { return l.target == target; });
     return pushSignals(doc, std::move(after),
-                       QStringLiteral("Delete keyframe of %1 at %2").arg(targetText(doc.project(), target)).arg(frame),
+                       QStringLiteral("Delete keyframe of %1 at %2")
+                           .arg(targetText(doc.project(), target))
+                           .arg(frame),
                        error);
 }
 
-bool setKeyframeInterpolation(ProjectDocument& doc, const sig::ParamTarget& target, std::int64_t frame,
-                              sig::Interpolation interp, QString* error) {
+bool setKeyframeInterpolation(ProjectDocument& doc, const sig::ParamTarget& target,
+                              std::int64_t frame, sig::Interpolation interp, QString* error) {
     auto after = doc.project().signals;
     auto* lane = sig::findLane(after, target);
     auto key = lane ? std::find_if(lane->keys.begin(), lane->keys.end(),
@@ -355,18 +384,22 @@ bool setKeyframeInterpolation(ProjectDocument& doc, const sig::ParamTarget& targ
     if (!lane || key == lane->keys.end())
         return refuse(error, QStringLiteral("There is no keyframe at %1").arg(frame));
     key->interp = interp;
-    return pushSignals(doc, std::move(after),
-                       QStringLiteral("Set %1 interpolation of %2")
-                           .arg(q(std::string(sig::interpolationName(interp))), targetText(doc.project(), target)),
-                       error);
+    return pushSignals(
+        doc, std::move(after),
+        QStringLiteral("Set %1 interpolation of %2")
+            .arg(q(std::string(sig::interpolationName(interp))), targetText(doc.project(), target)),
+        error);
 }
 
 bool removeLane(ProjectDocument& doc, const sig::ParamTarget& target, QString* error) {
     auto after = doc.project().signals;
-    if (std::erase_if(after.lanes, [&](const sig::AutomationLane& l) { return l.target == target; }) == 0)
-        return refuse(error, QStringLiteral("%1 is not automated").arg(targetText(doc.project(), target)));
-    return pushSignals(doc, std::move(after),
-                       QStringLiteral("Remove automation of %1").arg(targetText(doc.project(), target)), error);
+    if (std::erase_if(after.lanes,
+                      [&](const sig::AutomationLane& l) { return l.target == target; }) == 0)
+        return refuse(error,
+                      QStringLiteral("%1 is not automated").arg(targetText(doc.project(), target)));
+    return pushSignals(
+        doc, std::move(after),
+        QStringLiteral("Remove automation of %1").arg(targetText(doc.project(), target)), error);
 }
 
 } // namespace entropic::app::edits

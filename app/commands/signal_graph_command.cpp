@@ -6,9 +6,10 @@
 
 namespace entropic::app {
 
-SignalGraphCommand::SignalGraphCommand(QString text, sig::SignalGraphSpec before, sig::SignalGraphSpec after,
-                                       int gestureId)
-    : text_(std::move(text)), before_(std::move(before)), after_(std::move(after)), gestureId_(gestureId) {}
+SignalGraphCommand::SignalGraphCommand(QString text, sig::SignalGraphSpec before,
+                                       sig::SignalGraphSpec after, int gestureId)
+    : text_(std::move(text)), before_(std::move(before)), after_(std::move(after)),
+      gestureId_(gestureId) {}
 
 void SignalGraphCommand::apply(ProjectDocument& document, const sig::SignalGraphSpec& spec) {
     auto& project = document.mutableProject();
@@ -25,8 +26,12 @@ void SignalGraphCommand::apply(ProjectDocument& document, const sig::SignalGraph
     document.notifyChanged();
 }
 
-void SignalGraphCommand::redo(ProjectDocument& document) { apply(document, after_); }
-void SignalGraphCommand::undo(ProjectDocument& document) { apply(document, before_); }
+void SignalGraphCommand::redo(ProjectDocument& document) {
+    apply(document, after_);
+}
+void SignalGraphCommand::undo(ProjectDocument& document) {
+    apply(document, before_);
+}
 
 std::size_t SignalGraphCommand::memoryCost() const {
     return sig::toJson(before_).dump().size() + sig::toJson(after_).dump().size() + sizeof(*this);
@@ -40,14 +45,16 @@ bool SignalGraphCommand::mergeWith(const EditCommand& next) {
 }
 
 nlohmann::json SignalGraphCommand::stateToJson() const {
-    return {{"before", sig::toJson(before_)}, {"after", sig::toJson(after_)}, {"gesture", gestureId_}};
+    return {
+        {"before", sig::toJson(before_)}, {"after", sig::toJson(after_)}, {"gesture", gestureId_}};
 }
 
-std::unique_ptr<EditCommand> SignalGraphCommand::fromJson(const QString& text, const nlohmann::json& state,
+std::unique_ptr<EditCommand> SignalGraphCommand::fromJson(const QString& text,
+                                                          const nlohmann::json& state,
                                                           const ProjectDocument&) {
-    return std::make_unique<SignalGraphCommand>(text, sig::signalGraphFromJson(state.at("before"), "before"),
-                                                sig::signalGraphFromJson(state.at("after"), "after"),
-                                                state.value("gesture", 0));
+    return std::make_unique<SignalGraphCommand>(
+        text, sig::signalGraphFromJson(state.at("before"), "before"),
+        sig::signalGraphFromJson(state.at("after"), "after"), state.value("gesture", 0));
 }
 
 } // namespace entropic::app

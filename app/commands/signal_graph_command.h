@@ -13,7 +13,8 @@ namespace entropic::app {
 
 class SignalGraphCommand : public EditCommand {
   public:
-    SignalGraphCommand(QString text, sig::SignalGraphSpec before, sig::SignalGraphSpec after, int gestureId = 0);
+    SignalGraphCommand(QString text, sig::SignalGraphSpec before, sig::SignalGraphSpec after,
+                       int gestureId = 0);
 
     QString text() const override { return text_; }
     void redo(ProjectDocument& document) override;

@@ -30,19 +30,24 @@ PrunedSignals pruneSignals(const engine::Project& project) {
         media.insert(track.id);
         for (const auto& clip : track.clips) {
             media.insert(clip.id);
-            for (const auto& e : clip.effects) effects.insert(e.instanceId);
+            for (const auto& e : clip.effects)
+                effects.insert(e.instanceId);
         }
     }
-    for (const auto& lane : project.performance) media.insert(lane.id);
+    for (const auto& lane : project.performance)
+        media.insert(lane.id);
 
     PrunedSignals out{project.signals};
     auto& spec = out.spec;
-    out.nodes += eraseIf(spec.sources, [&](const sig::SourceSpec& s) { return !media.contains(s.media); });
+    out.nodes +=
+        eraseIf(spec.sources, [&](const sig::SourceSpec& s) { return !media.contains(s.media); });
     // Removing an operator can starve another that read it: repeat until nothing changes.
     for (bool again = true; again;) {
         std::set<std::string> nodes;
-        for (const auto& s : spec.sources) nodes.insert(s.id);
-        for (const auto& o : spec.operators) nodes.insert(o.id);
+        for (const auto& s : spec.sources)
+            nodes.insert(s.id);
+        for (const auto& o : spec.operators)
+            nodes.insert(o.id);
         for (auto& o : spec.operators)
             std::erase_if(o.inputs, [&](const std::string& id) { return !nodes.contains(id); });
         const int starved = eraseIf(spec.operators, [](const sig::OperatorSpec& o) {
@@ -53,12 +58,16 @@ PrunedSignals pruneSignals(const engine::Project& project) {
         again = starved > 0;
     }
     std::set<std::string> nodes;
-    for (const auto& s : spec.sources) nodes.insert(s.id);
-    for (const auto& o : spec.operators) nodes.insert(o.id);
+    for (const auto& s : spec.sources)
+        nodes.insert(s.id);
+    for (const auto& o : spec.operators)
+        nodes.insert(o.id);
     out.routes += eraseIf(spec.routes, [&](const sig::RouteSpec& r) {
         return !nodes.contains(r.signal) || !effects.contains(r.target.effect);
     });
-    out.lanes += eraseIf(spec.lanes, [&](const sig::AutomationLane& l) { return !effects.contains(l.target.effect); });
+    out.lanes += eraseIf(spec.lanes, [&](const sig::AutomationLane& l) {
+        return !effects.contains(l.target.effect);
+    });
     return out;
 }
 
@@ -80,8 +89,8 @@ void pushKeepingSignalsWhole(ProjectDocument& doc, std::unique_ptr<EditCommand> 
     if (pruned.routes) what << counted(pruned.routes, QStringLiteral("modulation"));
     if (pruned.lanes) what << counted(pruned.lanes, QStringLiteral("automation lane"));
     if (pruned.nodes) what << counted(pruned.nodes, QStringLiteral("signal"));
-    const QString text = command->text() + QStringLiteral(" (and ") + what.join(QStringLiteral(", ")) +
-                         QLatin1Char(')');
+    const QString text = command->text() + QStringLiteral(" (and ") +
+                         what.join(QStringLiteral(", ")) + QLatin1Char(')');
     std::vector<std::unique_ptr<EditCommand>> parts;
     parts.push_back(std::move(command));
     parts.push_back(std::make_unique<SignalGraphCommand>(text, doc.project().signals, pruned.spec));

@@ -14,10 +14,16 @@ QString SnapshotCommand::text() const {
                         : QStringLiteral("%1 older edits (combined)").arg(folded_);
 }
 
-void SnapshotCommand::redo(ProjectDocument& document) { document.applySnapshot(json::parse(after_)); }
-void SnapshotCommand::undo(ProjectDocument& document) { document.applySnapshot(json::parse(before_)); }
+void SnapshotCommand::redo(ProjectDocument& document) {
+    document.applySnapshot(json::parse(after_));
+}
+void SnapshotCommand::undo(ProjectDocument& document) {
+    document.applySnapshot(json::parse(before_));
+}
 
-std::size_t SnapshotCommand::memoryCost() const { return sizeof(*this) + before_.size() + after_.size(); }
+std::size_t SnapshotCommand::memoryCost() const {
+    return sizeof(*this) + before_.size() + after_.size();
+}
 
 void SnapshotCommand::extend(std::string after) {
     after_ = std::move(after);

@@ -23,17 +23,20 @@ int eraseId(std::vector<std::string>& list, const std::string& id) {
 
 void insertId(std::vector<std::string>& list, const std::string& id, int at) {
     if (at < 0) return;
-    list.insert(list.begin() + std::min<std::ptrdiff_t>(at, static_cast<std::ptrdiff_t>(list.size())), id);
+    list.insert(
+        list.begin() + std::min<std::ptrdiff_t>(at, static_cast<std::ptrdiff_t>(list.size())), id);
 }
 
 } // namespace
 
-TrackInsertCommand::TrackInsertCommand(QString text, bool insert, engine::Track track, std::size_t index)
+TrackInsertCommand::TrackInsertCommand(QString text, bool insert, engine::Track track,
+                                       std::size_t index)
     : text_(std::move(text)), insert_(insert), track_(std::move(track)), index_(index) {}
 
 void TrackInsertCommand::putIn(ProjectDocument& document) {
     auto& tracks = document.mutableProject().tracks;
-    tracks.insert(tracks.begin() + static_cast<std::ptrdiff_t>(std::min(index_, tracks.size())), track_);
+    tracks.insert(tracks.begin() + static_cast<std::ptrdiff_t>(std::min(index_, tracks.size())),
+                  track_);
     auto& editor = document.mutableEditorState();
     insertId(editor.lockedTracks, track_.id, lockedAt_);
     insertId(editor.soloTracks, track_.id, soloAt_);
@@ -68,15 +71,19 @@ std::size_t TrackInsertCommand::memoryCost() const {
 }
 
 json TrackInsertCommand::stateToJson() const {
-    return {{"insert", insert_}, {"track", trackToJson(track_)}, {"index", index_},
-            {"locked_at", lockedAt_}, {"solo_at", soloAt_}};
+    return {{"insert", insert_},
+            {"track", trackToJson(track_)},
+            {"index", index_},
+            {"locked_at", lockedAt_},
+            {"solo_at", soloAt_}};
 }
 
 std::unique_ptr<EditCommand> TrackInsertCommand::fromJson(const QString& text, const json& state,
                                                           const ProjectDocument& document) {
     auto command = std::make_unique<TrackInsertCommand>(
         text, state.at("insert").get<bool>(),
-        trackFromJson(state.at("track"), document.project().baseDir), state.at("index").get<std::size_t>());
+        trackFromJson(state.at("track"), document.project().baseDir),
+        state.at("index").get<std::size_t>());
     command->lockedAt_ = state.at("locked_at").get<int>();
     command->soloAt_ = state.at("solo_at").get<int>();
     return command;
@@ -94,8 +101,9 @@ void TrackProperties::applyTo(engine::Track& track) const {
     track.blend = blend;
 }
 
-TrackPropertyCommand::TrackPropertyCommand(QString text, std::string trackId, TrackProperties before,
-                                           TrackProperties after, int gestureId)
+TrackPropertyCommand::TrackPropertyCommand(QString text, std::string trackId,
+                                           TrackProperties before, TrackProperties after,
+                                           int gestureId)
     : text_(std::move(text)), trackId_(std::move(trackId)), before_(std::move(before)),
       after_(std::move(after)), gestureId_(gestureId) {}
 
@@ -109,8 +117,12 @@ void TrackPropertyCommand::apply(ProjectDocument& document, const TrackPropertie
     throw std::logic_error("track command: no track " + trackId_);
 }
 
-void TrackPropertyCommand::redo(ProjectDocument& document) { apply(document, after_); }
-void TrackPropertyCommand::undo(ProjectDocument& document) { apply(document, before_); }
+void TrackPropertyCommand::redo(ProjectDocument& document) {
+    apply(document, after_);
+}
+void TrackPropertyCommand::undo(ProjectDocument& document) {
+    apply(document, before_);
+}
 
 std::size_t TrackPropertyCommand::memoryCost() const {
     return sizeof(*this) + trackId_.size() + before_.name.size() + after_.name.size() +
@@ -126,21 +138,26 @@ bool TrackPropertyCommand::mergeWith(const EditCommand& next) {
 
 namespace {
 json propertiesToJson(const TrackProperties& p) {
-    return {{"name", p.name}, {"muted", p.muted}, {"opacity", p.opacity}, {"volume_db", p.volumeDb},
+    return {{"name", p.name},
+            {"muted", p.muted},
+            {"opacity", p.opacity},
+            {"volume_db", p.volumeDb},
             {"blend", fx::blendModeName(p.blend)}};
 }
 TrackProperties propertiesFromJson(const json& j) {
     // Spilled histories written before blend modes have none: normal.
     const auto blend = fx::blendModeFromName(j.value("blend", std::string("normal")));
     if (!blend) throw std::runtime_error("unknown blend mode " + j.at("blend").get<std::string>());
-    return {j.at("name").get<std::string>(), j.at("muted").get<bool>(), j.at("opacity").get<double>(),
-            j.at("volume_db").get<double>(), *blend};
+    return {j.at("name").get<std::string>(), j.at("muted").get<bool>(),
+            j.at("opacity").get<double>(), j.at("volume_db").get<double>(), *blend};
 }
 } // namespace
 
 json TrackPropertyCommand::stateToJson() const {
-    return {{"track", trackId_}, {"before", propertiesToJson(before_)},
-            {"after", propertiesToJson(after_)}, {"gesture", gestureId_}};
+    return {{"track", trackId_},
+            {"before", propertiesToJson(before_)},
+            {"after", propertiesToJson(after_)},
+            {"gesture", gestureId_}};
 }
 
 std::unique_ptr<EditCommand> TrackPropertyCommand::fromJson(const QString& text, const json& state,

@@ -13,15 +13,15 @@ using namespace rules;
 
 namespace {
 
-const engine::Track* trackOrRefuse(const ProjectDocument& doc, const QString& trackId, QString* error,
-                                   std::size_t* index = nullptr) {
+const engine::Track* trackOrRefuse(const ProjectDocument& doc, const QString& trackId,
+                                   QString* error, std::size_t* index = nullptr) {
     const auto* track = findTrack(doc.project(), trackId.toStdString(), index);
     if (!track) refuse(error, QStringLiteral("There is no track %1").arg(trackId));
     return track;
 }
 
-bool changeProperties(ProjectDocument& doc, const engine::Track& track, const TrackProperties& after,
-                      const QString& text, int gestureId) {
+bool changeProperties(ProjectDocument& doc, const engine::Track& track,
+                      const TrackProperties& after, const QString& text, int gestureId) {
     const auto before = TrackProperties::of(track);
     if (before == after) return true;
     doc.push(std::make_unique<TrackPropertyCommand>(text, track.id, before, after, gestureId));
@@ -29,8 +29,8 @@ bool changeProperties(ProjectDocument& doc, const engine::Track& track, const Tr
 }
 
 // Lock and solo are lists of track ids in the editor state.
-bool setFlag(ProjectDocument& doc, const QString& trackId, bool on, EditorPart part, const QString& text,
-             QString* error) {
+bool setFlag(ProjectDocument& doc, const QString& trackId, bool on, EditorPart part,
+             const QString& text, QString* error) {
     if (!trackOrRefuse(doc, trackId, error)) return false;
     const EditorState before = doc.editorState();
     EditorState after = before;
@@ -38,8 +38,10 @@ bool setFlag(ProjectDocument& doc, const QString& trackId, bool on, EditorPart p
     const std::string id = trackId.toStdString();
     const bool present = std::find(list.begin(), list.end(), id) != list.end();
     if (present == on) return true;
-    if (on) list.push_back(id);
-    else list.erase(std::find(list.begin(), list.end(), id));
+    if (on)
+        list.push_back(id);
+    else
+        list.erase(std::find(list.begin(), list.end(), id));
     doc.push(std::make_unique<EditorStateCommand>(text, part, before, std::move(after)));
     return true;
 }
@@ -50,8 +52,9 @@ bool addTrack(ProjectDocument& doc, engine::TrackKind kind, QString* error, QStr
     (void)error;
     engine::Track track;
     track.kind = kind;
-    track.id = doc.newId(kind == engine::TrackKind::Video ? QStringLiteral("V") : QStringLiteral("A"))
-                   .toStdString();
+    track.id =
+        doc.newId(kind == engine::TrackKind::Video ? QStringLiteral("V") : QStringLiteral("A"))
+            .toStdString();
     track.name = track.id;
     if (newTrackId) *newTrackId = q(track.id);
     const QString text = QStringLiteral("Add track %1").arg(q(track.id));
@@ -66,12 +69,14 @@ bool removeTrack(ProjectDocument& doc, const QString& trackId, QString* error) {
     if (!track) return false;
     if (isLocked(doc.editorState(), track->id))
         return refuse(error, QStringLiteral("Track %1 is locked").arg(trackId));
-    pushKeepingSignalsWhole(doc, std::make_unique<TrackInsertCommand>(QStringLiteral("Delete track %1").arg(trackId),
-                                                                      false, *track, index));
+    pushKeepingSignalsWhole(
+        doc, std::make_unique<TrackInsertCommand>(QStringLiteral("Delete track %1").arg(trackId),
+                                                  false, *track, index));
     return true;
 }
 
-bool renameTrack(ProjectDocument& doc, const QString& trackId, const QString& name, QString* error) {
+bool renameTrack(ProjectDocument& doc, const QString& trackId, const QString& name,
+                 QString* error) {
     const auto* track = trackOrRefuse(doc, trackId, error);
     if (!track) return false;
     const QString trimmed = name.trimmed();
@@ -86,10 +91,10 @@ bool setTrackMuted(ProjectDocument& doc, const QString& trackId, bool muted, QSt
     if (!track) return false;
     auto after = TrackProperties::of(*track);
     after.muted = muted;
-    return changeProperties(doc, *track, after,
-                            (muted ? QStringLiteral("Mute track %1") : QStringLiteral("Unmute track %1"))
-                                .arg(trackId),
-                            0);
+    return changeProperties(
+        doc, *track, after,
+        (muted ? QStringLiteral("Mute track %1") : QStringLiteral("Unmute track %1")).arg(trackId),
+        0);
 }
 
 bool setTrackOpacity(ProjectDocument& doc, const QString& trackId, double opacity, QString* error,
@@ -106,7 +111,8 @@ bool setTrackOpacity(ProjectDocument& doc, const QString& trackId, double opacit
                             gestureId);
 }
 
-bool setTrackBlend(ProjectDocument& doc, const QString& trackId, fx::BlendMode mode, QString* error) {
+bool setTrackBlend(ProjectDocument& doc, const QString& trackId, fx::BlendMode mode,
+                   QString* error) {
     const auto* track = trackOrRefuse(doc, trackId, error);
     if (!track) return false;
     if (track->kind != engine::TrackKind::Video)
@@ -115,10 +121,11 @@ bool setTrackBlend(ProjectDocument& doc, const QString& trackId, fx::BlendMode m
     auto after = TrackProperties::of(*track);
     after.blend = mode;
     const std::string_view label = fx::blendModeLabel(mode);
-    return changeProperties(doc, *track, after,
-                            QStringLiteral("Blend track %1: %2")
-                                .arg(trackId, QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()))),
-                            0);
+    return changeProperties(
+        doc, *track, after,
+        QStringLiteral("Blend track %1: %2")
+            .arg(trackId, QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()))),
+        0);
 }
 
 bool setTrackVolume(ProjectDocument& doc, const QString& trackId, double volumeDb, QString* error,
@@ -134,15 +141,17 @@ bool setTrackVolume(ProjectDocument& doc, const QString& trackId, double volumeD
 }
 
 bool setTrackLocked(ProjectDocument& doc, const QString& trackId, bool locked, QString* error) {
-    return setFlag(doc, trackId, locked, kPartLocked,
-                   (locked ? QStringLiteral("Lock track %1") : QStringLiteral("Unlock track %1")).arg(trackId),
-                   error);
+    return setFlag(
+        doc, trackId, locked, kPartLocked,
+        (locked ? QStringLiteral("Lock track %1") : QStringLiteral("Unlock track %1")).arg(trackId),
+        error);
 }
 
 bool setTrackSolo(ProjectDocument& doc, const QString& trackId, bool solo, QString* error) {
-    return setFlag(doc, trackId, solo, kPartSolo,
-                   (solo ? QStringLiteral("Solo track %1") : QStringLiteral("Unsolo track %1")).arg(trackId),
-                   error);
+    return setFlag(
+        doc, trackId, solo, kPartSolo,
+        (solo ? QStringLiteral("Solo track %1") : QStringLiteral("Unsolo track %1")).arg(trackId),
+        error);
 }
 
 } // namespace entropic::app::edits

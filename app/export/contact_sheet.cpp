@@ -48,7 +48,8 @@ engine::ProjectSnapshot withEffect(const engine::Project& base, const fx::Effect
 QImage toImage(const fx::Frame& frame) {
     QImage image(frame.width(), frame.height(), QImage::Format_RGBA8888);
     for (int y = 0; y < frame.height(); ++y)
-        std::copy_n(frame.view().row(y), static_cast<std::size_t>(frame.width()) * 4, image.scanLine(y));
+        std::copy_n(frame.view().row(y), static_cast<std::size_t>(frame.width()) * 4,
+                    image.scanLine(y));
     return image;
 }
 
@@ -71,7 +72,8 @@ QString writeContactSheet(const ContactSheetOptions& o) {
     try {
         const engine::Project base = loadSource(o.source);
         const double scale = std::min(1.0, static_cast<double>(o.tileWidth) / base.width);
-        const qint64 frame = std::clamp<qint64>(o.frame, 0, std::max<std::int64_t>(0, base.frameCount() - 1));
+        const qint64 frame =
+            std::clamp<qint64>(o.frame, 0, std::max<std::int64_t>(0, base.frameCount() - 1));
         int tileW = 0, tileH = 0;
         engine::scaledSize(base, scale, tileW, tileH);
 
@@ -88,12 +90,14 @@ QString writeContactSheet(const ContactSheetOptions& o) {
         auto place = [&](int index, const QImage& picture, const QString& caption) {
             const int x = (index % columns) * tileW, y = (index / columns) * (tileH + kCaption);
             p.setPen(QColor(0xe0, 0xe2, 0xe8));
-            p.drawText(QRect(x + 4, y, tileW - 8, kCaption), Qt::AlignLeft | Qt::AlignVCenter, caption);
+            p.drawText(QRect(x + 4, y, tileW - 8, kCaption), Qt::AlignLeft | Qt::AlignVCenter,
+                       caption);
             p.drawImage(x, y + kCaption, picture);
         };
         {
             engine::TimelineRenderer plain(std::make_shared<const engine::Project>(base));
-            place(0, toImage(plain.render(frame, scale)), QStringLiteral("(input, frame %1)").arg(frame));
+            place(0, toImage(plain.render(frame, scale)),
+                  QStringLiteral("(input, frame %1)").arg(frame));
         }
         for (std::size_t i = 0; i < effects.size(); ++i) {
             engine::TimelineRenderer renderer(withEffect(base, *effects[i]));

@@ -9,12 +9,12 @@
 namespace entropic::app {
 
 struct ContactSheetOptions {
-    QString source;           // a .entropic project or a media file
-    QString output;           // .png
-    qint64 frame = 50;        // timeline frame (clamped into the project)
-    int tileWidth = 320;      // px; the height follows the project's aspect
+    QString source;      // a .entropic project or a media file
+    QString output;      // .png
+    qint64 frame = 50;   // timeline frame (clamped into the project)
+    int tileWidth = 320; // px; the height follows the project's aspect
     int columns = 6;
-    QStringList effects;      // effect ids; empty: every registered effect
+    QStringList effects; // effect ids; empty: every registered effect
 };
 
 // Renders in-process with the engine library (no engine process, no display:

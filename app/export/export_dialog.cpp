@@ -1,9 +1,9 @@
 #include "export/export_dialog.h"
 
 #include <QCheckBox>
-#include <QDir>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -21,7 +21,8 @@
 
 namespace entropic::app {
 namespace {
-const char* const kPresets[] = {"ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower"};
+const char* const kPresets[] = {"ultrafast", "superfast", "veryfast", "faster",
+                                "fast",      "medium",    "slow",     "slower"};
 enum RangeChoice { kWhole = 0, kInOut = 1, kFrames = 2 };
 
 // The engine's export formats (docs/protocol.md, export_start), as offered here.
@@ -47,18 +48,22 @@ struct SizeChoice {
     const char* label;
     int width, height; // 0, 0: the project's; -1: custom
 };
-constexpr SizeChoice kSizes[] = {{"Project size", 0, 0}, {"720p (1280×720)", 1280, 720},
-                                 {"1080p (1920×1080)", 1920, 1080}, {"4K UHD (3840×2160)", 3840, 2160},
+constexpr SizeChoice kSizes[] = {{"Project size", 0, 0},
+                                 {"720p (1280×720)", 1280, 720},
+                                 {"1080p (1920×1080)", 1920, 1080},
+                                 {"4K UHD (3840×2160)", 3840, 2160},
                                  {"Custom", -1, -1}};
 constexpr int kRates[] = {0, 24, 25, 30, 50, 60}; // 0: the project's
 
 // The path with the format's extension (or, for PNGs, as a folder).
 QString withExtension(const QString& path, const FormatChoice& format) {
     QString base = path;
-    while (base.endsWith(QLatin1Char('/'))) base.chop(1);
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
     const QFileInfo info(base);
     const QString stem = info.path() + QLatin1Char('/') + info.completeBaseName();
-    return *format.extension ? stem + QLatin1String(format.extension) : stem + QStringLiteral("-frames/");
+    return *format.extension ? stem + QLatin1String(format.extension)
+                             : stem + QStringLiteral("-frames/");
 }
 
 QString duration(double seconds) {
@@ -85,7 +90,8 @@ ExportDialog::ExportDialog(ProjectDocument& doc, EngineSupervisor& engine, QWidg
     range_->addItems({tr("Whole timeline"), tr("In to out"), tr("Frames")});
     first_ = new QSpinBox(this);
     last_ = new QSpinBox(this);
-    for (auto* box : {first_, last_}) box->setRange(0, 100000000);
+    for (auto* box : {first_, last_})
+        box->setRange(0, 100000000);
     auto* rangeRow = new QHBoxLayout;
     rangeRow->addWidget(range_, 1);
     rangeRow->addWidget(first_);
@@ -94,14 +100,17 @@ ExportDialog::ExportDialog(ProjectDocument& doc, EngineSupervisor& engine, QWidg
     form->addRow(tr("Range"), rangeRow);
 
     format_ = new QComboBox(this);
-    for (const auto& f : kFormats) format_->addItem(tr(f.label), QString::fromLatin1(f.id));
+    for (const auto& f : kFormats)
+        format_->addItem(tr(f.label), QString::fromLatin1(f.id));
     form->addRow(tr("Format"), format_);
 
     size_ = new QComboBox(this);
-    for (const auto& s : kSizes) size_->addItem(tr(s.label));
+    for (const auto& s : kSizes)
+        size_->addItem(tr(s.label));
     width_ = new QSpinBox(this);
     height_ = new QSpinBox(this);
-    for (auto* box : {width_, height_}) box->setRange(16, 8192);
+    for (auto* box : {width_, height_})
+        box->setRange(16, 8192);
     width_->setValue(doc_.project().width);
     height_->setValue(doc_.project().height);
     auto* sizeRow = new QHBoxLayout;
@@ -119,8 +128,9 @@ ExportDialog::ExportDialog(ProjectDocument& doc, EngineSupervisor& engine, QWidg
 
     rate_ = new QComboBox(this);
     for (int r : kRates)
-        rate_->addItem(r == 0 ? tr("Project (%1 fps)").arg(doc_.project().frameRate.toDouble(), 0, 'g', 5)
-                              : tr("%1 fps").arg(r));
+        rate_->addItem(
+            r == 0 ? tr("Project (%1 fps)").arg(doc_.project().frameRate.toDouble(), 0, 'g', 5)
+                   : tr("%1 fps").arg(r));
     form->addRow(tr("Frame rate"), rate_);
     gifWidth_ = new QSpinBox(this);
     gifWidth_->setRange(0, 8192);
@@ -133,10 +143,12 @@ ExportDialog::ExportDialog(ProjectDocument& doc, EngineSupervisor& engine, QWidg
     crf_ = new QSpinBox(this);
     crf_->setRange(0, 51);
     crf_->setValue(18);
-    crf_->setToolTip(tr("Constant rate factor: lower is better quality and bigger files (18 is visually lossless)"));
+    crf_->setToolTip(tr("Constant rate factor: lower is better quality and bigger files (18 is "
+                        "visually lossless)"));
     form->addRow(tr("Quality (CRF)"), crf_);
     preset_ = new QComboBox(this);
-    for (const char* p : kPresets) preset_->addItem(QString::fromLatin1(p));
+    for (const char* p : kPresets)
+        preset_->addItem(QString::fromLatin1(p));
     preset_->setCurrentText(QStringLiteral("veryfast"));
     preset_->setToolTip(tr("Slower presets make smaller files at the same quality"));
     form->addRow(tr("Preset"), preset_);
@@ -162,18 +174,21 @@ ExportDialog::ExportDialog(ProjectDocument& doc, EngineSupervisor& engine, QWidg
     connect(poll_, &QTimer::timeout, this, &ExportDialog::poll);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString chosen = QFileDialog::getSaveFileName(this, tr("Export to"), path_->text());
-        if (!chosen.isEmpty()) setOutputPath(withExtension(chosen, kFormats[std::max(0, format_->currentIndex())]));
+        if (!chosen.isEmpty())
+            setOutputPath(withExtension(chosen, kFormats[std::max(0, format_->currentIndex())]));
     });
     connect(range_, &QComboBox::currentIndexChanged, this, &ExportDialog::updateRangeFields);
     connect(format_, &QComboBox::currentIndexChanged, this, &ExportDialog::onFormatChanged);
     connect(start_, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(cancel_, &QPushButton::clicked, this, [this] {
-        engine_.request({{"cmd", "export_cancel"}}, [](const nlohmann::json&) {}, 2000, this);
+        engine_.request(
+            {{"cmd", "export_cancel"}}, [](const nlohmann::json&) {}, 2000, this);
     });
     connect(close, &QPushButton::clicked, this, &QDialog::hide);
 
-    const QString base = doc_.filePath().isEmpty() ? QDir::homePath() + QStringLiteral("/untitled")
-                                                   : doc_.filePath().left(doc_.filePath().lastIndexOf('.'));
+    const QString base = doc_.filePath().isEmpty()
+                             ? QDir::homePath() + QStringLiteral("/untitled")
+                             : doc_.filePath().left(doc_.filePath().lastIndexOf('.'));
     setOutputPath(base + QStringLiteral(".mp4"));
     const auto& editor = doc_.editorState();
     range_->setCurrentIndex(editor.inPoint || editor.outPoint ? kInOut : kWhole);
@@ -192,7 +207,9 @@ void ExportDialog::onFormatChanged() {
     path_->setText(withExtension(path_->text(), f));
 }
 
-void ExportDialog::setOutputPath(const QString& path) { path_->setText(path); }
+void ExportDialog::setOutputPath(const QString& path) {
+    path_->setText(path);
+}
 
 void ExportDialog::updateRangeFields() {
     const qint64 count = std::max<qint64>(1, doc_.project().frameCount());
@@ -215,19 +232,27 @@ void ExportDialog::setRunning(bool running) {
     running_ = running;
     start_->setEnabled(!running);
     cancel_->setEnabled(running);
-    for (QWidget* w : std::initializer_list<QWidget*>{path_, range_, format_, size_, rate_}) w->setEnabled(!running);
+    for (QWidget* w : std::initializer_list<QWidget*>{path_, range_, format_, size_, rate_})
+        w->setEnabled(!running);
     updateRangeFields();
-    if (!running) onFormatChanged();
-    else for (QWidget* w : std::initializer_list<QWidget*>{crf_, preset_, audio_, gifWidth_, width_, height_}) w->setEnabled(false);
-    if (running) poll_->start();
-    else poll_->stop();
+    if (!running)
+        onFormatChanged();
+    else
+        for (QWidget* w :
+             std::initializer_list<QWidget*>{crf_, preset_, audio_, gifWidth_, width_, height_})
+            w->setEnabled(false);
+    if (running)
+        poll_->start();
+    else
+        poll_->stop();
 }
 
 void ExportDialog::startExport() {
     if (running_) return;
     const FormatChoice& f = kFormats[std::max(0, format_->currentIndex())];
     QString path = QFileInfo(path_->text()).absoluteFilePath();
-    if (!*f.extension && !path.endsWith(QLatin1Char('/'))) path += QLatin1Char('/'); // a folder of frames
+    if (!*f.extension && !path.endsWith(QLatin1Char('/')))
+        path += QLatin1Char('/'); // a folder of frames
     updateRangeFields();
     nlohmann::json request = {{"cmd", "export_start"},
                               {"path", path.toStdString()},
@@ -249,44 +274,59 @@ void ExportDialog::startExport() {
     runningPath_ = path;
     eta_.reset();
     setRunning(true);
-    engine_.request(std::move(request), [this](const nlohmann::json& reply) {
-        if (!reply.value("ok", false)) {
-            setRunning(false);
-            const QString message = QString::fromStdString(reply["error"].value("message", "export failed"));
-            status_->setText(message);
-            Q_EMIT finished(QStringLiteral("failed"), runningPath_, message);
-        }
-    }, 10000, this);
+    engine_.request(
+        std::move(request),
+        [this](const nlohmann::json& reply) {
+            if (!reply.value("ok", false)) {
+                setRunning(false);
+                const QString message =
+                    QString::fromStdString(reply["error"].value("message", "export failed"));
+                status_->setText(message);
+                Q_EMIT finished(QStringLiteral("failed"), runningPath_, message);
+            }
+        },
+        10000, this);
 }
 
 void ExportDialog::poll() {
-    engine_.request({{"cmd", "export_status"}}, [this](const nlohmann::json& reply) {
-        if (!running_ || !reply.value("ok", false)) return;
-        const auto& s = reply["export"];
-        const std::string state = s.value("state", "");
-        const double done = s.value("frames_done", 0.0), total = s.value("frames_total", 0.0);
-        const double fps = s.value("fps", 0.0);
-        progress_->setValue(static_cast<int>(1000 * s.value("progress", 0.0)));
-        if (state == "running") {
-            eta_.add(s.value("elapsed_s", 0.0), done, total);
-            const auto left = eta_.secondsLeft();
-            status_->setText(tr("%1 / %2 frames · %3 fps · %4")
-                                 .arg(done)
-                                 .arg(total)
-                                 .arg(eta_.fps().value_or(fps), 0, 'f', 1)
-                                 .arg(left ? tr("%1 left").arg(duration(*left)) : tr("estimating time left…")));
-            return;
-        }
-        setRunning(false);
-        QString message;
-        if (state == "idle")  // a new engine, after the one exporting died
-            message = tr("The engine stopped during the export; nothing was written to %1.").arg(runningPath_);
-        else if (state == "done") message = tr("Exported %1 frames to %2").arg(done).arg(runningPath_);
-        else if (state == "cancelled") message = tr("Export cancelled; nothing was written.");
-        else message = QString::fromStdString(s.contains("error") ? s["error"].value("message", "") : "export failed");
-        status_->setText(message);
-        Q_EMIT finished(state == "idle" ? QStringLiteral("failed") : QString::fromStdString(state), runningPath_, message);
-    }, 2000, this);
+    engine_.request(
+        {{"cmd", "export_status"}},
+        [this](const nlohmann::json& reply) {
+            if (!running_ || !reply.value("ok", false)) return;
+            const auto& s = reply["export"];
+            const std::string state = s.value("state", "");
+            const double done = s.value("frames_done", 0.0), total = s.value("frames_total", 0.0);
+            const double fps = s.value("fps", 0.0);
+            progress_->setValue(static_cast<int>(1000 * s.value("progress", 0.0)));
+            if (state == "running") {
+                eta_.add(s.value("elapsed_s", 0.0), done, total);
+                const auto left = eta_.secondsLeft();
+                status_->setText(tr("%1 / %2 frames · %3 fps · %4")
+                                     .arg(done)
+                                     .arg(total)
+                                     .arg(eta_.fps().value_or(fps), 0, 'f', 1)
+                                     .arg(left ? tr("%1 left").arg(duration(*left))
+                                               : tr("estimating time left…")));
+                return;
+            }
+            setRunning(false);
+            QString message;
+            if (state == "idle") // a new engine, after the one exporting died
+                message = tr("The engine stopped during the export; nothing was written to %1.")
+                              .arg(runningPath_);
+            else if (state == "done")
+                message = tr("Exported %1 frames to %2").arg(done).arg(runningPath_);
+            else if (state == "cancelled")
+                message = tr("Export cancelled; nothing was written.");
+            else
+                message = QString::fromStdString(
+                    s.contains("error") ? s["error"].value("message", "") : "export failed");
+            status_->setText(message);
+            Q_EMIT finished(state == "idle" ? QStringLiteral("failed")
+                                            : QString::fromStdString(state),
+                            runningPath_, message);
+        },
+        2000, this);
 }
 
 } // namespace entropic::app

@@ -9,7 +9,8 @@ void ExportEta::add(double elapsedSeconds, double done, double total) {
     if (!samples_.empty() && elapsedSeconds <= samples_.back().t) return; // a repeated report
     samples_.push_back({elapsedSeconds, done});
     // Keep one sample older than the window so the pace spans all of it.
-    while (samples_.size() > 2 && samples_[1].t <= elapsedSeconds - window_) samples_.pop_front();
+    while (samples_.size() > 2 && samples_[1].t <= elapsedSeconds - window_)
+        samples_.pop_front();
 }
 
 std::optional<double> ExportEta::fps() const {

@@ -14,7 +14,8 @@ HistoryPanel::HistoryPanel(ProjectDocument& doc, QWidget* parent) : QWidget(pare
     layout->setContentsMargins(4, 4, 4, 4);
     auto* view = new QUndoView(doc.undoStack(), this);
     view->setEmptyLabel(doc.origin());
-    connect(&doc, &ProjectDocument::fileStateChanged, view, [view, &doc] { view->setEmptyLabel(doc.origin()); });
+    connect(&doc, &ProjectDocument::fileStateChanged, view,
+            [view, &doc] { view->setEmptyLabel(doc.origin()); });
     note_ = new QLabel(this);
     note_->setWordWrap(true);
     note_->setStyleSheet(QStringLiteral("color: #8a8a94;"));
@@ -22,9 +23,10 @@ HistoryPanel::HistoryPanel(ProjectDocument& doc, QWidget* parent) : QWidget(pare
     layout->addWidget(view, 1);
     layout->addWidget(note_);
     connect(&doc.history(), &HistoryPolicy::spilledToDisk, this, [this](int entries, qint64 bytes) {
-        note_->setText(tr("%1 older steps (%2 MB) were moved to disk to keep memory low; they still undo.")
-                           .arg(entries)
-                           .arg(bytes / (1024.0 * 1024.0), 0, 'f', 1));
+        note_->setText(
+            tr("%1 older steps (%2 MB) were moved to disk to keep memory low; they still undo.")
+                .arg(entries)
+                .arg(bytes / (1024.0 * 1024.0), 0, 'f', 1));
         note_->show();
     });
 }

@@ -26,12 +26,14 @@ namespace {
 
 // The container's own controls are parameters too: the same control class
 // serves them, built from specs declared here once.
-const fx::ParamSpec kMixSpec = fx::ParamSpec::number("mix", "Mix", 0, 100, 100, "%", "Dry/wet: 0 % is the input untouched");
+const fx::ParamSpec kMixSpec =
+    fx::ParamSpec::number("mix", "Mix", 0, 100, 100, "%", "Dry/wet: 0 % is the input untouched");
 // The blend modes as a choice, in fx::blendModes() order (index = position).
 const fx::ParamSpec& blendSpec() {
     static const fx::ParamSpec spec = [] {
         std::vector<std::string> labels;
-        for (const auto& m : fx::blendModes()) labels.emplace_back(m.label);
+        for (const auto& m : fx::blendModes())
+            labels.emplace_back(m.label);
         return fx::ParamSpec::choice("blend", "Blend", std::move(labels), 0,
                                      "How the effect's picture lays onto its input before the mix");
     }();
@@ -43,18 +45,23 @@ int blendIndex(fx::BlendMode mode) {
         if (modes[i].mode == mode) return static_cast<int>(i);
     return 0;
 }
-const fx::ParamSpec kSeedSpec =
-    fx::ParamSpec::integer("seed", "Seed", 0, 99999, 0, "", "Changes the random pattern of seeded effects");
-const fx::ParamSpec kShapeSpec = fx::ParamSpec::choice("shape", "Mask", {"None", "Rectangle", "Ellipse", "Luma key"}, 0,
-                                                       "Where the effect applies: a shape or the picture's brightness");
+const fx::ParamSpec kSeedSpec = fx::ParamSpec::integer(
+    "seed", "Seed", 0, 99999, 0, "", "Changes the random pattern of seeded effects");
+const fx::ParamSpec kShapeSpec =
+    fx::ParamSpec::choice("shape", "Mask", {"None", "Rectangle", "Ellipse", "Luma key"}, 0,
+                          "Where the effect applies: a shape or the picture's brightness");
 const fx::ParamSpec kMaskSpecs[] = {
     fx::ParamSpec::number("x", "Left", -1, 2, 0.25, "", "Left edge, as a fraction of the width"),
     fx::ParamSpec::number("y", "Top", -1, 2, 0.25, "", "Top edge, as a fraction of the height"),
     fx::ParamSpec::number("w", "Width", 0, 3, 0.5, "", "Width, as a fraction of the frame width"),
-    fx::ParamSpec::number("h", "Height", 0, 3, 0.5, "", "Height, as a fraction of the frame height"),
-    fx::ParamSpec::number("feather", "Feather", 0, 1, 0, "", "Soft edge, as a fraction of the smaller side"),
-    fx::ParamSpec::number("luma_low", "Luma low", 0, 1, 0.5, "", "Darkest brightness that gets the effect"),
-    fx::ParamSpec::number("luma_high", "Luma high", 0, 1, 1, "", "Brightest brightness that gets the effect"),
+    fx::ParamSpec::number("h", "Height", 0, 3, 0.5, "",
+                          "Height, as a fraction of the frame height"),
+    fx::ParamSpec::number("feather", "Feather", 0, 1, 0, "",
+                          "Soft edge, as a fraction of the smaller side"),
+    fx::ParamSpec::number("luma_low", "Luma low", 0, 1, 0.5, "",
+                          "Darkest brightness that gets the effect"),
+    fx::ParamSpec::number("luma_high", "Luma high", 0, 1, 1, "",
+                          "Brightest brightness that gets the effect"),
     fx::ParamSpec::number("softness", "Softness", 0, 1, 0.05, "", "Ramp outside the luma band"),
     fx::ParamSpec::toggle("invert", "Invert", false, "Apply the effect outside the mask instead"),
 };
@@ -72,15 +79,24 @@ double maskField(const fx::MaskSpec& m, const QString& key) {
 }
 
 void setMaskField(fx::MaskSpec& m, const QString& key, double v) {
-    if (key == "x") m.x = v;
-    else if (key == "y") m.y = v;
-    else if (key == "w") m.w = v;
-    else if (key == "h") m.h = v;
-    else if (key == "feather") m.feather = v;
-    else if (key == "luma_low") m.lumaLow = v;
-    else if (key == "luma_high") m.lumaHigh = v;
-    else if (key == "softness") m.softness = v;
-    else m.invert = v != 0;
+    if (key == "x")
+        m.x = v;
+    else if (key == "y")
+        m.y = v;
+    else if (key == "w")
+        m.w = v;
+    else if (key == "h")
+        m.h = v;
+    else if (key == "feather")
+        m.feather = v;
+    else if (key == "luma_low")
+        m.lumaLow = v;
+    else if (key == "luma_high")
+        m.lumaHigh = v;
+    else if (key == "softness")
+        m.softness = v;
+    else
+        m.invert = v != 0;
 }
 
 QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent) {
@@ -93,10 +109,12 @@ QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent
 
 } // namespace
 
-EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::EffectInstance& instance, int index,
-                       int chainLength, SignalValues* values, QWidget* parent)
-    : QFrame(parent), doc_(doc), clipId_(clipId), instanceId_(QString::fromStdString(instance.instanceId)),
-      index_(index), chainLength_(chainLength), descriptor_(instance.descriptor), mask_(instance.mask) {
+EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId,
+                       const fx::EffectInstance& instance, int index, int chainLength,
+                       SignalValues* values, QWidget* parent)
+    : QFrame(parent), doc_(doc), clipId_(clipId),
+      instanceId_(QString::fromStdString(instance.instanceId)), index_(index),
+      chainLength_(chainLength), descriptor_(instance.descriptor), mask_(instance.mask) {
     setFrameShape(QFrame::StyledPanel);
     setAcceptDrops(true);
     setObjectName(QStringLiteral("effectCard"));
@@ -107,7 +125,8 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::Ef
     collapse_ = toolButton(QStringLiteral("▾"), tr("Collapse"), this);
     enabled_ = new QCheckBox(this);
     enabled_->setToolTip(tr("Bypass: off skips this effect"));
-    auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(QString::fromStdString(instance.descriptor->name)), this);
+    auto* title = new QLabel(
+        QStringLiteral("<b>%1</b>").arg(QString::fromStdString(instance.descriptor->name)), this);
     title->setToolTip(QStringLiteral("%1 v%2 — %3 (drag to reorder)")
                           .arg(QString::fromStdString(instance.descriptor->id))
                           .arg(instance.descriptor->version)
@@ -121,7 +140,8 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::Ef
     header->addWidget(collapse_);
     header->addWidget(enabled_);
     header->addWidget(title, 1);
-    for (auto* b : {up, down, duplicate, remove}) header->addWidget(b);
+    for (auto* b : {up, down, duplicate, remove})
+        header->addWidget(b);
     outer->addLayout(header);
 
     body_ = new QWidget(this);
@@ -142,25 +162,32 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::Ef
         label->setToolTip(QString::fromStdString(spec.help));
         form->addRow(label, control);
         for (int c = 0; values && c < spec.components(); ++c) {
-            auto* motion = new ParamMotion(doc_, *values, *control, {instance.instanceId, spec.key, c}, this);
+            auto* motion =
+                new ParamMotion(doc_, *values, *control, {instance.instanceId, spec.key, c}, this);
             connect(motion, &ParamMotion::message, this, &EffectCard::message);
             motions_[key] << motion;
         }
-        connect(control, &ParamControl::edited, this, [this, key](const fx::ParamValue& v, int gesture) {
-            // Automated components set their key at the playhead; the rest set the base.
-            QString error;
-            bool ok = true, allKeyed = true;
-            for (auto* motion : motions_.value(key)) {
-                if (motion->editsKeyframe())
-                    ok = motion->setKeyframe(v[static_cast<std::size_t>(motion->target().component)], gesture, &error) && ok;
-                else
-                    allKeyed = false;
-            }
-            if (!allKeyed || motions_.value(key).isEmpty())
-                ok = edits::setParameter(doc_, clipId_, instanceId_, key, v, &error, gesture) && ok;
-            report(ok, error);
-            showApplicability(); // at once, even if the edit changed nothing in the document
-        });
+        connect(
+            control, &ParamControl::edited, this,
+            [this, key](const fx::ParamValue& v, int gesture) {
+                // Automated components set their key at the playhead; the rest set the base.
+                QString error;
+                bool ok = true, allKeyed = true;
+                for (auto* motion : motions_.value(key)) {
+                    if (motion->editsKeyframe())
+                        ok = motion->setKeyframe(
+                                 v[static_cast<std::size_t>(motion->target().component)], gesture,
+                                 &error) &&
+                             ok;
+                    else
+                        allKeyed = false;
+                }
+                if (!allKeyed || motions_.value(key).isEmpty())
+                    ok = edits::setParameter(doc_, clipId_, instanceId_, key, v, &error, gesture) &&
+                         ok;
+                report(ok, error);
+                showApplicability(); // at once, even if the edit changed nothing in the document
+            });
     }
     seed_ = new ParamControl(kSeedSpec, this);
     form->addRow(tr("Seed"), seed_);
@@ -173,17 +200,21 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId, const fx::Ef
     });
     connect(mix_, &ParamControl::edited, this, [this](const fx::ParamValue& v, int gesture) {
         QString error;
-        report(edits::setEffectMix(doc_, clipId_, instanceId_, v[0] / 100.0, &error, gesture), error);
+        report(edits::setEffectMix(doc_, clipId_, instanceId_, v[0] / 100.0, &error, gesture),
+               error);
     });
     connect(blend_, &ParamControl::edited, this, [this](const fx::ParamValue& v, int) {
         const auto modes = fx::blendModes();
-        const auto at = static_cast<std::size_t>(std::clamp<int>(static_cast<int>(v[0]), 0, static_cast<int>(modes.size()) - 1));
+        const auto at = static_cast<std::size_t>(
+            std::clamp<int>(static_cast<int>(v[0]), 0, static_cast<int>(modes.size()) - 1));
         QString error;
         report(edits::setEffectBlend(doc_, clipId_, instanceId_, modes[at].mode, &error), error);
     });
     connect(seed_, &ParamControl::edited, this, [this](const fx::ParamValue& v, int) {
         QString error;
-        report(edits::setEffectSeed(doc_, clipId_, instanceId_, static_cast<std::uint64_t>(v[0]), &error), error);
+        report(edits::setEffectSeed(doc_, clipId_, instanceId_, static_cast<std::uint64_t>(v[0]),
+                                    &error),
+               error);
     });
     connect(collapse_, &QToolButton::clicked, this, [this] { setCollapsed(!collapsed_); });
     connect(up, &QToolButton::clicked, this, [this] { move(index_ - 1); });
@@ -215,22 +246,27 @@ void EffectCard::buildMask(QFormLayout* form) {
         form->addRow(label, control);
         maskControls_.insert(key, control);
         maskRows_.insert(key, label);
-        connect(control, &ParamControl::edited, this, [this, key](const fx::ParamValue& v, int gesture) {
-            setMaskField(mask_, key, v[0]);
-            applyMask(gesture);
-        });
+        connect(control, &ParamControl::edited, this,
+                [this, key](const fx::ParamValue& v, int gesture) {
+                    setMaskField(mask_, key, v[0]);
+                    applyMask(gesture);
+                });
     }
 }
 
 void EffectCard::updateMaskVisibility() {
-    const bool shape = mask_.shape == fx::MaskShape::Rectangle || mask_.shape == fx::MaskShape::Ellipse;
+    const bool shape =
+        mask_.shape == fx::MaskShape::Rectangle || mask_.shape == fx::MaskShape::Ellipse;
     const bool luma = mask_.shape == fx::MaskShape::LumaKey;
     for (auto it = maskRows_.begin(); it != maskRows_.end(); ++it) {
         const QString& key = it.key();
         bool visible = false;
-        if (key == "x" || key == "y" || key == "w" || key == "h" || key == "feather") visible = shape;
-        else if (key == "luma_low" || key == "luma_high" || key == "softness") visible = luma;
-        else visible = mask_.shape != fx::MaskShape::None; // invert
+        if (key == "x" || key == "y" || key == "w" || key == "h" || key == "feather")
+            visible = shape;
+        else if (key == "luma_low" || key == "luma_high" || key == "softness")
+            visible = luma;
+        else
+            visible = mask_.shape != fx::MaskShape::None; // invert
         it.value()->setVisible(visible);
         maskControls_.value(key)->setVisible(visible);
     }
@@ -250,10 +286,12 @@ void EffectCard::refresh(const fx::EffectInstance& instance) {
     for (std::size_t i = 0; i < instance.params.size(); ++i) {
         const QString key = QString::fromStdString(instance.descriptor->params[i].key);
         if (auto* control = params_.value(key)) control->setValue(instance.params.at(i));
-        for (auto* motion : motions_.value(key)) motion->updateGhost();
+        for (auto* motion : motions_.value(key))
+            motion->updateGhost();
     }
     mask_ = instance.mask;
-    maskControls_.value(QStringLiteral("shape"))->setValue({static_cast<double>(mask_.shape), 0, 0, 0});
+    maskControls_.value(QStringLiteral("shape"))
+        ->setValue({static_cast<double>(mask_.shape), 0, 0, 0});
     for (auto it = maskControls_.begin(); it != maskControls_.end(); ++it)
         if (it.key() != "shape") it.value()->setValue({maskField(mask_, it.key()), 0, 0, 0});
     updateMaskVisibility();
@@ -261,7 +299,9 @@ void EffectCard::refresh(const fx::EffectInstance& instance) {
     setProperty("bypassed", !instance.enabled);
 }
 
-void EffectCard::showApplicability() { app::showApplicability(descriptor_->params, params_, form_); }
+void EffectCard::showApplicability() {
+    app::showApplicability(descriptor_->params, params_, form_);
+}
 
 void EffectCard::move(int toIndex) {
     QString error;
@@ -310,12 +350,14 @@ QMenu* EffectCard::buildContextMenu(QWidget* parent) {
         [this] { setCollapsed(!collapsed_); });
     menu->addSeparator();
     add(QStringLiteral("move_up"), tr("Move up"), index_ > 0, [this] { move(index_ - 1); });
-    add(QStringLiteral("move_down"), tr("Move down"), index_ + 1 < chainLength_, [this] { move(index_ + 1); });
+    add(QStringLiteral("move_down"), tr("Move down"), index_ + 1 < chainLength_,
+        [this] { move(index_ + 1); });
     return menu;
 }
 
 void EffectCard::contextMenuEvent(QContextMenuEvent* event) {
-    // Controls open their own menus (reset, modulate); this one is the header's and the background's.
+    // Controls open their own menus (reset, modulate); this one is the header's and the
+    // background's.
     QMenu* menu = buildContextMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->popup(event->globalPos());
@@ -333,7 +375,8 @@ void EffectCard::mousePressEvent(QMouseEvent* event) {
 
 void EffectCard::mouseMoveEvent(QMouseEvent* event) {
     if (!(event->buttons() & Qt::LeftButton) ||
-        (event->position().toPoint() - pressPos_).manhattanLength() < QApplication::startDragDistance())
+        (event->position().toPoint() - pressPos_).manhattanLength() <
+            QApplication::startDragDistance())
         return;
     auto* drag = new QDrag(this);
     auto* mime = new QMimeData;

@@ -29,8 +29,9 @@ class EffectCard : public QFrame {
   public:
     // values: where modulated and automated parameters get their menus and
     // ghost handles; null leaves the parameters plain.
-    EffectCard(ProjectDocument& doc, const QString& clipId, const fx::EffectInstance& instance, int index,
-               int chainLength, SignalValues* values = nullptr, QWidget* parent = nullptr);
+    EffectCard(ProjectDocument& doc, const QString& clipId, const fx::EffectInstance& instance,
+               int index, int chainLength, SignalValues* values = nullptr,
+               QWidget* parent = nullptr);
 
     const QString& instanceId() const { return instanceId_; }
     // Shows new values without rebuilding (a drag in progress keeps its grip).

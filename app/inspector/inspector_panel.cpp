@@ -16,7 +16,8 @@
 
 namespace entropic::app {
 
-InspectorPanel::InspectorPanel(ProjectDocument& doc, ClipSelection& selection, SignalValues* values, QWidget* parent)
+InspectorPanel::InspectorPanel(ProjectDocument& doc, ClipSelection& selection, SignalValues* values,
+                               QWidget* parent)
     : QWidget(parent), doc_(doc), selection_(selection), values_(values) {
     setAcceptDrops(true);
     auto* layout = new QVBoxLayout(this);
@@ -48,8 +49,10 @@ QString InspectorPanel::structureKey() const {
     QString key = clipId_;
     for (std::size_t i = 0; i < ref.clip->effects.size(); ++i) {
         const auto& e = ref.clip->effects[i];
-        key += QStringLiteral("|%1:%2:%3").arg(QString::fromStdString(e.instanceId),
-                                               QString::fromStdString(e.descriptor->id)).arg(e.descriptor->version);
+        key +=
+            QStringLiteral("|%1:%2:%3")
+                .arg(QString::fromStdString(e.instanceId), QString::fromStdString(e.descriptor->id))
+                .arg(e.descriptor->version);
     }
     return key;
 }
@@ -62,34 +65,41 @@ void InspectorPanel::sync() {
 
     const QString key = video ? structureKey() : QString();
     if (key != builtKey_) {
-        for (auto* card : cards_) card->deleteLater();
+        for (auto* card : cards_)
+            card->deleteLater();
         cards_.clear();
         builtKey_ = key;
         if (video) {
             const int count = static_cast<int>(ref.clip->effects.size());
             for (int i = 0; i < count; ++i) {
-                auto* card = new EffectCard(doc_, clipId_, ref.clip->effects[static_cast<std::size_t>(i)], i, count, values_,
-                                           content_);
+                auto* card =
+                    new EffectCard(doc_, clipId_, ref.clip->effects[static_cast<std::size_t>(i)], i,
+                                   count, values_, content_);
                 connect(card, &EffectCard::message, this, &InspectorPanel::message);
                 // Collapsed cards stay collapsed when the chain is rebuilt.
                 card->setCollapsed(collapsed_.contains(card->instanceId()));
-                connect(card, &EffectCard::collapsedChanged, this, [this, id = card->instanceId()](bool on) {
-                    if (on) collapsed_.insert(id);
-                    else collapsed_.remove(id);
-                });
+                connect(card, &EffectCard::collapsedChanged, this,
+                        [this, id = card->instanceId()](bool on) {
+                            if (on)
+                                collapsed_.insert(id);
+                            else
+                                collapsed_.remove(id);
+                        });
                 cardsLayout_->insertWidget(i, card);
                 cards_.push_back(card);
             }
         }
     } else if (video) {
-        for (int i = 0; i < cards_.size(); ++i) cards_[i]->refresh(ref.clip->effects[static_cast<std::size_t>(i)]);
+        for (int i = 0; i < cards_.size(); ++i)
+            cards_[i]->refresh(ref.clip->effects[static_cast<std::size_t>(i)]);
     }
 
     if (!ref.clip) {
         title_->setText(tr("<b>No clip selected</b>"));
         hint_->setText(tr("Select a clip on the timeline to see its effects."));
     } else if (!video) {
-        title_->setText(tr("<b>%1</b> (audio)").arg(QFileInfo(QString::fromStdString(ref.clip->source)).fileName()));
+        title_->setText(tr("<b>%1</b> (audio)")
+                            .arg(QFileInfo(QString::fromStdString(ref.clip->source)).fileName()));
         hint_->setText(tr("Audio clips carry no video effects."));
     } else {
         const auto count = static_cast<int>(ref.clip->effects.size());
@@ -132,14 +142,16 @@ bool InspectorPanel::applyPreset(const QString& presetId) {
 
 void InspectorPanel::dragEnterEvent(QDragEnterEvent* event) {
     const auto* mime = event->mimeData();
-    if ((mime->hasFormat(kEffectMimeType) || mime->hasFormat(kPresetMimeType)) && !clipId_.isEmpty())
+    if ((mime->hasFormat(kEffectMimeType) || mime->hasFormat(kPresetMimeType)) &&
+        !clipId_.isEmpty())
         event->acceptProposedAction();
 }
 
 void InspectorPanel::dropEvent(QDropEvent* event) {
     const auto* mime = event->mimeData();
-    const bool ok = mime->hasFormat(kPresetMimeType) ? applyPreset(QString::fromUtf8(mime->data(kPresetMimeType)))
-                                                     : addEffect(QString::fromUtf8(mime->data(kEffectMimeType)));
+    const bool ok = mime->hasFormat(kPresetMimeType)
+                        ? applyPreset(QString::fromUtf8(mime->data(kPresetMimeType)))
+                        : addEffect(QString::fromUtf8(mime->data(kEffectMimeType)));
     if (ok) event->acceptProposedAction();
 }
 

@@ -7,10 +7,11 @@
 
 namespace entropic::app {
 
-void showApplicability(const std::vector<fx::ParamSpec>& specs, const QMap<QString, ParamControl*>& controls,
-                       QFormLayout* form) {
+void showApplicability(const std::vector<fx::ParamSpec>& specs,
+                       const QMap<QString, ParamControl*>& controls, QFormLayout* form) {
     const auto valueOf = [&](std::string_view key) {
-        const auto* control = controls.value(QString::fromUtf8(key.data(), static_cast<int>(key.size())));
+        const auto* control =
+            controls.value(QString::fromUtf8(key.data(), static_cast<int>(key.size())));
         return control ? control->value()[0] : 0.0;
     };
     for (const auto& spec : specs) {

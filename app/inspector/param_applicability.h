@@ -19,7 +19,7 @@ class ParamControl;
 
 // controls: by parameter key; form: where each control's label is (greyed
 // with it and given the same tooltip); null leaves labels alone.
-void showApplicability(const std::vector<fx::ParamSpec>& specs, const QMap<QString, ParamControl*>& controls,
-                       QFormLayout* form);
+void showApplicability(const std::vector<fx::ParamSpec>& specs,
+                       const QMap<QString, ParamControl*>& controls, QFormLayout* form);
 
 } // namespace entropic::app

@@ -34,8 +34,10 @@ class StepSpinBox : public QDoubleSpinBox {
         const auto mods = QApplication::keyboardModifiers();
         const double base = singleStep();
         double step = base;
-        if (mods & Qt::ShiftModifier) step = base / 10;
-        else if (mods & Qt::ControlModifier) step = base * 10;
+        if (mods & Qt::ShiftModifier)
+            step = base / 10;
+        else if (mods & Qt::ControlModifier)
+            step = base * 10;
         setValue(value() + steps * step);
     }
 };
@@ -82,7 +84,8 @@ class GhostMark : public QWidget {
 
 } // namespace
 
-ParamControl::ParamControl(const fx::ParamSpec& spec, QWidget* parent) : QWidget(parent), spec_(spec) {
+ParamControl::ParamControl(const fx::ParamSpec& spec, QWidget* parent)
+    : QWidget(parent), spec_(spec) {
     value_ = spec.def;
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -90,11 +93,21 @@ ParamControl::ParamControl(const fx::ParamSpec& spec, QWidget* parent) : QWidget
     setToolTip(QString::fromStdString(spec.help));
     switch (spec.type) {
     case fx::ParamType::Float:
-    case fx::ParamType::Int: buildNumber(); break;
-    case fx::ParamType::Enum: buildChoice(); break;
-    case fx::ParamType::Bool: buildToggle(); break;
-    case fx::ParamType::Color: buildColor(); break;
-    case fx::ParamType::Point: buildPoint(); break;
+    case fx::ParamType::Int:
+        buildNumber();
+        break;
+    case fx::ParamType::Enum:
+        buildChoice();
+        break;
+    case fx::ParamType::Bool:
+        buildToggle();
+        break;
+    case fx::ParamType::Color:
+        buildColor();
+        break;
+    case fx::ParamType::Point:
+        buildPoint();
+        break;
     }
     ghostLabel_ = new QLabel(this);
     ghostLabel_->setMinimumWidth(52);
@@ -126,7 +139,8 @@ void ParamControl::buildNumber() {
     spin_->setKeyboardTracking(false);
     spin_->setAccelerated(true);
     spin_->setMinimumWidth(80);
-    if (!spec_.unit.empty()) spin_->setSuffix(QStringLiteral(" ") + QString::fromStdString(spec_.unit));
+    if (!spec_.unit.empty())
+        spin_->setSuffix(QStringLiteral(" ") + QString::fromStdString(spec_.unit));
     spin_->setToolTip(toolTip());
     layout()->addWidget(slider_);
     layout()->addWidget(spin_);
@@ -143,7 +157,8 @@ void ParamControl::buildNumber() {
 
 void ParamControl::buildChoice() {
     combo_ = new QComboBox(this);
-    for (const auto& choice : spec_.choices) combo_->addItem(QString::fromStdString(choice));
+    for (const auto& choice : spec_.choices)
+        combo_->addItem(QString::fromStdString(choice));
     combo_->setToolTip(toolTip());
     layout()->addWidget(combo_);
     connect(combo_, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -168,9 +183,10 @@ void ParamControl::buildColor() {
     static_cast<QHBoxLayout*>(layout())->addStretch();
     connect(swatch_, &QPushButton::clicked, this, [this] {
         const QColor initial = QColor::fromRgbF(value_[0], value_[1], value_[2], value_[3]);
-        const QColor chosen = QColorDialog::getColor(initial, this, QString::fromStdString(spec_.label),
-                                                     QColorDialog::ShowAlphaChannel);
-        if (chosen.isValid()) report({chosen.redF(), chosen.greenF(), chosen.blueF(), chosen.alphaF()}, true);
+        const QColor chosen = QColorDialog::getColor(
+            initial, this, QString::fromStdString(spec_.label), QColorDialog::ShowAlphaChannel);
+        if (chosen.isValid())
+            report({chosen.redF(), chosen.greenF(), chosen.blueF(), chosen.alphaF()}, true);
     });
 }
 
@@ -197,7 +213,9 @@ void ParamControl::setValue(const fx::ParamValue& value) {
     refresh();
 }
 
-void ParamControl::resetToDefault() { report(spec_.def, true); }
+void ParamControl::resetToDefault() {
+    report(spec_.def, true);
+}
 
 void ParamControl::report(const fx::ParamValue& value, bool newGesture) {
     if (newGesture || gesture_ == 0) gesture_ = edits::newGestureId();
@@ -215,7 +233,8 @@ void ParamControl::refresh() {
     if (check_) check_->setChecked(value_[0] != 0);
     if (swatch_) {
         const QColor c = QColor::fromRgbF(value_[0], value_[1], value_[2], value_[3]);
-        swatch_->setStyleSheet(QStringLiteral("background-color: %1; border: 1px solid #555;").arg(c.name()));
+        swatch_->setStyleSheet(
+            QStringLiteral("background-color: %1; border: 1px solid #555;").arg(c.name()));
     }
     updating_ = false;
 }
@@ -229,7 +248,8 @@ QString ParamControl::componentName(int component) const {
     return {};
 }
 
-void ParamControl::setGhost(int component, std::optional<double> used, bool modulated, bool automated) {
+void ParamControl::setGhost(int component, std::optional<double> used, bool modulated,
+                            bool automated) {
     auto& g = ghosts_[static_cast<std::size_t>(std::clamp(component, 0, 3))];
     g.used = (modulated || automated) ? used : std::nullopt;
     g.modulated = modulated;
@@ -247,7 +267,8 @@ void ParamControl::showGhosts() {
         modulated |= g.modulated;
         automated |= g.automated;
         const QString name = componentName(c);
-        const QString value = g.used ? QString::number(*g.used, 'f', decimals) : QStringLiteral("…");
+        const QString value =
+            g.used ? QString::number(*g.used, 'f', decimals) : QStringLiteral("…");
         parts << (name.isEmpty() ? value : name.left(1).toLower() + QLatin1Char(' ') + value);
     }
     const bool moving = modulated || automated;
@@ -255,15 +276,16 @@ void ParamControl::showGhosts() {
     ghostLabel_->setVisible(moving);
     if (moving) {
         const QString what = modulated && automated ? tr("automated and modulated")
-                             : modulated           ? tr("modulated")
-                                                   : tr("automated");
+                             : modulated            ? tr("modulated")
+                                                    : tr("automated");
         ghostLabel_->setText(QStringLiteral("→ ") + parts.join(QLatin1Char(' ')));
         ghostLabel_->setStyleSheet(QStringLiteral("color: %1;").arg(color.name()));
         ghostLabel_->setToolTip(tr("Value used on this frame (%1)").arg(what));
     }
     if (auto* mark = static_cast<GhostMark*>(ghostMark_)) {
         std::optional<double> fraction;
-        if (ghosts_[0].used && spec_.max > spec_.min) fraction = (*ghosts_[0].used - spec_.min) / (spec_.max - spec_.min);
+        if (ghosts_[0].used && spec_.max > spec_.min)
+            fraction = (*ghosts_[0].used - spec_.min) / (spec_.max - spec_.min);
         mark->setFraction(fraction, color);
     }
 }
@@ -281,7 +303,8 @@ void ParamControl::setApplies(bool applies, const QString& reason) {
 void ParamControl::contextMenuEvent(QContextMenuEvent* event) {
     QMenu menu(this);
     menu.addAction(tr("Reset to default"), this, &ParamControl::resetToDefault);
-    for (const auto& extend : extendMenus_) extend(menu);
+    for (const auto& extend : extendMenus_)
+        extend(menu);
     menu.exec(event->globalPos());
 }
 

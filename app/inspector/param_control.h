@@ -9,8 +9,8 @@
 // one typed value) carries the same id, so the history merges them into one entry.
 #include <array>
 #include <functional>
-#include <vector>
 #include <optional>
+#include <vector>
 
 #include <QWidget>
 
@@ -47,7 +47,9 @@ class ParamControl : public QWidget {
     std::optional<double> ghost() const { return ghosts_[0].used; }
     // Adds entries to the context menu ("Modulate by…", "Add keyframe"); one
     // per component for points and colours.
-    void addMenuExtender(std::function<void(QMenu&)> extend) { extendMenus_.push_back(std::move(extend)); }
+    void addMenuExtender(std::function<void(QMenu&)> extend) {
+        extendMenus_.push_back(std::move(extend));
+    }
     // Greys the control out while its parameter has no effect in the current
     // setting (fx::applicability); `reason` ("Applies when Direction is
     // Angle") leads the tooltip. Enabled again with the plain help text.

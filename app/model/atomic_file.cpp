@@ -46,7 +46,8 @@ bool writeFileAtomically(const QString& path, const std::function<void(QIODevice
                                .arg(QDir::toNativeSeparators(path), QString::fromUtf8(e.what())));
     } catch (...) {
         file.cancelWriting();
-        return fail(error, QStringLiteral("%1: writing failed").arg(QDir::toNativeSeparators(path)));
+        return fail(error,
+                    QStringLiteral("%1: writing failed").arg(QDir::toNativeSeparators(path)));
     }
     if (file.error() != QFileDevice::NoError || !file.flush() || ::fsync(file.handle()) != 0) {
         const QString reason = file.errorString();

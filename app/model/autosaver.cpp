@@ -27,29 +27,36 @@ Autosaver::Autosaver(ProjectDocument& document, QString directory, QObject* pare
     timer_.start();
 }
 
-Autosaver::~Autosaver() { discard(); }
+Autosaver::~Autosaver() {
+    discard();
+}
 
 void Autosaver::setInterval(std::chrono::milliseconds interval) {
-    timer_.setInterval(static_cast<int>(std::max<std::chrono::milliseconds::rep>(interval.count(), 1)));
+    timer_.setInterval(
+        static_cast<int>(std::max<std::chrono::milliseconds::rep>(interval.count(), 1)));
 }
 
 void Autosaver::loadSettings() {
-    const int seconds = QSettings().value(QLatin1String(kIntervalKey), kDefaultIntervalSeconds).toInt();
+    const int seconds =
+        QSettings().value(QLatin1String(kIntervalKey), kDefaultIntervalSeconds).toInt();
     setInterval(std::chrono::seconds(seconds > 0 ? seconds : kDefaultIntervalSeconds));
 }
 
 QString Autosaver::recoveryFilePath() const {
     const QString path = document_.filePath();
-    if (path.isEmpty()) return QStringLiteral("%1/untitled-%2.entropic").arg(directory_, sessionId_);
+    if (path.isEmpty())
+        return QStringLiteral("%1/untitled-%2.entropic").arg(directory_, sessionId_);
     // The hash keeps two projects called "edit.entropic" in different folders apart.
     const QString hash = QString::fromLatin1(
         QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
-    return QStringLiteral("%1/%2-%3.entropic").arg(directory_, hash, QFileInfo(path).completeBaseName());
+    return QStringLiteral("%1/%2-%3.entropic")
+        .arg(directory_, hash, QFileInfo(path).completeBaseName());
 }
 
 bool Autosaver::saveNow(QString* error) {
     if (!QDir().mkpath(directory_)) {
-        const QString message = QStringLiteral("%1: cannot create the recovery folder").arg(directory_);
+        const QString message =
+            QStringLiteral("%1: cannot create the recovery folder").arg(directory_);
         if (error) *error = message;
         Q_EMIT autosaveFailed(message);
         return false;
@@ -66,7 +73,8 @@ bool Autosaver::saveNow(QString* error) {
     const bool ok = writeFileAtomically(
         target,
         [&](QIODevice& file) {
-            if (file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()))
+            if (file.write(text.data(), static_cast<qint64>(text.size())) !=
+                static_cast<qint64>(text.size()))
                 throw std::runtime_error(file.errorString().toStdString());
         },
         &message);
@@ -75,7 +83,8 @@ bool Autosaver::saveNow(QString* error) {
         Q_EMIT autosaveFailed(message);
         return false;
     }
-    if (!written_.isEmpty() && written_ != target) QFile::remove(written_); // saved under a new name
+    if (!written_.isEmpty() && written_ != target)
+        QFile::remove(written_); // saved under a new name
     written_ = target;
     dirty_ = false;
     Q_EMIT autosaved(target);

@@ -24,12 +24,15 @@ class Autosaver : public QObject {
     static constexpr int kDefaultIntervalSeconds = 60;
     static constexpr const char* kIntervalKey = "autosave/intervalSeconds";
 
-    explicit Autosaver(ProjectDocument& document, QString directory = RecoveryStore::defaultDirectory(),
+    explicit Autosaver(ProjectDocument& document,
+                       QString directory = RecoveryStore::defaultDirectory(),
                        QObject* parent = nullptr);
     // A clean close: the recovery file is removed.
     ~Autosaver() override;
 
-    std::chrono::milliseconds interval() const { return std::chrono::milliseconds(timer_.interval()); }
+    std::chrono::milliseconds interval() const {
+        return std::chrono::milliseconds(timer_.interval());
+    }
     void setInterval(std::chrono::milliseconds interval);
     void loadSettings();
 

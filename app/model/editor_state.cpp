@@ -29,7 +29,8 @@ std::optional<std::int64_t> frame(const json& doc, const char* key) {
 
 json EditorState::toJson() const {
     json markerList = json::array();
-    for (const auto& m : markers) markerList.push_back({{"frame", m.frame}, {"name", m.name}});
+    for (const auto& m : markers)
+        markerList.push_back({{"frame", m.frame}, {"name", m.name}});
     json doc = {{"bin", bin},
                 {"markers", std::move(markerList)},
                 {"locked_tracks", lockedTracks},
@@ -39,7 +40,8 @@ json EditorState::toJson() const {
     if (outPoint) doc["out"] = *outPoint;
     if (!pads.empty()) {
         json padList = json::array();
-        for (const auto& p : pads) padList.push_back(p.toJson());
+        for (const auto& p : pads)
+            padList.push_back(p.toJson());
         doc["pads"] = std::move(padList);
     }
     return doc;
@@ -65,8 +67,9 @@ EditorState EditorState::fromJson(const json& doc) {
             const auto at = frame(m, "frame");
             if (!at) continue;
             const auto name = m.find("name");
-            s.markers.push_back({*at, name != m.end() && name->is_string() ? name->get<std::string>()
-                                                                          : std::string()});
+            s.markers.push_back({*at, name != m.end() && name->is_string()
+                                          ? name->get<std::string>()
+                                          : std::string()});
         }
         // Stable: markers on the same frame keep their saved order.
         std::stable_sort(s.markers.begin(), s.markers.end(),

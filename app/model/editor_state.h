@@ -25,7 +25,7 @@ struct EditorState {
     std::vector<Marker> markers;           // sorted by frame
     std::vector<std::string> lockedTracks; // track ids
     std::vector<std::string> soloTracks;
-    std::vector<PadSettings> pads;         // in grid order; each names a performance lane
+    std::vector<PadSettings> pads; // in grid order; each names a performance lane
     std::int64_t playhead = 0;
 
     nlohmann::json toJson() const;

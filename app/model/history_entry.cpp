@@ -48,7 +48,9 @@ void HistoryEntry::undo() {
     if (auto* c = command()) policy_.run(*c, false);
 }
 
-int HistoryEntry::id() const { return policy_.isRebuilding() ? -1 : payload_.mergeId; }
+int HistoryEntry::id() const {
+    return policy_.isRebuilding() ? -1 : payload_.mergeId;
+}
 
 bool HistoryEntry::mergeWith(const QUndoCommand* other) {
     const auto* next = dynamic_cast<const HistoryEntry*>(other);

@@ -23,7 +23,7 @@ struct HistoryPayload {
     bool critical = false;
     bool checkpoint = false; // a SnapshotCommand made by the step limit
     int mergeId = -1;
-    std::size_t cost = 0;    // command->memoryCost() when it was last loaded or changed
+    std::size_t cost = 0; // command->memoryCost() when it was last loaded or changed
 
     static HistoryPayload of(std::unique_ptr<EditCommand> command);
     // Re-reads the cached fields after the command changed (merge, fold).

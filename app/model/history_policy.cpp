@@ -46,7 +46,9 @@ void HistoryPolicy::setMemoryCap(qint64 bytes) {
     enforceMemoryCap();
 }
 
-void HistoryPolicy::setSpillDirectory(const QString& directory) { spillDirectory_ = directory; }
+void HistoryPolicy::setSpillDirectory(const QString& directory) {
+    spillDirectory_ = directory;
+}
 
 // --- Queries -------------------------------------------------------------------
 
@@ -100,8 +102,8 @@ void HistoryPolicy::push(std::unique_ptr<EditCommand> command) {
 void HistoryPolicy::reset() {
     frontierIndex_ = 0;
     frontierBroken_ = false;
-    pendingFrontier_ = std::make_unique<PendingState>(
-        PendingState{document_.project(), document_.editorState()});
+    pendingFrontier_ =
+        std::make_unique<PendingState>(PendingState{document_.project(), document_.editorState()});
     spill_.reset(); // nothing in it is reachable any more
 }
 
@@ -161,7 +163,8 @@ void HistoryPolicy::enforceMemoryCap() {
                                           static_cast<qsizetype>(bytes.size())),
                                &error);
             if (!record) {
-                Q_EMIT historyError(QStringLiteral("Cannot move old history to disk: %1").arg(error));
+                Q_EMIT historyError(
+                    QStringLiteral("Cannot move old history to disk: %1").arg(error));
                 break; // keep everything in RAM rather than lose it
             }
             p.onDisk = record;
@@ -222,7 +225,8 @@ void HistoryPolicy::enforceStepLimit() {
             continue;
         }
         int prev = f - 1;
-        while (prev >= 0 && removed[static_cast<std::size_t>(prev)]) --prev;
+        while (prev >= 0 && removed[static_cast<std::size_t>(prev)])
+            --prev;
         const bool makeCheckpoint = prev >= 0 && !entryAt(prev)->payload().checkpoint;
         const std::string before = makeCheckpoint ? scratch.toJson().dump() : std::string();
         if (!replay(*command, scratch)) break;
@@ -258,7 +262,8 @@ void HistoryPolicy::enforceStepLimit() {
     auto newPosition = [&](int p) {
         if (p < 0) return -1;
         int below = 0;
-        for (int r = 0; r < std::min(p, total); ++r) below += removed[static_cast<std::size_t>(r)] ? 1 : 0;
+        for (int r = 0; r < std::min(p, total); ++r)
+            below += removed[static_cast<std::size_t>(r)] ? 1 : 0;
         if (p < total && removed[static_cast<std::size_t>(p)]) return -1;
         return p - below;
     };
@@ -281,8 +286,10 @@ void HistoryPolicy::rebuild(std::vector<HistoryPayload> payloads, int index, int
             if (i == cleanIndex) stack_.setClean();
             stack_.push(new HistoryEntry(*this, std::move(payloads[static_cast<std::size_t>(i)])));
         }
-        if (cleanIndex == n) stack_.setClean();
-        else if (cleanIndex < 0) stack_.resetClean();
+        if (cleanIndex == n)
+            stack_.setClean();
+        else if (cleanIndex < 0)
+            stack_.resetClean();
         stack_.setIndex(index);
     }
     rebuilding_ = false;

@@ -26,7 +26,9 @@ bool fail(QString* error, const QString& message) {
     return false;
 }
 
-QString native(const QString& path) { return QDir::toNativeSeparators(path); }
+QString native(const QString& path) {
+    return QDir::toNativeSeparators(path);
+}
 
 // Solo has one owner in the editor: the editor state's soloTracks (it is an
 // undoable editor-state edit, like lock). A file may also carry the engine's
@@ -49,7 +51,8 @@ json engineJson(const engine::Project& project, const EditorState& editor) {
     json doc = engine::projectToJson(project);
     for (auto& track : doc["tracks"]) {
         const auto id = track["id"].get<std::string>();
-        if (std::find(editor.soloTracks.begin(), editor.soloTracks.end(), id) != editor.soloTracks.end())
+        if (std::find(editor.soloTracks.begin(), editor.soloTracks.end(), id) !=
+            editor.soloTracks.end())
             track["solo"] = true;
     }
     return doc;
@@ -66,8 +69,9 @@ bool readDocument(const QString& path, const std::string& baseDir, engine::Proje
     const QByteArray bytes = file.readAll();
     const json doc = json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
     if (doc.is_discarded())
-        return fail(error, QStringLiteral("%1: not a valid JSON document (damaged or not a project)")
-                               .arg(native(path)));
+        return fail(error,
+                    QStringLiteral("%1: not a valid JSON document (damaged or not a project)")
+                        .arg(native(path)));
     try {
         project = engine::parseProject(doc, baseDir);
         editor = EditorState::fromJson(doc.value("editor", json::object()));
@@ -84,7 +88,8 @@ std::int64_t projectVersionOf(const QString& path) {
     if (!file.open(QIODevice::ReadOnly)) return 0;
     const QByteArray bytes = file.readAll();
     const json doc = json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
-    if (!doc.is_object() || doc.value("format", std::string()) != engine::kProjectFormatName) return 0;
+    if (!doc.is_object() || doc.value("format", std::string()) != engine::kProjectFormatName)
+        return 0;
     const auto version = doc.find("version");
     return version != doc.end() && version->is_number_integer() ? version->get<std::int64_t>() : 0;
 }
@@ -98,7 +103,8 @@ void rebaseSources(json& doc, const QString& baseDir, const QString& targetDir) 
             const QString source = QString::fromStdString(clip["source"].get<std::string>());
             if (QDir::isAbsolutePath(source)) continue;
             clip["source"] =
-                QDir::fromNativeSeparators(target.relativeFilePath(base.absoluteFilePath(source))).toStdString();
+                QDir::fromNativeSeparators(target.relativeFilePath(base.absoluteFilePath(source)))
+                    .toStdString();
         }
 }
 
@@ -117,15 +123,21 @@ ProjectDocument::~ProjectDocument() {
     undo_.clear();
 }
 
-void ProjectDocument::push(std::unique_ptr<EditCommand> command) { history_->push(std::move(command)); }
+void ProjectDocument::push(std::unique_ptr<EditCommand> command) {
+    history_->push(std::move(command));
+}
 
 QString ProjectDocument::fileName() const {
     return filePath_.isEmpty() ? QStringLiteral("Untitled") : QFileInfo(filePath_).fileName();
 }
 
-QString ProjectDocument::displayName() const { return isModified() ? fileName() + QLatin1Char('*') : fileName(); }
+QString ProjectDocument::displayName() const {
+    return isModified() ? fileName() + QLatin1Char('*') : fileName();
+}
 
-QString ProjectDocument::baseDir() const { return QString::fromStdString(project_.baseDir); }
+QString ProjectDocument::baseDir() const {
+    return QString::fromStdString(project_.baseDir);
+}
 
 void ProjectDocument::newProject() {
     engine::Project p;
@@ -187,10 +199,11 @@ bool ProjectDocument::save(const QString& path, QString* error) {
     if (info.exists()) {
         const auto version = projectVersionOf(target);
         if (version > engine::kProjectFormatVersion)
-            return fail(error, QStringLiteral("%1: written by a newer Entropic (format %2); it is not "
-                                              "overwritten — save under another name")
-                                   .arg(native(target))
-                                   .arg(version));
+            return fail(error,
+                        QStringLiteral("%1: written by a newer Entropic (format %2); it is not "
+                                       "overwritten — save under another name")
+                            .arg(native(target))
+                            .arg(version));
     }
     // Never write a file that would not open again: a saved project with a
     // broken signal graph is refused on load. Edits that remove what routes
@@ -200,9 +213,10 @@ bool ProjectDocument::save(const QString& path, QString* error) {
         try {
             engine::compileSignals(project_);
         } catch (const std::exception& e) {
-            return fail(error, QStringLiteral("%1 was not saved: %2 — undo the edit that removed what it "
-                                              "names, then save")
-                                   .arg(native(target), QString::fromUtf8(e.what())));
+            return fail(error,
+                        QStringLiteral("%1 was not saved: %2 — undo the edit that removed what it "
+                                       "names, then save")
+                            .arg(native(target), QString::fromUtf8(e.what())));
         }
     }
     json doc = toJson();
@@ -212,7 +226,8 @@ bool ProjectDocument::save(const QString& path, QString* error) {
     const bool written = writeFileAtomically(
         target,
         [&](QIODevice& file) {
-            if (file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()))
+            if (file.write(text.data(), static_cast<qint64>(text.size())) !=
+                static_cast<qint64>(text.size()))
                 throw std::runtime_error(file.errorString().toStdString());
         },
         error);
@@ -230,7 +245,9 @@ json ProjectDocument::toJson() const {
     return doc;
 }
 
-json ProjectDocument::toEngineJson() const { return engineJson(project_, editor_); }
+json ProjectDocument::toEngineJson() const {
+    return engineJson(project_, editor_);
+}
 
 void ProjectDocument::setLiveEvents(LiveEvents events) {
     std::erase_if(events, [](const auto& lane) { return lane.second.empty(); });
@@ -280,13 +297,18 @@ QString ProjectDocument::newId(const QString& prefix) const {
         for (const auto& c : t.clips) {
             consider(c.id);
             consider(c.link);
-            for (const auto& e : c.effects) consider(e.instanceId);
+            for (const auto& e : c.effects)
+                consider(e.instanceId);
         }
     }
-    for (const auto& s : project_.signals.sources) consider(s.id);
-    for (const auto& o : project_.signals.operators) consider(o.id);
-    for (const auto& r : project_.signals.routes) consider(r.id);
-    for (const auto& lane : project_.performance) consider(lane.id);
+    for (const auto& s : project_.signals.sources)
+        consider(s.id);
+    for (const auto& o : project_.signals.operators)
+        consider(o.id);
+    for (const auto& r : project_.signals.routes)
+        consider(r.id);
+    for (const auto& lane : project_.performance)
+        consider(lane.id);
     return prefix + QString::number(highest + 1);
 }
 

@@ -40,8 +40,8 @@ std::optional<RecoveryCandidate> readCandidate(const QString& path) {
     c.recoveryFile = path;
     c.projectPath = QString::fromStdString(meta->value("project_path", std::string()));
     c.baseDir = QString::fromStdString(meta->value("base_dir", std::string()));
-    c.savedAt = QDateTime::fromString(QString::fromStdString(meta->value("saved_at", std::string())),
-                                      Qt::ISODateWithMs);
+    c.savedAt = QDateTime::fromString(
+        QString::fromStdString(meta->value("saved_at", std::string())), Qt::ISODateWithMs);
     if (!c.savedAt.isValid()) c.savedAt = QFileInfo(path).lastModified().toUTC();
     return c;
 }
@@ -56,7 +56,8 @@ bool newerThanProject(const RecoveryCandidate& c) {
 } // namespace
 
 QString RecoveryStore::defaultDirectory() {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/recovery");
 }
 
 RecoveryStore::RecoveryStore(QString directory) : directory_(std::move(directory)) {}
@@ -65,22 +66,26 @@ std::vector<RecoveryCandidate> RecoveryStore::pending() const {
     std::vector<RecoveryCandidate> out;
     const QDir dir(directory_);
     for (const QString& name : dir.entryList({QStringLiteral("*.entropic")}, QDir::Files))
-        if (auto c = readCandidate(dir.filePath(name)); c && newerThanProject(*c)) out.push_back(*c);
-    std::sort(out.begin(), out.end(),
-              [](const RecoveryCandidate& a, const RecoveryCandidate& b) { return a.savedAt > b.savedAt; });
+        if (auto c = readCandidate(dir.filePath(name)); c && newerThanProject(*c))
+            out.push_back(*c);
+    std::sort(out.begin(), out.end(), [](const RecoveryCandidate& a, const RecoveryCandidate& b) {
+        return a.savedAt > b.savedAt;
+    });
     return out;
 }
 
 std::optional<RecoveryCandidate> RecoveryStore::forProject(const QString& projectPath) const {
     const QString wanted = QFileInfo(projectPath).absoluteFilePath();
     for (const auto& c : pending())
-        if (!c.projectPath.isEmpty() && QFileInfo(c.projectPath).absoluteFilePath() == wanted) return c;
+        if (!c.projectPath.isEmpty() && QFileInfo(c.projectPath).absoluteFilePath() == wanted)
+            return c;
     return std::nullopt;
 }
 
 bool RecoveryStore::restore(ProjectDocument& document, const RecoveryCandidate& candidate,
                             QString* error) const {
-    return document.loadRecovered(candidate.recoveryFile, candidate.projectPath, candidate.baseDir, error);
+    return document.loadRecovered(candidate.recoveryFile, candidate.projectPath, candidate.baseDir,
+                                  error);
 }
 
 bool RecoveryStore::discard(const RecoveryCandidate& candidate) const {

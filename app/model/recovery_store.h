@@ -21,7 +21,7 @@ struct RecoveryCandidate {
     QString recoveryFile;
     QString projectPath; // empty: an untitled project
     QString baseDir;
-    QDateTime savedAt;   // UTC
+    QDateTime savedAt; // UTC
 };
 
 class RecoveryStore {
@@ -35,7 +35,8 @@ class RecoveryStore {
     // or gone), not held by another running editor; newest first.
     std::vector<RecoveryCandidate> pending() const;
     std::optional<RecoveryCandidate> forProject(const QString& projectPath) const;
-    bool restore(ProjectDocument& document, const RecoveryCandidate& candidate, QString* error) const;
+    bool restore(ProjectDocument& document, const RecoveryCandidate& candidate,
+                 QString* error) const;
     bool discard(const RecoveryCandidate& candidate) const;
 
   private:

@@ -37,7 +37,9 @@ QString SpillFile::defaultDirectory() {
     return base + QStringLiteral("/history");
 }
 
-QString SpillFile::path() const { return file_ ? file_->fileName() : QString(); }
+QString SpillFile::path() const {
+    return file_ ? file_->fileName() : QString();
+}
 
 bool SpillFile::open(QString* error) {
     if (file_) return true;
@@ -46,8 +48,9 @@ bool SpillFile::open(QString* error) {
         return false;
     }
     removeStaleFiles(directory_);
-    auto file = std::make_unique<QTemporaryFile>(
-        QStringLiteral("%1/history-%2-XXXXXX.spill").arg(directory_).arg(QCoreApplication::applicationPid()));
+    auto file = std::make_unique<QTemporaryFile>(QStringLiteral("%1/history-%2-XXXXXX.spill")
+                                                     .arg(directory_)
+                                                     .arg(QCoreApplication::applicationPid()));
     if (!file->open()) {
         if (error) *error = QStringLiteral("%1: %2").arg(directory_, file->errorString());
         return false;

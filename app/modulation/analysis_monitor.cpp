@@ -21,14 +21,18 @@ AnalysisMonitor::AnalysisMonitor(EngineSupervisor* engine, ProjectSync* sync, QO
 void AnalysisMonitor::poll() {
     if (!engine_ || inFlight_ || !engine_->isReady()) return;
     inFlight_ = true;
-    engine_->request({{"cmd", "analysis_status"}}, [this](const json& reply) {
-        inFlight_ = false;
-        apply(reply);
-    }, EngineSupervisor::kDefaultTimeoutMs, this);
+    engine_->request(
+        {{"cmd", "analysis_status"}},
+        [this](const json& reply) {
+            inFlight_ = false;
+            apply(reply);
+        },
+        EngineSupervisor::kDefaultTimeoutMs, this);
 }
 
 void AnalysisMonitor::apply(const json& reply) {
-    if (!reply.value("ok", false)) return; // no project yet, or the engine went: the next load asks again
+    if (!reply.value("ok", false))
+        return; // no project yet, or the engine went: the next load asks again
     for (const auto& source : reply.value("sources", json::array())) {
         if (source.value("state", "") != "failed") continue;
         const auto& error = source.value("error", json::object());
@@ -45,7 +49,8 @@ void AnalysisMonitor::apply(const json& reply) {
     const double done = reply.value("done", 0.0);
     QString text;
     if (busy)
-        text = total > 0 ? tr("Analysing signals %1 %").arg(static_cast<int>(std::floor(100.0 * done / total)))
+        text = total > 0 ? tr("Analysing signals %1 %")
+                               .arg(static_cast<int>(std::floor(100.0 * done / total)))
                          : tr("Analysing signals…");
     if (text != text_) {
         text_ = text;

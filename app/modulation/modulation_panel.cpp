@@ -16,7 +16,8 @@
 
 namespace entropic::app {
 
-ModulationPanel::ModulationPanel(ProjectDocument& doc, SignalValues& values, ClipSelection& selection, QWidget* parent)
+ModulationPanel::ModulationPanel(ProjectDocument& doc, SignalValues& values,
+                                 ClipSelection& selection, QWidget* parent)
     : QWidget(parent), doc_(doc), values_(values), selection_(selection) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -29,9 +30,10 @@ ModulationPanel::ModulationPanel(ProjectDocument& doc, SignalValues& values, Cli
     connect(menu, &QMenu::aboutToShow, this, &ModulationPanel::fillAddMenu);
     layout->addWidget(add_, 0, Qt::AlignLeft);
 
-    hint_ = new QLabel(tr("No signals yet. Add an LFO, an envelope or a source measuring a clip's sound or "
-                          "picture, then right-click any effect parameter and choose \"Modulate by…\"."),
-                       this);
+    hint_ = new QLabel(
+        tr("No signals yet. Add an LFO, an envelope or a source measuring a clip's sound or "
+           "picture, then right-click any effect parameter and choose \"Modulate by…\"."),
+        this);
     hint_->setWordWrap(true);
     hint_->setStyleSheet(QStringLiteral("color: #8c9098;"));
     layout->addWidget(hint_);
@@ -56,28 +58,35 @@ QString ModulationPanel::structureKey() const {
     QString key;
     const auto& spec = doc_.project().signals;
     for (const auto& s : spec.sources)
-        key += QString::fromStdString(s.id) + QLatin1Char(':') + QString::number(static_cast<int>(s.kind)) + QLatin1Char(';');
+        key += QString::fromStdString(s.id) + QLatin1Char(':') +
+               QString::number(static_cast<int>(s.kind)) + QLatin1Char(';');
     for (const auto& o : spec.operators)
-        key += QString::fromStdString(o.id + ":" + o.op + ":") + QString::number(o.inputs.size()) + QLatin1Char(';');
+        key += QString::fromStdString(o.id + ":" + o.op + ":") + QString::number(o.inputs.size()) +
+               QLatin1Char(';');
     key += QLatin1Char('|');
     for (const auto& t : doc_.project().tracks)
-        for (const auto& c : t.clips) key += QString::fromStdString(c.id) + QLatin1Char(',');
+        for (const auto& c : t.clips)
+            key += QString::fromStdString(c.id) + QLatin1Char(',');
     return key;
 }
 
 void ModulationPanel::sync() {
     const QString key = structureKey();
     if (key == builtKey_) {
-        for (auto* card : cards_) card->refresh();
+        for (auto* card : cards_)
+            card->refresh();
         return;
     }
     builtKey_ = key;
-    for (auto* card : cards_) card->deleteLater();
+    for (auto* card : cards_)
+        card->deleteLater();
     cards_.clear();
     const auto& spec = doc_.project().signals;
     std::vector<std::string> ids;
-    for (const auto& s : spec.sources) ids.push_back(s.id);
-    for (const auto& o : spec.operators) ids.push_back(o.id);
+    for (const auto& s : spec.sources)
+        ids.push_back(s.id);
+    for (const auto& o : spec.operators)
+        ids.push_back(o.id);
     for (const auto& id : ids) {
         auto* card = new SignalNodeCard(doc_, values_, id, this);
         connect(card, &SignalNodeCard::message, this, &ModulationPanel::message);
@@ -92,8 +101,10 @@ QString ModulationPanel::addOperator(const QString& opId) {
     QStringList inputs;
     if (d && d->minInputs > 0) {
         const auto& spec = doc_.project().signals;
-        for (const auto& s : spec.sources) inputs << QString::fromStdString(s.id);
-        for (const auto& o : spec.operators) inputs << QString::fromStdString(o.id);
+        for (const auto& s : spec.sources)
+            inputs << QString::fromStdString(s.id);
+        for (const auto& o : spec.operators)
+            inputs << QString::fromStdString(o.id);
         if (inputs.isEmpty()) {
             Q_EMIT message(tr("%1 reads another signal: add a source or an LFO first")
                                .arg(QString::fromStdString(d->name)));
@@ -114,8 +125,9 @@ void ModulationPanel::fillAddMenu() {
     menu->clear();
     for (const auto* d : sig::OperatorRegistry::builtin().all()) {
         if (d != sig::OperatorRegistry::builtin().find(d->id)) continue; // newest versions only
-        auto* action = menu->addAction(QString::fromStdString(d->name), this,
-                                       [this, id = QString::fromStdString(d->id)] { addOperator(id); });
+        auto* action =
+            menu->addAction(QString::fromStdString(d->name), this,
+                            [this, id = QString::fromStdString(d->id)] { addOperator(id); });
         action->setToolTip(QString::fromStdString(d->help));
     }
     menu->setToolTipsVisible(true);
@@ -128,12 +140,14 @@ void ModulationPanel::fillAddMenu() {
         auto* sub = menu->addMenu(tr("Measure %1").arg(sourceKindLabel(kind).toLower()));
         for (const auto& [label, media] : measurableMedia(project, kind)) {
             const bool selected = selection_.contains(media);
-            sub->addAction(selected ? label + tr("  (selected)") : label, this, [this, kind, media] {
-                QString error;
-                const bool band = kind == sig::SourceKind::AudioBand;
-                if (!edits::addSource(doc_, kind, media, &error, nullptr, band ? 40 : 0, band ? 120 : 0))
-                    Q_EMIT message(error);
-            });
+            sub->addAction(selected ? label + tr("  (selected)") : label, this,
+                           [this, kind, media] {
+                               QString error;
+                               const bool band = kind == sig::SourceKind::AudioBand;
+                               if (!edits::addSource(doc_, kind, media, &error, nullptr,
+                                                     band ? 40 : 0, band ? 120 : 0))
+                                   Q_EMIT message(error);
+                           });
         }
         sub->setEnabled(!sub->isEmpty());
     }

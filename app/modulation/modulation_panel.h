@@ -20,7 +20,8 @@ class SignalValues;
 class ModulationPanel : public QWidget {
     Q_OBJECT
   public:
-    ModulationPanel(ProjectDocument& doc, SignalValues& values, ClipSelection& selection, QWidget* parent = nullptr);
+    ModulationPanel(ProjectDocument& doc, SignalValues& values, ClipSelection& selection,
+                    QWidget* parent = nullptr);
 
     // Adds an operator ("mod.lfo"); one that needs an input gets the first
     // existing signal. Returns the new node id, empty (and a message) if refused.

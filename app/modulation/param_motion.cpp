@@ -12,8 +12,8 @@
 
 namespace entropic::app {
 
-ParamMotion::ParamMotion(ProjectDocument& doc, SignalValues& values, ParamControl& control, sig::ParamTarget target,
-                         QObject* parent)
+ParamMotion::ParamMotion(ProjectDocument& doc, SignalValues& values, ParamControl& control,
+                         sig::ParamTarget target, QObject* parent)
     : QObject(parent), doc_(doc), values_(values), control_(control), target_(std::move(target)) {
     control_.addMenuExtender([this](QMenu& menu) {
         // Points and colours: one submenu per component.
@@ -30,16 +30,20 @@ QString ParamMotion::label() const {
     return component.isEmpty() ? name : name + QLatin1Char(' ') + component;
 }
 
-bool ParamMotion::editsKeyframe() const { return values_.isAutomated(target_); }
+bool ParamMotion::editsKeyframe() const {
+    return values_.isAutomated(target_);
+}
 
 bool ParamMotion::setKeyframe(double value, int gestureId, QString* error) {
-    return edits::setKeyframe(doc_, target_, values_.transport().frame(), value, std::nullopt, error, gestureId);
+    return edits::setKeyframe(doc_, target_, values_.transport().frame(), value, std::nullopt,
+                              error, gestureId);
 }
 
 void ParamMotion::updateGhost() {
     const bool modulated = values_.isModulated(target_);
     const bool automated = values_.isAutomated(target_);
-    control_.setGhost(target_.component, values_.param(target_, values_.transport().frame()), modulated, automated);
+    control_.setGhost(target_.component, values_.param(target_, values_.transport().frame()),
+                      modulated, automated);
     // The control shows the base the user edits; an automated one shows the
     // lane's value at the playhead, which is what its knob sets.
     if (automated && !modulated)
@@ -61,8 +65,9 @@ sig::RouteSpec ParamMotion::newRoute(bool lfo) const {
 
 void ParamMotion::modulateBy(const std::string& nodeId) {
     const auto& ops = doc_.project().signals.operators;
-    const bool lfo = std::any_of(ops.begin(), ops.end(),
-                                 [&](const sig::OperatorSpec& o) { return o.id == nodeId && o.op == "mod.lfo"; });
+    const bool lfo = std::any_of(ops.begin(), ops.end(), [&](const sig::OperatorSpec& o) {
+        return o.id == nodeId && o.op == "mod.lfo";
+    });
     sig::RouteSpec route = newRoute(lfo);
     route.signal = nodeId;
     QString error, id;
@@ -168,7 +173,8 @@ void ParamMotion::fillMenu(QMenu& menu) {
         if (r.target != target_) continue;
         const QString from = signalNodeName(doc_.project(), r.signal);
         const QString id = QString::fromStdString(r.id);
-        menu.addAction(tr("Edit modulation from %1…").arg(from), this, [this, id] { editRoute(id); });
+        menu.addAction(tr("Edit modulation from %1…").arg(from), this,
+                       [this, id] { editRoute(id); });
         menu.addAction(tr("Remove modulation from %1").arg(from), this, [this, id] {
             QString error;
             if (!edits::removeRoute(doc_, id, &error)) Q_EMIT message(error);
@@ -178,8 +184,9 @@ void ParamMotion::fillMenu(QMenu& menu) {
     const qint64 playhead = values_.transport().frame();
     menu.addAction(tr("Add keyframe at playhead"), this, [this] {
         const auto used = values_.param(target_, values_.transport().frame());
-        const double v = used && values_.isAutomated(target_) ? *used
-                                                               : control_.value()[static_cast<std::size_t>(target_.component)];
+        const double v = used && values_.isAutomated(target_)
+                             ? *used
+                             : control_.value()[static_cast<std::size_t>(target_.component)];
         QString error;
         if (!setKeyframe(v, 0, &error)) Q_EMIT message(error);
     });
@@ -189,7 +196,8 @@ void ParamMotion::fillMenu(QMenu& menu) {
             if (key.frame == playhead)
                 menu.addAction(tr("Remove keyframe at playhead"), this, [this, playhead] {
                     QString error;
-                    if (!edits::removeKeyframe(doc_, target_, playhead, &error)) Q_EMIT message(error);
+                    if (!edits::removeKeyframe(doc_, target_, playhead, &error))
+                        Q_EMIT message(error);
                 });
         menu.addAction(tr("Remove automation"), this, [this] {
             QString error;

@@ -20,8 +20,8 @@ class SignalValues;
 class ParamMotion : public QObject {
     Q_OBJECT
   public:
-    ParamMotion(ProjectDocument& doc, SignalValues& values, ParamControl& control, sig::ParamTarget target,
-                QObject* parent);
+    ParamMotion(ProjectDocument& doc, SignalValues& values, ParamControl& control,
+                sig::ParamTarget target, QObject* parent);
 
     const sig::ParamTarget& target() const { return target_; }
     // True when the control's edits go to the lane (the parameter is automated).

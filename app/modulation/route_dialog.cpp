@@ -18,7 +18,8 @@ namespace entropic::app {
 
 namespace {
 
-QDoubleSpinBox* spin(QWidget* parent, double lo, double hi, double step, int decimals, const QString& suffix = {}) {
+QDoubleSpinBox* spin(QWidget* parent, double lo, double hi, double step, int decimals,
+                     const QString& suffix = {}) {
     auto* box = new QDoubleSpinBox(parent);
     box->setRange(lo, hi);
     box->setSingleStep(step);
@@ -30,9 +31,10 @@ QDoubleSpinBox* spin(QWidget* parent, double lo, double hi, double step, int dec
 
 } // namespace
 
-RouteDialog::RouteDialog(ProjectDocument& doc, const QString& routeId, const QString& title, int gestureId,
-                         QWidget* parent)
-    : QDialog(parent), doc_(doc), routeId_(routeId), gesture_(gestureId != 0 ? gestureId : edits::newGestureId()) {
+RouteDialog::RouteDialog(ProjectDocument& doc, const QString& routeId, const QString& title,
+                         int gestureId, QWidget* parent)
+    : QDialog(parent), doc_(doc), routeId_(routeId),
+      gesture_(gestureId != 0 ? gestureId : edits::newGestureId()) {
     setWindowTitle(title);
     auto* layout = new QVBoxLayout(this);
     auto* main = new QFormLayout;
@@ -40,9 +42,11 @@ RouteDialog::RouteDialog(ProjectDocument& doc, const QString& routeId, const QSt
     for (const auto& [id, name] : signalNodes(doc_.project()))
         signal_->addItem(name, QString::fromStdString(id));
     depth_ = spin(this, -100, 100, 5, 1, QStringLiteral(" %"));
-    depth_->setToolTip(tr("How far the signal moves the parameter, as a share of its range; negative pulls it down"));
+    depth_->setToolTip(tr(
+        "How far the signal moves the parameter, as a share of its range; negative pulls it down"));
     polarity_ = new QComboBox(this);
-    polarity_->addItems({tr("Unipolar (adds 0 … depth)"), tr("Bipolar (swings ± depth/2 around the value)")});
+    polarity_->addItems(
+        {tr("Unipolar (adds 0 … depth)"), tr("Bipolar (swings ± depth/2 around the value)")});
     enabled_ = new QCheckBox(tr("On"), this);
     main->addRow(tr("Signal"), signal_);
     main->addRow(tr("Depth"), depth_);
@@ -69,7 +73,8 @@ RouteDialog::RouteDialog(ProjectDocument& doc, const QString& routeId, const QSt
     sustain_->setPrefix(QStringLiteral("S "));
     release_->setPrefix(QStringLiteral("R "));
     curve_->setPrefix(tr("curve "));
-    for (auto* w : {attack_, decay_, sustain_, release_, curve_}) adsrRow->addWidget(w);
+    for (auto* w : {attack_, decay_, sustain_, release_, curve_})
+        adsrRow->addWidget(w);
     form->addRow(useAdsr_, adsr);
     slewRise_ = spin(this, 0, 10000, 10, 0, QStringLiteral(" ms"));
     slewFall_ = spin(this, 0, 10000, 10, 0, QStringLiteral(" ms"));
@@ -105,7 +110,8 @@ RouteDialog::RouteDialog(ProjectDocument& doc, const QString& routeId, const QSt
     for (auto* box : findChildren<QDoubleSpinBox*>())
         connect(box, &QDoubleSpinBox::valueChanged, this, &RouteDialog::apply);
     connect(quantize_, &QSpinBox::valueChanged, this, &RouteDialog::apply);
-    for (auto* check : findChildren<QCheckBox*>()) connect(check, &QCheckBox::toggled, this, &RouteDialog::apply);
+    for (auto* check : findChildren<QCheckBox*>())
+        connect(check, &QCheckBox::toggled, this, &RouteDialog::apply);
     connect(signal_, &QComboBox::currentIndexChanged, this, &RouteDialog::apply);
     connect(polarity_, &QComboBox::currentIndexChanged, this, &RouteDialog::apply);
 }
@@ -135,7 +141,8 @@ void RouteDialog::load(const sig::RouteSpec& r) {
     scale_->setValue(p.scale);
     offset_->setValue(p.offset);
     threshold_->setEnabled(useThreshold_->isChecked());
-    for (auto* w : {attack_, decay_, sustain_, release_, curve_}) w->setEnabled(useAdsr_->isChecked());
+    for (auto* w : {attack_, decay_, sustain_, release_, curve_})
+        w->setEnabled(useAdsr_->isChecked());
     loading_ = false;
 }
 
@@ -150,8 +157,8 @@ sig::RouteSpec RouteDialog::route() const {
     auto& p = r.processing;
     if (useThreshold_->isChecked()) p.threshold = threshold_->value();
     if (useAdsr_->isChecked())
-        p.adsr = sig::AdsrSettings{attack_->value(), decay_->value(), sustain_->value(), release_->value(),
-                                   curve_->value()};
+        p.adsr = sig::AdsrSettings{attack_->value(), decay_->value(), sustain_->value(),
+                                   release_->value(), curve_->value()};
     p.slewRiseMs = slewRise_->value();
     p.slewFallMs = slewFall_->value();
     p.smoothMs = smooth_->value();
@@ -166,7 +173,8 @@ sig::RouteSpec RouteDialog::route() const {
 void RouteDialog::apply() {
     if (loading_) return;
     threshold_->setEnabled(useThreshold_->isChecked());
-    for (auto* w : {attack_, decay_, sustain_, release_, curve_}) w->setEnabled(useAdsr_->isChecked());
+    for (auto* w : {attack_, decay_, sustain_, release_, curve_})
+        w->setEnabled(useAdsr_->isChecked());
     QString error;
     if (edits::setRoute(doc_, route(), &error, gesture_)) {
         lastError_.clear();

@@ -24,8 +24,8 @@ class RouteDialog : public QDialog {
   public:
     // routeId: an existing route of the project. gestureId: the history entry
     // the dialog's changes join (the one that added the route); 0 starts one.
-    RouteDialog(ProjectDocument& doc, const QString& routeId, const QString& title, int gestureId = 0,
-                QWidget* parent = nullptr);
+    RouteDialog(ProjectDocument& doc, const QString& routeId, const QString& title,
+                int gestureId = 0, QWidget* parent = nullptr);
 
     // The form's route (tests drive the form through it).
     sig::RouteSpec route() const;

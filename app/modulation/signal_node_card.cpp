@@ -44,12 +44,14 @@ fx::ParamValue valueOf(const sig::OperatorSpec& op, const fx::ParamSpec& spec) {
 
 void fillMedia(QComboBox* box, const engine::Project& project, sig::SourceKind kind) {
     box->clear();
-    for (const auto& [label, id] : measurableMedia(project, kind)) box->addItem(label, id);
+    for (const auto& [label, id] : measurableMedia(project, kind))
+        box->addItem(label, id);
 }
 
 } // namespace
 
-SignalNodeCard::SignalNodeCard(ProjectDocument& doc, SignalValues& values, const std::string& nodeId, QWidget* parent)
+SignalNodeCard::SignalNodeCard(ProjectDocument& doc, SignalValues& values,
+                               const std::string& nodeId, QWidget* parent)
     : QFrame(parent), doc_(doc), values_(values), nodeId_(nodeId) {
     setFrameShape(QFrame::StyledPanel);
     setObjectName(QStringLiteral("signalCard"));
@@ -86,7 +88,9 @@ SignalNodeCard::SignalNodeCard(ProjectDocument& doc, SignalValues& values, const
     connect(name_, &QLineEdit::editingFinished, this, [this] {
         if (updating_) return;
         QString error;
-        report(edits::renameSignalNode(doc_, QString::fromStdString(nodeId_), name_->text(), &error), error);
+        report(
+            edits::renameSignalNode(doc_, QString::fromStdString(nodeId_), name_->text(), &error),
+            error);
     });
     connect(remove, &QToolButton::clicked, this, [this] {
         QString error;
@@ -135,7 +139,9 @@ void SignalNodeCard::buildOperator(QFormLayout* form, const sig::OperatorSpec& o
     if (!d) return;
     descriptor_ = d;
     form_ = form;
-    const int slots = std::max<int>(d->minInputs, static_cast<int>(op.inputs.size()) + (static_cast<int>(op.inputs.size()) < d->maxInputs ? 1 : 0));
+    const int slots = std::max<int>(
+        d->minInputs, static_cast<int>(op.inputs.size()) +
+                          (static_cast<int>(op.inputs.size()) < d->maxInputs ? 1 : 0));
     for (int i = 0; i < std::min(slots, d->maxInputs); ++i) {
         auto* box = new QComboBox(this);
         box->addItem(i < d->minInputs ? tr("(choose)") : tr("(none)"), QString());
@@ -151,11 +157,14 @@ void SignalNodeCard::buildOperator(QFormLayout* form, const sig::OperatorSpec& o
         const QString key = QString::fromStdString(spec.key);
         params_.insert(key, control);
         form->addRow(QString::fromStdString(spec.label), control);
-        connect(control, &ParamControl::edited, this, [this, key](const fx::ParamValue& v, int gesture) {
-            QString error;
-            report(edits::setOperatorParam(doc_, QString::fromStdString(nodeId_), key, v[0], &error, gesture), error);
-            if (descriptor_) showApplicability(descriptor_->params, params_, form_);
-        });
+        connect(control, &ParamControl::edited, this,
+                [this, key](const fx::ParamValue& v, int gesture) {
+                    QString error;
+                    report(edits::setOperatorParam(doc_, QString::fromStdString(nodeId_), key, v[0],
+                                                   &error, gesture),
+                           error);
+                    if (descriptor_) showApplicability(descriptor_->params, params_, form_);
+                });
     }
     seed_ = new QSpinBox(this);
     seed_->setRange(0, 999999);
@@ -165,7 +174,8 @@ void SignalNodeCard::buildOperator(QFormLayout* form, const sig::OperatorSpec& o
     connect(seed_, &QSpinBox::valueChanged, this, [this](int seed) {
         if (updating_) return;
         QString error;
-        report(edits::setOperatorSeed(doc_, QString::fromStdString(nodeId_), static_cast<std::uint64_t>(seed), &error),
+        report(edits::setOperatorSeed(doc_, QString::fromStdString(nodeId_),
+                                      static_cast<std::uint64_t>(seed), &error),
                error);
     });
 }
@@ -184,12 +194,15 @@ void SignalNodeCard::refresh() {
     if (const auto* o = operatorOf(spec, nodeId_)) {
         if (!name_->hasFocus()) name_->setText(QString::fromStdString(o->name));
         for (int i = 0; i < inputs_.size(); ++i) {
-            const QString id = i < static_cast<int>(o->inputs.size()) ? QString::fromStdString(o->inputs[static_cast<std::size_t>(i)]) : QString();
+            const QString id = i < static_cast<int>(o->inputs.size())
+                                   ? QString::fromStdString(o->inputs[static_cast<std::size_t>(i)])
+                                   : QString();
             inputs_[i]->setCurrentIndex(std::max(0, inputs_[i]->findData(id)));
         }
         if (const auto* d = sig::OperatorRegistry::builtin().find(o->op, o->version))
             for (const auto& p : d->params)
-                if (auto* control = params_.value(QString::fromStdString(p.key))) control->setValue(valueOf(*o, p));
+                if (auto* control = params_.value(QString::fromStdString(p.key)))
+                    control->setValue(valueOf(*o, p));
         if (seed_) seed_->setValue(static_cast<int>(o->seed % 1000000));
         if (descriptor_) showApplicability(descriptor_->params, params_, form_);
     }

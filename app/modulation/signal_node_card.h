@@ -26,7 +26,8 @@ class SignalValues;
 class SignalNodeCard : public QFrame {
     Q_OBJECT
   public:
-    SignalNodeCard(ProjectDocument& doc, SignalValues& values, const std::string& nodeId, QWidget* parent = nullptr);
+    SignalNodeCard(ProjectDocument& doc, SignalValues& values, const std::string& nodeId,
+                   QWidget* parent = nullptr);
 
     const std::string& nodeId() const { return nodeId_; }
     // Shows the project's current settings without rebuilding (a drag keeps its grip).

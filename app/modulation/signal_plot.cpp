@@ -39,10 +39,13 @@ void SignalPlot::paintEvent(QPaintEvent*) {
             lo = std::min(lo, *v);
             hi = std::max(hi, *v);
         }
-    const auto yOf = [&](double v) { return box.bottom() - 3 - (v - lo) / (hi - lo) * (box.height() - 6); };
+    const auto yOf = [&](double v) {
+        return box.bottom() - 3 - (v - lo) / (hi - lo) * (box.height() - 6);
+    };
 
     p.setPen(QPen(palette::kLaneOdd, 1, Qt::DashLine));
-    p.drawLine(QPointF(box.left(), yOf(0.5 * (lo + hi))), QPointF(box.right(), yOf(0.5 * (lo + hi))));
+    p.drawLine(QPointF(box.left(), yOf(0.5 * (lo + hi))),
+               QPointF(box.right(), yOf(0.5 * (lo + hi))));
 
     // One point per pixel column (the frame under it), so a long view stays cheap.
     QPainterPath path;
@@ -54,8 +57,10 @@ void SignalPlot::paintEvent(QPaintEvent*) {
             continue;
         }
         const QPointF pt(x, yOf(*v));
-        if (open) path.lineTo(pt);
-        else path.moveTo(pt);
+        if (open)
+            path.lineTo(pt);
+        else
+            path.moveTo(pt);
         open = true;
     }
     p.setPen(QPen(palette::kModulation, 1.4));
@@ -69,7 +74,9 @@ void SignalPlot::paintEvent(QPaintEvent*) {
     }
     p.setPen(palette::kDimText);
     const auto now = values_.signal(nodeId_, playhead);
-    const QString label = now ? QString::number(*now, 'f', 3) : (values_.error().isEmpty() ? QStringLiteral("…") : QStringLiteral("!"));
+    const QString label =
+        now ? QString::number(*now, 'f', 3)
+            : (values_.error().isEmpty() ? QStringLiteral("…") : QStringLiteral("!"));
     p.drawText(box.adjusted(4, 2, -4, -2), Qt::AlignTop | Qt::AlignRight, label);
 }
 

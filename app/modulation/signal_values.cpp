@@ -23,15 +23,16 @@ std::array<double, 4> components(const json& v) {
     if (v.is_number()) {
         out[0] = v.get<double>();
     } else if (v.is_array()) {
-        for (std::size_t i = 0; i < std::min<std::size_t>(4, v.size()); ++i) out[i] = v[i].get<double>();
+        for (std::size_t i = 0; i < std::min<std::size_t>(4, v.size()); ++i)
+            out[i] = v[i].get<double>();
     }
     return out;
 }
 
 } // namespace
 
-SignalValues::SignalValues(ProjectDocument& doc, EngineSupervisor* engine, ProjectSync* sync, Transport& transport,
-                           QObject* parent)
+SignalValues::SignalValues(ProjectDocument& doc, EngineSupervisor* engine, ProjectSync* sync,
+                           Transport& transport, QObject* parent)
     : QObject(parent), doc_(doc), engine_(engine), transport_(transport) {
     debounce_.setSingleShot(true);
     debounce_.setInterval(kDebounceMs);
@@ -75,13 +76,18 @@ std::pair<qint64, qint64> SignalValues::wantedWindow() const {
     return {first, end};
 }
 
-void SignalValues::schedule() { debounce_.start(); }
+void SignalValues::schedule() {
+    debounce_.start();
+}
 
-void SignalValues::refresh() { fetch(); }
+void SignalValues::refresh() {
+    fetch();
+}
 
 void SignalValues::fetch() {
     const auto& spec = doc_.project().signals;
-    if (spec.routes.empty() && spec.lanes.empty() && spec.sources.empty() && spec.operators.empty()) {
+    if (spec.routes.empty() && spec.lanes.empty() && spec.sources.empty() &&
+        spec.operators.empty()) {
         const bool had = !params_.empty() || !signals_.empty();
         params_.clear();
         bases_.clear();
@@ -97,18 +103,27 @@ void SignalValues::fetch() {
         return;
     }
     std::set<std::pair<std::string, std::string>> targets;
-    for (const auto& r : spec.routes) targets.insert({r.target.effect, r.target.param});
-    for (const auto& l : spec.lanes) targets.insert({l.target.effect, l.target.param});
+    for (const auto& r : spec.routes)
+        targets.insert({r.target.effect, r.target.param});
+    for (const auto& l : spec.lanes)
+        targets.insert({l.target.effect, l.target.param});
     json params = json::array();
-    for (const auto& [effect, param] : targets) params.push_back({{"effect", effect}, {"param", param}});
+    for (const auto& [effect, param] : targets)
+        params.push_back({{"effect", effect}, {"param", param}});
     json nodes = json::array();
-    for (const auto& s : spec.sources) nodes.push_back(s.id);
-    for (const auto& o : spec.operators) nodes.push_back(o.id);
+    for (const auto& s : spec.sources)
+        nodes.push_back(s.id);
+    for (const auto& o : spec.operators)
+        nodes.push_back(o.id);
     const auto [first, end] = wantedWindow();
     inFlight_ = true;
     const std::uint64_t generation = generation_;
     engine_->request(
-        {{"cmd", "resolve_params"}, {"first", first}, {"end", end}, {"params", params}, {"signals", nodes}},
+        {{"cmd", "resolve_params"},
+         {"first", first},
+         {"end", end},
+         {"params", params},
+         {"signals", nodes}},
         [this, generation](const json& reply) {
             inFlight_ = false;
             if (reply.value("ok", false)) {
@@ -118,18 +133,22 @@ void SignalValues::fetch() {
                 first_ = reply.at("first").get<qint64>();
                 end_ = reply.at("end").get<qint64>();
                 for (const auto& p : reply.at("params")) {
-                    const std::pair key{p.at("effect").get<std::string>(), p.at("param").get<std::string>()};
+                    const std::pair key{p.at("effect").get<std::string>(),
+                                        p.at("param").get<std::string>()};
                     bases_[key] = components(p.at("base"));
                     auto& values = params_[key];
-                    for (const auto& v : p.at("values")) values.push_back(components(v));
+                    for (const auto& v : p.at("values"))
+                        values.push_back(components(v));
                 }
                 for (const auto& s : reply.at("signals"))
-                    signals_[s.at("id").get<std::string>()] = s.at("values").get<std::vector<double>>();
+                    signals_[s.at("id").get<std::string>()] =
+                        s.at("values").get<std::vector<double>>();
                 error_.clear();
             } else {
                 // The project may be mid-edit in the engine (a route to an
                 // effect the engine has not loaded yet): keep the old values.
-                error_ = QString::fromStdString(reply.value("error", json::object()).value("message", ""));
+                error_ = QString::fromStdString(
+                    reply.value("error", json::object()).value("message", ""));
             }
             Q_EMIT updated();
             if (again_ || generation != generation_) {
@@ -164,7 +183,8 @@ std::optional<double> SignalValues::signal(const std::string& nodeId, qint64 fra
 
 bool SignalValues::isModulated(const sig::ParamTarget& target) const {
     const auto& routes = doc_.project().signals.routes;
-    return std::any_of(routes.begin(), routes.end(), [&](const sig::RouteSpec& r) { return r.target == target; });
+    return std::any_of(routes.begin(), routes.end(),
+                       [&](const sig::RouteSpec& r) { return r.target == target; });
 }
 
 bool SignalValues::isAutomated(const sig::ParamTarget& target) const {

@@ -33,8 +33,8 @@ class SignalValues : public QObject {
 
     // Fetches after each project the engine has loaded (sync), or after each
     // document change when there is no sync (the engine is fed elsewhere).
-    SignalValues(ProjectDocument& doc, EngineSupervisor* engine, ProjectSync* sync, Transport& transport,
-                 QObject* parent = nullptr);
+    SignalValues(ProjectDocument& doc, EngineSupervisor* engine, ProjectSync* sync,
+                 Transport& transport, QObject* parent = nullptr);
 
     Transport& transport() { return transport_; }
     ProjectDocument& document() { return doc_; }

@@ -11,7 +11,9 @@ namespace entropic::app {
 bool checkAudioFormat(int sampleRate, int channels, QString* error) {
     if (sampleRate > 0 && channels > 0) return true;
     if (error)
-        *error = QStringLiteral("invalid audio format: %1 Hz, %2 channels").arg(sampleRate).arg(channels);
+        *error = QStringLiteral("invalid audio format: %1 Hz, %2 channels")
+                     .arg(sampleRate)
+                     .arg(channels);
     return false;
 }
 

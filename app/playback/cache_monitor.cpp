@@ -35,8 +35,9 @@ void CacheMonitor::setBudgetMb(int mb) {
 }
 
 void CacheMonitor::sendBudget() {
-    engine_->request({{"cmd", "cache_config"}, {"budget_mb", budgetMb()}},
-                     [](const nlohmann::json&) {}, EngineSupervisor::kDefaultTimeoutMs, this);
+    engine_->request(
+        {{"cmd", "cache_config"}, {"budget_mb", budgetMb()}}, [](const nlohmann::json&) {},
+        EngineSupervisor::kDefaultTimeoutMs, this);
 }
 
 void CacheMonitor::poll() {

@@ -78,7 +78,8 @@ void FramePresenter::scan(double position) {
         decoder_->post(std::move(job));
     }
     // Forget sequences long gone from the ring.
-    while (posted_.size() > 64) posted_.erase(posted_.begin());
+    while (posted_.size() > 64)
+        posted_.erase(posted_.begin());
 }
 
 void FramePresenter::onDecoded(const DecodeResult& result) {

@@ -72,7 +72,7 @@ class FramePresenter : public QObject {
     QString ringName_;
     Session session_;
     PresentSchedule schedule_;
-    std::set<std::uint64_t> posted_;               // ring sequences sent to the decoder
+    std::set<std::uint64_t> posted_;                          // ring sequences sent to the decoder
     std::map<std::int64_t, std::pair<QImage, double>> ready_; // decoded, by frame: image, scale
     bool active_ = false;
 };

@@ -70,8 +70,8 @@ std::optional<LoopRange> Player::sampleLoop() const {
 std::int64_t Player::sampleOf(double frame) const {
     if (!project_) return 0;
     const auto& r = project_->frameRate;
-    return static_cast<std::int64_t>(
-        std::floor(frame * project_->sampleRate * static_cast<double>(r.den) / static_cast<double>(r.num)));
+    return static_cast<std::int64_t>(std::floor(
+        frame * project_->sampleRate * static_cast<double>(r.den) / static_cast<double>(r.num)));
 }
 
 double Player::position() const {
@@ -89,7 +89,8 @@ void Player::play(double rate) {
     double from = wasPlaying ? position() : static_cast<double>(transport_->frame());
     // Play from the start when the playhead sits at the end (and vice versa).
     if (!activeLoop() && rate > 0 && from >= static_cast<double>(count - 1)) from = 0;
-    if (!activeLoop() && rate < 0 && from < 1) from = static_cast<double>(std::max<std::int64_t>(0, count - 1)) + 0.999;
+    if (!activeLoop() && rate < 0 && from < 1)
+        from = static_cast<double>(std::max<std::int64_t>(0, count - 1)) + 0.999;
     rate_ = rate;
     playing_ = true;
     if (wasPlaying) {
@@ -99,9 +100,10 @@ void Player::play(double rate) {
         if (!audio_.play(sampleOf(from), rate)) return;
         startSession();
     } else {
-        if (const auto loop = activeLoop();
-            loop && (from < static_cast<double>(loop->first) || from >= static_cast<double>(loop->end)))
-            from = rate > 0 ? static_cast<double>(loop->first) : static_cast<double>(loop->end) - 0.001;
+        if (const auto loop = activeLoop(); loop && (from < static_cast<double>(loop->first) ||
+                                                     from >= static_cast<double>(loop->end)))
+            from = rate > 0 ? static_cast<double>(loop->first)
+                            : static_cast<double>(loop->end) - 0.001;
         prerolling_ = true;
         prerollFrom_ = from;
         preroll_.start();
@@ -137,7 +139,9 @@ void Player::startSession(bool preroll) {
                               {"rate", rate_}};
     if (loop) request["loop"] = {{"first", loop->first}, {"end", loop->end}};
     if (preroll) request["preroll"] = true;
-    engine_->request(std::move(request), [](const nlohmann::json&) {}, EngineSupervisor::kDefaultTimeoutMs, this);
+    engine_->request(
+        std::move(request), [](const nlohmann::json&) {}, EngineSupervisor::kDefaultTimeoutMs,
+        this);
 
     FramePresenter::Session s;
     s.ring = engine_->ringName();
@@ -159,11 +163,12 @@ void Player::pause() {
     ticker_.stop();
     playing_ = false;
     presenter_->end();
-    engine_->request({{"cmd", "stop"}, {"session", session_}},
-                     [this](const nlohmann::json& reply) {
-                         if (replyOk(reply)) engineStats_ = reply;
-                     },
-                     EngineSupervisor::kDefaultTimeoutMs, this);
+    engine_->request(
+        {{"cmd", "stop"}, {"session", session_}},
+        [this](const nlohmann::json& reply) {
+            if (replyOk(reply)) engineStats_ = reply;
+        },
+        EngineSupervisor::kDefaultTimeoutMs, this);
     moving_ = true;
     transport_->setFrame(static_cast<qint64>(std::floor(at)));
     moving_ = false;
@@ -173,8 +178,10 @@ void Player::pause() {
 }
 
 void Player::togglePlay() {
-    if (playing_) pause();
-    else play(1.0);
+    if (playing_)
+        pause();
+    else
+        play(1.0);
 }
 
 void Player::shuttleForward() {
@@ -205,27 +212,30 @@ void Player::sendClock() {
     clockInFlight_ = true;
     sinceClock_.restart();
     const std::uint32_t session = session_;
-    engine_->request({{"cmd", "clock"},
-                      {"session", session},
-                      {"time", {{"num", audio_.position()}, {"den", project_->sampleRate}}}},
-                     [this, session](const nlohmann::json& reply) {
-                         if (session != session_) return;
-                         clockInFlight_ = false;
-                         if (replyOk(reply)) engineStats_ = reply;
-                     },
-                     EngineSupervisor::kDefaultTimeoutMs, this);
+    engine_->request(
+        {{"cmd", "clock"},
+         {"session", session},
+         {"time", {{"num", audio_.position()}, {"den", project_->sampleRate}}}},
+        [this, session](const nlohmann::json& reply) {
+            if (session != session_) return;
+            clockInFlight_ = false;
+            if (replyOk(reply)) engineStats_ = reply;
+        },
+        EngineSupervisor::kDefaultTimeoutMs, this);
 }
 
 void Player::tick() {
     if (!playing_ || !project_) return;
     if (prerolling_) {
         presenter_->tick();
-        if (presenter_->readyFrames() >= kPrerollFrames || preroll_.elapsed() >= kPrerollMs) startSound();
+        if (presenter_->readyFrames() >= kPrerollFrames || preroll_.elapsed() >= kPrerollMs)
+            startSound();
         return;
     }
     const double at = position();
     const std::int64_t count = project_->frameCount();
-    if (!activeLoop() && ((rate_ > 0 && at >= static_cast<double>(count)) || (rate_ < 0 && at < 0))) {
+    if (!activeLoop() &&
+        ((rate_ > 0 && at >= static_cast<double>(count)) || (rate_ < 0 && at < 0))) {
         // The end (or the start, backwards): stop on the last frame.
         const bool forward = rate_ > 0;
         pause();

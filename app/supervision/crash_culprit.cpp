@@ -9,7 +9,9 @@
 namespace entropic::app {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("CrashCulprit", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("CrashCulprit", text);
+}
 
 QString windowText(std::chrono::milliseconds window) {
     const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(window).count();
@@ -28,7 +30,8 @@ void CrashCulprit::noteChainChange(const engine::Project& project, const QString
             const nlohmann::json& before = chains_[clipId];
             for (std::size_t i = 0; i < now.size(); ++i) {
                 bool seen = false;
-                for (const auto& old : before) seen = seen || old == now[i];
+                for (const auto& old : before)
+                    seen = seen || old == now[i];
                 if (seen) continue;
                 clip_ = clipId;
                 effect_ = QString::fromStdString(now[i].value("id", ""));
@@ -42,10 +45,12 @@ void CrashCulprit::noteChainChange(const engine::Project& project, const QString
 
 QString CrashCulprit::gaveUpText(const RestartPolicy& policy, const QString& reason) const {
     // The policy gives up on the death after maxRestarts restarts.
-    QString text = tr("The render engine stopped %1 times in %2, so Entropic stopped restarting it.\n\n%3")
-                       .arg(policy.maxRestarts() + 1)
-                       .arg(windowText(policy.window()), reason);
-    if (known()) text += tr("\n\nThe effect changed last was %1 on clip %2.").arg(effectName_, clipName_);
+    QString text =
+        tr("The render engine stopped %1 times in %2, so Entropic stopped restarting it.\n\n%3")
+            .arg(policy.maxRestarts() + 1)
+            .arg(windowText(policy.window()), reason);
+    if (known())
+        text += tr("\n\nThe effect changed last was %1 on clip %2.").arg(effectName_, clipName_);
     return text;
 }
 

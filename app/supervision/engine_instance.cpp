@@ -64,9 +64,10 @@ void EngineInstance::start() {
 
     // Eight ring slots: playback renders up to six frames ahead of the clock,
     // which rides out a keyframe or a busy moment without a drop.
-    QStringList args{QStringLiteral("--endpoint"), endpoint_, QStringLiteral("--parent-pid"),
-                     QString::number(QCoreApplication::applicationPid()),
-                     QStringLiteral("--ring-slots"), QString::number(kRingSlots)};
+    QStringList args{
+        QStringLiteral("--endpoint"),   endpoint_,
+        QStringLiteral("--parent-pid"), QString::number(QCoreApplication::applicationPid()),
+        QStringLiteral("--ring-slots"), QString::number(kRingSlots)};
     args += options_.extraArgs;
     qCDebug(lcEngine) << "starting" << options_.program << args;
     process_->start(options_.program, args, QIODevice::ReadOnly);

@@ -55,8 +55,10 @@ std::optional<LostExport> ExportWatch::engineDied(qint64 enginePid) {
     running_.reset();
     const auto partial = engine::partialOutputFor(path, lostRun.format, enginePid);
     const QString partialPath = QString::fromStdString(partial.path);
-    if (partial.folder) QDir(partialPath).removeRecursively(); // an image sequence's frames
-    else QFile::remove(partialPath);
+    if (partial.folder)
+        QDir(partialPath).removeRecursively(); // an image sequence's frames
+    else
+        QFile::remove(partialPath);
     lost_ = LostExport{QString::fromStdString(path),
                        QStringLiteral("The engine stopped during the export; %1 was not written.")
                            .arg(QString::fromStdString(path))};

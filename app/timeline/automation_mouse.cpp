@@ -17,7 +17,8 @@ constexpr double kKeyGrabPx = 7;
 
 } // namespace
 
-AutomationMouse::AutomationMouse(ProjectDocument& doc, const TimelineGeometry& geometry, QObject* parent)
+AutomationMouse::AutomationMouse(ProjectDocument& doc, const TimelineGeometry& geometry,
+                                 QObject* parent)
     : QObject(parent), doc_(doc), geometry_(geometry) {}
 
 AutomationMouse::KeyHit AutomationMouse::hitAt(QPoint pos) const {
@@ -28,7 +29,9 @@ AutomationMouse::KeyHit AutomationMouse::hitAt(QPoint pos) const {
     }
     hit.row = geometry_.automationAt(pos.y());
     if (hit.row < 0) return hit;
-    const auto* lane = sig::findLane(doc_.project().signals, geometry_.automationRows()[static_cast<std::size_t>(hit.row)].target);
+    const auto* lane =
+        sig::findLane(doc_.project().signals,
+                      geometry_.automationRows()[static_cast<std::size_t>(hit.row)].target);
     if (!lane) return hit;
     double best = kKeyGrabPx;
     for (const auto& key : lane->keys) {
@@ -47,8 +50,9 @@ bool AutomationMouse::press(QPoint pos) {
     const KeyHit hit = hitAt(pos);
     if (hit.row < 0) return false;
     if (hit.keyFrame && pos.x() >= TimelineGeometry::kHeaderWidth)
-        dragging_ = Drag{hit.row, geometry_.automationRows()[static_cast<std::size_t>(hit.row)].target, *hit.keyFrame,
-                         edits::newGestureId()};
+        dragging_ =
+            Drag{hit.row, geometry_.automationRows()[static_cast<std::size_t>(hit.row)].target,
+                 *hit.keyFrame, edits::newGestureId()};
     return true;
 }
 
@@ -58,11 +62,14 @@ void AutomationMouse::move(QPoint pos) {
     const double value = geometry_.automationValue(dragging_->row, pos.y());
     QString error;
     // Landing on another key is refused: the key stays where it last could be.
-    if (edits::moveKeyframe(doc_, dragging_->target, dragging_->frame, frame, value, &error, dragging_->gesture))
+    if (edits::moveKeyframe(doc_, dragging_->target, dragging_->frame, frame, value, &error,
+                            dragging_->gesture))
         dragging_->frame = frame;
 }
 
-void AutomationMouse::release() { dragging_.reset(); }
+void AutomationMouse::release() {
+    dragging_.reset();
+}
 
 bool AutomationMouse::doubleClick(QPoint pos) {
     const KeyHit hit = hitAt(pos);
@@ -72,8 +79,9 @@ bool AutomationMouse::doubleClick(QPoint pos) {
     if (hit.keyFrame)
         report(edits::removeKeyframe(doc_, target, *hit.keyFrame, &error), error);
     else
-        report(edits::setKeyframe(doc_, target, geometry_.boundaryAt(pos.x()), geometry_.automationValue(hit.row, pos.y()),
-                                  std::nullopt, &error),
+        report(edits::setKeyframe(doc_, target, geometry_.boundaryAt(pos.x()),
+                                  geometry_.automationValue(hit.row, pos.y()), std::nullopt,
+                                  &error),
                error);
     return true;
 }
@@ -99,8 +107,10 @@ bool AutomationMouse::fillMenu(QPoint pos, QMenu& menu) {
             });
         auto* interp = menu.addMenu(tr("Interpolation to Next Key"));
         const std::pair<sig::Interpolation, QString> kinds[] = {
-            {sig::Interpolation::Hold, tr("Hold")},         {sig::Interpolation::Linear, tr("Linear")},
-            {sig::Interpolation::EaseIn, tr("Ease In")},    {sig::Interpolation::EaseOut, tr("Ease Out")},
+            {sig::Interpolation::Hold, tr("Hold")},
+            {sig::Interpolation::Linear, tr("Linear")},
+            {sig::Interpolation::EaseIn, tr("Ease In")},
+            {sig::Interpolation::EaseOut, tr("Ease Out")},
             {sig::Interpolation::EaseInOut, tr("Ease In-Out")}};
         const auto* lane = sig::findLane(doc_.project().signals, target);
         for (const auto& [kind, name] : kinds) {

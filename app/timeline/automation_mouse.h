@@ -23,7 +23,8 @@ class TimelineGeometry;
 class AutomationMouse : public QObject {
     Q_OBJECT
   public:
-    AutomationMouse(ProjectDocument& doc, const TimelineGeometry& geometry, QObject* parent = nullptr);
+    AutomationMouse(ProjectDocument& doc, const TimelineGeometry& geometry,
+                    QObject* parent = nullptr);
 
     // True when the point is on an automation row and the press is taken.
     bool press(QPoint pos);

@@ -31,7 +31,8 @@ void paintAutomationLanes(QPainter& p, const TimelineScene& s) {
     for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
         const QRect r = g.automationRect(i);
         if (r.bottom() < G::kRulerHeight || r.top() > g.viewSize().height()) continue;
-        const auto* lane = sig::findLane(s.project.signals, rows[static_cast<std::size_t>(i)].target);
+        const auto* lane =
+            sig::findLane(s.project.signals, rows[static_cast<std::size_t>(i)].target);
         const auto* clip = clipById(s.project, rows[static_cast<std::size_t>(i)].clipId);
         p.fillRect(r, palette::kAutomationLane);
         p.setPen(palette::kLaneSeparator);
@@ -39,16 +40,21 @@ void paintAutomationLanes(QPainter& p, const TimelineScene& s) {
         if (!lane || !clip || lane->keys.empty()) continue;
 
         // The clip's span is where the lane acts; around it, a dimmer line.
-        const double clipLeft = std::max<double>(r.left(), g.frameToX(static_cast<double>(clip->start)));
-        const double clipRight = std::min<double>(r.right(), g.frameToX(static_cast<double>(clip->end())));
+        const double clipLeft =
+            std::max<double>(r.left(), g.frameToX(static_cast<double>(clip->start)));
+        const double clipRight =
+            std::min<double>(r.right(), g.frameToX(static_cast<double>(clip->end())));
         if (clipRight > clipLeft)
-            p.fillRect(QRectF(clipLeft, r.top(), clipRight - clipLeft, r.height() - 1), palette::kLaneEven);
+            p.fillRect(QRectF(clipLeft, r.top(), clipRight - clipLeft, r.height() - 1),
+                       palette::kLaneEven);
 
         QPainterPath path;
         for (int x = r.left(); x <= r.right(); ++x) {
             const double y = g.automationY(i, sig::laneValue(*lane, g.xToFrame(x)));
-            if (x == r.left()) path.moveTo(x, y);
-            else path.lineTo(x, y);
+            if (x == r.left())
+                path.moveTo(x, y);
+            else
+                path.lineTo(x, y);
         }
         p.setRenderHint(QPainter::Antialiasing, true);
         p.setPen(QPen(palette::kAutomation, 1.6));
@@ -56,14 +62,16 @@ void paintAutomationLanes(QPainter& p, const TimelineScene& s) {
         p.drawPath(path);
 
         for (const auto& key : lane->keys) {
-            const QPointF c(g.frameToX(static_cast<double>(key.frame)), g.automationY(i, key.value));
+            const QPointF c(g.frameToX(static_cast<double>(key.frame)),
+                            g.automationY(i, key.value));
             if (c.x() < r.left() - 8 || c.x() > r.right() + 8) continue;
             p.setPen(QPen(palette::kBackground, 1));
             p.setBrush(palette::kAutomation);
             if (key.interp == sig::Interpolation::Hold) {
                 p.drawRect(QRectF(c.x() - 4, c.y() - 4, 8, 8));
             } else {
-                const QPointF diamond[4] = {{c.x(), c.y() - 5}, {c.x() + 5, c.y()}, {c.x(), c.y() + 5}, {c.x() - 5, c.y()}};
+                const QPointF diamond[4] = {
+                    {c.x(), c.y() - 5}, {c.x() + 5, c.y()}, {c.x(), c.y() + 5}, {c.x() - 5, c.y()}};
                 p.drawPolygon(diamond, 4);
             }
         }
@@ -82,9 +90,12 @@ void paintAutomationHeaders(QPainter& p, const TimelineScene& s) {
         p.setPen(palette::kHeaderText);
         const QRect text = r.adjusted(10, 4, -6, -4);
         p.drawText(text, Qt::AlignLeft | Qt::AlignTop,
-                   p.fontMetrics().elidedText(rows[static_cast<std::size_t>(i)].label, Qt::ElideRight, text.width()));
+                   p.fontMetrics().elidedText(rows[static_cast<std::size_t>(i)].label,
+                                              Qt::ElideRight, text.width()));
         // The value on the playhead's frame, as the lane gives it.
-        if (const auto* lane = sig::findLane(s.project.signals, rows[static_cast<std::size_t>(i)].target); lane && !lane->keys.empty()) {
+        if (const auto* lane =
+                sig::findLane(s.project.signals, rows[static_cast<std::size_t>(i)].target);
+            lane && !lane->keys.empty()) {
             const double v = sig::laneValue(*lane, static_cast<double>(s.playhead));
             p.setPen(palette::kAutomation);
             const auto& row = rows[static_cast<std::size_t>(i)];

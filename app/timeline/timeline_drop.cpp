@@ -41,13 +41,20 @@ QStringList mediaPaths(const QMimeData* mime, const QString& baseDir) {
 }
 
 QString mimeText(const QMimeData* mime, const char* type) {
-    return mime->hasFormat(QString::fromLatin1(type)) ? QString::fromUtf8(mime->data(QString::fromLatin1(type))).trimmed()
-                                                      : QString();
+    return mime->hasFormat(QString::fromLatin1(type))
+               ? QString::fromUtf8(mime->data(QString::fromLatin1(type))).trimmed()
+               : QString();
 }
-QString effectId(const QMimeData* mime) { return mimeText(mime, kEffectMimeType); }
-QString presetId(const QMimeData* mime) { return mimeText(mime, kPresetMimeType); }
+QString effectId(const QMimeData* mime) {
+    return mimeText(mime, kEffectMimeType);
+}
+QString presetId(const QMimeData* mime) {
+    return mimeText(mime, kPresetMimeType);
+}
 // An effect or a preset: something that goes onto a clip's chain.
-bool carriesChain(const QMimeData* mime) { return !effectId(mime).isEmpty() || !presetId(mime).isEmpty(); }
+bool carriesChain(const QMimeData* mime) {
+    return !effectId(mime).isEmpty() || !presetId(mime).isEmpty();
+}
 
 // The media's length in project frames: its own frames at its own rate,
 // counted again at the project's rate.
@@ -108,7 +115,8 @@ bool TimelineWidget::trackDrop(QPoint pos, const QMimeData* mime) {
     // The timeline's start pulls harder than other targets, snapping on or
     // off: a clip dropped just after it is meant to start the piece, and a
     // few black frames at the head are a defect nobody sees until export.
-    if (frame > 0 && static_cast<double>(frame) * geometry_.pixelsPerFrame() <= TimelineGeometry::kStartSnapPx)
+    if (frame > 0 &&
+        static_cast<double>(frame) * geometry_.pixelsPerFrame() <= TimelineGeometry::kStartSnapPx)
         frame = 0;
     dropFrame_ = frame;
     return true;
@@ -138,14 +146,18 @@ void TimelineWidget::dropEvent(QDropEvent* event) {
             ok = edits::addEffect(doc_, hit.clipId, effect, -1, &error);
         } else {
             try {
-                ok = edits::applyPreset(doc_, hit.clipId,
-                                        engine::findPreset(engine::presetFolder(), presetId(mime).toStdString()), &error);
+                ok = edits::applyPreset(
+                    doc_, hit.clipId,
+                    engine::findPreset(engine::presetFolder(), presetId(mime).toStdString()),
+                    &error);
             } catch (const std::exception& e) {
                 error = QString::fromUtf8(e.what());
             }
         }
-        if (ok) selection_.select(hit.clipId);
-        else report(error);
+        if (ok)
+            selection_.select(hit.clipId);
+        else
+            report(error);
         event->acceptProposedAction();
         return;
     }

@@ -10,7 +10,8 @@ void TimelineGeometry::setViewSize(QSize size) {
     setScrollY(scrollY_);
 }
 
-void TimelineGeometry::layoutTracks(const engine::Project& project, const std::set<QString>& expandedClips) {
+void TimelineGeometry::layoutTracks(const engine::Project& project,
+                                    const std::set<QString>& expandedClips) {
     rows_.clear();
     automation_.clear();
     const auto& tracks = project.tracks;
@@ -36,21 +37,27 @@ void TimelineGeometry::layoutTracks(const engine::Project& project, const std::s
                         a.trackRow = static_cast<int>(rows_.size()) - 1;
                         a.clipId = QString::fromStdString(clip.id);
                         a.target = lane.target;
-                        a.label = QStringLiteral("%1 · %2").arg(QString::fromStdString(effect.descriptor->name),
-                                                               QString::fromStdString(spec.label));
+                        a.label = QStringLiteral("%1 · %2").arg(
+                            QString::fromStdString(effect.descriptor->name),
+                            QString::fromStdString(spec.label));
                         if (spec.components() > 1) {
                             static const char* kPoint[] = {"x", "y"};
                             static const char* kColour[] = {"red", "green", "blue", "alpha"};
-                            const int c = std::clamp(lane.target.component, 0, spec.components() - 1);
-                            a.label += QLatin1Char(' ') + QLatin1String(spec.type == fx::ParamType::Point
-                                                                            ? kPoint[c]
-                                                                            : kColour[c]);
+                            const int c =
+                                std::clamp(lane.target.component, 0, spec.components() - 1);
+                            a.label +=
+                                QLatin1Char(' ') + QLatin1String(spec.type == fx::ParamType::Point
+                                                                     ? kPoint[c]
+                                                                     : kColour[c]);
                         }
                         a.min = spec.min;
-                        a.max = spec.type == fx::ParamType::Bool ? 1
-                                : spec.type == fx::ParamType::Enum ? std::max<double>(0, static_cast<double>(spec.choices.size()) - 1)
-                                                                   : spec.max;
-                        if (spec.type == fx::ParamType::Bool || spec.type == fx::ParamType::Enum) a.min = 0;
+                        a.max =
+                            spec.type == fx::ParamType::Bool ? 1
+                            : spec.type == fx::ParamType::Enum
+                                ? std::max<double>(0, static_cast<double>(spec.choices.size()) - 1)
+                                : spec.max;
+                        if (spec.type == fx::ParamType::Bool || spec.type == fx::ParamType::Enum)
+                            a.min = 0;
                         a.whole = spec.type != fx::ParamType::Float;
                         a.top = top;
                         a.height = kAutomationRowHeight;
@@ -77,7 +84,8 @@ int TimelineGeometry::rowOfTrack(const QString& trackId) const {
 
 int TimelineGeometry::contentHeight() const {
     int bottom = rows_.empty() ? 0 : rows_.back().top + rows_.back().height;
-    if (!automation_.empty()) bottom = std::max(bottom, automation_.back().top + automation_.back().height);
+    if (!automation_.empty())
+        bottom = std::max(bottom, automation_.back().top + automation_.back().height);
     return bottom;
 }
 
@@ -96,13 +104,15 @@ double TimelineGeometry::automationY(int index, double value) const {
     const QRect r = automationRect(index);
     const auto& a = automation_[static_cast<std::size_t>(index)];
     const double span = a.max > a.min ? a.max - a.min : 1;
-    return r.bottom() - kAutomationInset - std::clamp((value - a.min) / span, 0.0, 1.0) * (r.height() - 2 * kAutomationInset);
+    return r.bottom() - kAutomationInset -
+           std::clamp((value - a.min) / span, 0.0, 1.0) * (r.height() - 2 * kAutomationInset);
 }
 
 double TimelineGeometry::automationValue(int index, double y) const {
     const QRect r = automationRect(index);
     const auto& a = automation_[static_cast<std::size_t>(index)];
-    const double f = std::clamp((r.bottom() - kAutomationInset - y) / (r.height() - 2.0 * kAutomationInset), 0.0, 1.0);
+    const double f = std::clamp(
+        (r.bottom() - kAutomationInset - y) / (r.height() - 2.0 * kAutomationInset), 0.0, 1.0);
     const double v = a.min + f * (a.max - a.min);
     return a.whole ? std::round(v) : v;
 }

@@ -21,7 +21,8 @@ QString TimelineWidget::toolTipAt(QPoint pos) const {
             return {};
         }
     }
-    if (pos.x() >= TimelineGeometry::kHeaderWidth || pos.y() < TimelineGeometry::kRulerHeight) return {};
+    if (pos.x() >= TimelineGeometry::kHeaderWidth || pos.y() < TimelineGeometry::kRulerHeight)
+        return {};
     const int row = geometry_.rowAt(pos.y());
     if (row < 0) return {};
     const auto& r = geometry_.rows()[static_cast<std::size_t>(row)];
@@ -54,8 +55,10 @@ bool TimelineWidget::event(QEvent* event) {
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
         const QString text = toolTipAt(help->pos());
-        if (text.isEmpty()) QToolTip::hideText();
-        else QToolTip::showText(help->globalPos(), text, this);
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
     return QWidget::event(event);

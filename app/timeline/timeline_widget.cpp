@@ -133,7 +133,8 @@ void TimelineWidget::setCachedRanges(const QVector<QPair<qint64, qint64>>& range
 
 void TimelineWidget::relayout() {
     std::set<QString> expanded;
-    for (const QString& id : selection_.clips()) expanded.insert(id);
+    for (const QString& id : selection_.clips())
+        expanded.insert(id);
     geometry_.layoutTracks(doc_.project(), expanded);
 }
 
@@ -195,8 +196,10 @@ void TimelineWidget::syncScrollBars() {
 }
 
 QPair<qint64, qint64> TimelineWidget::visibleRange() const {
-    const auto first = static_cast<qint64>(std::floor(std::max(0.0, geometry_.xToFrame(TimelineGeometry::kHeaderWidth))));
-    const auto end = static_cast<qint64>(std::ceil(geometry_.xToFrame(geometry_.viewSize().width())));
+    const auto first = static_cast<qint64>(
+        std::floor(std::max(0.0, geometry_.xToFrame(TimelineGeometry::kHeaderWidth))));
+    const auto end =
+        static_cast<qint64>(std::ceil(geometry_.xToFrame(geometry_.viewSize().width())));
     return {first, std::max(first + 1, end)};
 }
 
@@ -299,7 +302,8 @@ void TimelineWidget::wheelEvent(QWheelEvent* event) {
 
 // The wheel over a level bar steps it (5 % or 1 dB a notch). True if it did.
 bool TimelineWidget::wheelHeader(QPoint pos, int notches) {
-    if (pos.x() >= TimelineGeometry::kHeaderWidth || pos.y() < TimelineGeometry::kRulerHeight) return false;
+    if (pos.x() >= TimelineGeometry::kHeaderWidth || pos.y() < TimelineGeometry::kRulerHeight)
+        return false;
     const int row = geometry_.rowAt(pos.y());
     if (row < 0) return false;
     const auto& r = geometry_.rows()[static_cast<std::size_t>(row)];

@@ -79,7 +79,8 @@ bool TimelineWidget::pressHeader(QPoint pos) {
         dragLevel(pos);
         return true;
     case TrackHeader::Part::Blend:
-        openBlendMenu(r.trackId, TrackHeader::partRect(geometry_.headerRect(row), TrackHeader::Part::Blend));
+        openBlendMenu(r.trackId,
+                      TrackHeader::partRect(geometry_.headerRect(row), TrackHeader::Part::Blend));
         return true;
     case TrackHeader::Part::Mute:
         ok = edits::setTrackMuted(doc_, r.trackId, !track.muted, &error);
@@ -111,9 +112,10 @@ void TimelineWidget::dragLevel(QPoint pos) {
 void TimelineWidget::setTrackLevel(const engine::Track& track, double value, int gesture) {
     QString error;
     const QString id = QString::fromStdString(track.id);
-    const bool ok = track.kind == engine::TrackKind::Video
-                        ? (value == track.opacity || edits::setTrackOpacity(doc_, id, value, &error, gesture))
-                        : (value == track.volumeDb || edits::setTrackVolume(doc_, id, value, &error, gesture));
+    const bool ok =
+        track.kind == engine::TrackKind::Video
+            ? (value == track.opacity || edits::setTrackOpacity(doc_, id, value, &error, gesture))
+            : (value == track.volumeDb || edits::setTrackVolume(doc_, id, value, &error, gesture));
     if (!ok) report(error);
 }
 
@@ -126,7 +128,8 @@ void TimelineWidget::openBlendMenu(const QString& trackId, const QRect& box) {
     menu->setObjectName(QStringLiteral("blendMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
     for (const auto& mode : fx::blendModes()) {
-        QAction* action = menu->addAction(QString::fromUtf8(mode.label.data(), static_cast<qsizetype>(mode.label.size())));
+        QAction* action = menu->addAction(
+            QString::fromUtf8(mode.label.data(), static_cast<qsizetype>(mode.label.size())));
         action->setCheckable(true);
         action->setChecked(mode.mode == track->blend);
         connect(action, &QAction::triggered, this, [this, trackId, m = mode.mode] {
@@ -178,11 +181,13 @@ void TimelineWidget::mouseDoubleClickEvent(QMouseEvent* event) {
         const auto& r = geometry_.rows()[static_cast<std::size_t>(row)];
         const auto& track = doc_.project().tracks[static_cast<std::size_t>(r.trackIndex)];
         switch (TrackHeader::partAt(geometry_.headerRect(row), pos, track.kind)) {
-        case TrackHeader::Part::Name: return renameTrackInline(row);
+        case TrackHeader::Part::Name:
+            return renameTrackInline(row);
         case TrackHeader::Part::Level:
             // Double-click resets, as on the inspector's controls.
             return setTrackLevel(track, track.kind == engine::TrackKind::Video ? 1.0 : 0.0, 0);
-        default: break;
+        default:
+            break;
         }
     }
     // Anything else: a second press, so fast clicks on the toggles all count.

@@ -53,7 +53,7 @@ double TrackLevel::stepped(const engine::Track& track, int steps) {
     if (track.kind == engine::TrackKind::Video)
         return std::clamp(std::round(track.opacity * 20 + steps) / 20, 0.0, 1.0); // 5 %
     const double from = std::max(track.volumeDb, kFaderLowDb - 1);
-    const double to = std::round(from + steps);                                    // 1 dB
+    const double to = std::round(from + steps); // 1 dB
     return to < kFaderLowDb ? kSilenceDb : std::min(to, 24.0);
 }
 
@@ -145,8 +145,10 @@ void TrackHeader::paint(QPainter& p, const QRect& header, const TrackHeaderState
         p.setBrush(QColor(0x36, 0x38, 0x3e));
         p.drawRoundedRect(QRectF(blend).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
         p.setPen(palette::kDimText);
-        p.drawText(blend.adjusted(6, 0, -16, 0), Qt::AlignLeft | Qt::AlignVCenter, state.blendLabel);
-        p.drawText(blend.adjusted(0, 0, -6, 0), Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("▾"));
+        p.drawText(blend.adjusted(6, 0, -16, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                   state.blendLabel);
+        p.drawText(blend.adjusted(0, 0, -6, 0), Qt::AlignRight | Qt::AlignVCenter,
+                   QStringLiteral("▾"));
     }
 }
 

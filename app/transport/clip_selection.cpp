@@ -13,7 +13,9 @@ void ClipSelection::set(const QStringList& clipIds) {
     Q_EMIT changed();
 }
 
-void ClipSelection::select(const QString& clipId) { set({clipId}); }
+void ClipSelection::select(const QString& clipId) {
+    set({clipId});
+}
 
 void ClipSelection::toggle(const QString& clipId) {
     QStringList next = clips_;
@@ -28,7 +30,9 @@ void ClipSelection::add(const QString& clipId) {
     set(next);
 }
 
-void ClipSelection::clear() { set({}); }
+void ClipSelection::clear() {
+    set({});
+}
 
 void ClipSelection::retainOnly(const QStringList& existing) {
     QStringList next;

@@ -18,9 +18,9 @@ class ClipSelection : public QObject {
     bool contains(const QString& clipId) const { return clips_.contains(clipId); }
 
     void set(const QStringList& clipIds);
-    void select(const QString& clipId);  // only this one
-    void toggle(const QString& clipId);  // Ctrl-click
-    void add(const QString& clipId);     // Shift-click
+    void select(const QString& clipId); // only this one
+    void toggle(const QString& clipId); // Ctrl-click
+    void add(const QString& clipId);    // Shift-click
     void clear();
     // Drops ids that no longer exist (after an undo removed a clip).
     void retainOnly(const QStringList& existing);

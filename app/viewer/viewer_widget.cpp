@@ -65,7 +65,8 @@ QSize ViewerWidget::displaySize() const {
 }
 
 QRect ViewerWidget::pictureRect() const {
-    const QSize shown = zoom_ == Zoom::Actual ? projectSize_ : projectSize_.scaled(size(), Qt::KeepAspectRatio);
+    const QSize shown =
+        zoom_ == Zoom::Actual ? projectSize_ : projectSize_.scaled(size(), Qt::KeepAspectRatio);
     return QRect(QPoint((width() - shown.width()) / 2, (height() - shown.height()) / 2), shown);
 }
 
@@ -84,21 +85,26 @@ void ViewerWidget::paintEvent(QPaintEvent*) {
     mono.setStyleHint(QFont::TypeWriter);
     mono.setPointSizeF(9.5);
     p.setFont(mono);
-    const QString timecode = QStringLiteral("%1   frame %2").arg(formatTimecode(currentFrame_, rate_)).arg(currentFrame_);
+    const QString timecode = QStringLiteral("%1   frame %2")
+                                 .arg(formatTimecode(currentFrame_, rate_))
+                                 .arg(currentFrame_);
     const QRect band(0, 0, width(), p.fontMetrics().height() + 8);
     p.fillRect(band, QColor(0, 0, 0, 150));
     p.setPen(QColor(225, 225, 230));
     p.drawText(band.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft, timecode);
     QString right = zoom_ == Zoom::Fit ? tr("Fit") : QStringLiteral("100 %");
-    if (playing_) right = tr("playing  ·  %1").arg(right);
-    else if (shownFrame_ >= 0) right = tr("%1 ms  ·  %2").arg(renderMs_, 0, 'f', 1).arg(right);
+    if (playing_)
+        right = tr("playing  ·  %1").arg(right);
+    else if (shownFrame_ >= 0)
+        right = tr("%1 ms  ·  %2").arg(renderMs_, 0, 'f', 1).arg(right);
     p.drawText(band.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignRight, right);
 
     if (playing_ && scale_ < 0.999) {
         // Dynamic resolution: say so, or the artist blames the effect for the blur.
         const QString tier = tr("%1 %").arg(qRound(scale_ * 100));
         const QRect badge(8, height() - p.fontMetrics().height() - 16,
-                          p.fontMetrics().horizontalAdvance(tier) + 16, p.fontMetrics().height() + 8);
+                          p.fontMetrics().horizontalAdvance(tier) + 16,
+                          p.fontMetrics().height() + 8);
         p.fillRect(badge, QColor(150, 90, 0, 210));
         p.setPen(QColor(255, 240, 210));
         p.drawText(badge, Qt::AlignCenter, tier);

@@ -54,9 +54,11 @@ DocumentationDialog::DocumentationDialog(QWidget* parent) : QDialog(parent) {
     }
     const QString readme = QDir(folder).absoluteFilePath(QStringLiteral("../README.md"));
     if (QFileInfo(readme).isFile()) pages_ << QFileInfo(readme).canonicalFilePath();
-    for (const QFileInfo& info : QDir(folder).entryInfoList({QStringLiteral("*.md")}, QDir::Files, QDir::Name))
+    for (const QFileInfo& info :
+         QDir(folder).entryInfoList({QStringLiteral("*.md")}, QDir::Files, QDir::Name))
         pages_ << info.absoluteFilePath();
-    for (const QString& page : pages_) index_->addItem(pageTitle(page));
+    for (const QString& page : pages_)
+        index_->addItem(pageTitle(page));
     connect(index_, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row < pages_.size())
             browser_->setSource(QUrl::fromLocalFile(pages_[row]), QTextDocument::MarkdownResource);

@@ -1,9 +1,9 @@
 #include "window/main_window.h"
 
 #include <QAction>
-#include <QCoreApplication>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -50,7 +50,6 @@ namespace entropic::app {
 
 using namespace window_settings;
 namespace {
-
 
 QDockWidget* dock(QMainWindow* window, const QString& title, const QString& name, QWidget* content,
                   Qt::DockWidgetArea area) {
@@ -103,10 +102,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         requestCurrentFrame();
     });
     connect(&doc_->history(), &HistoryPolicy::spilledToDisk, this, [this](int entries, qint64) {
-        toasts_->show(tr("History is large: the %1 oldest steps were moved to disk. They still undo.").arg(entries));
+        toasts_->show(
+            tr("History is large: the %1 oldest steps were moved to disk. They still undo.")
+                .arg(entries));
     });
-    connect(autosaver_, &Autosaver::autosaveFailed, this,
-            [this](const QString& message) { toasts_->show(tr("Autosave failed: %1").arg(message)); });
+    connect(autosaver_, &Autosaver::autosaveFailed, this, [this](const QString& message) {
+        toasts_->show(tr("Autosave failed: %1").arg(message));
+    });
 
     doc_->newProject();
     sync_->setDocument(doc_);
@@ -130,12 +132,16 @@ void MainWindow::buildPanels() {
     modulation_ = new ModulationPanel(*doc_, *signalValues_, *selection_, this);
 
     auto* binDock = dock(this, tr("Media"), QStringLiteral("media"), bin_, Qt::LeftDockWidgetArea);
-    auto* browserDock = dock(this, tr("Effects"), QStringLiteral("effects"), browser_, Qt::LeftDockWidgetArea);
-    auto* inspectorDock = dock(this, tr("Inspector"), QStringLiteral("inspector"), inspector_, Qt::RightDockWidgetArea);
-    auto* historyDock = dock(this, tr("History"), QStringLiteral("history"), history_, Qt::RightDockWidgetArea);
-    auto* modulationDock =
-        dock(this, tr("Modulation"), QStringLiteral("modulation"), modulation_, Qt::RightDockWidgetArea);
-    auto* timelineDock = dock(this, tr("Timeline"), QStringLiteral("timeline"), timeline_, Qt::BottomDockWidgetArea);
+    auto* browserDock =
+        dock(this, tr("Effects"), QStringLiteral("effects"), browser_, Qt::LeftDockWidgetArea);
+    auto* inspectorDock = dock(this, tr("Inspector"), QStringLiteral("inspector"), inspector_,
+                               Qt::RightDockWidgetArea);
+    auto* historyDock =
+        dock(this, tr("History"), QStringLiteral("history"), history_, Qt::RightDockWidgetArea);
+    auto* modulationDock = dock(this, tr("Modulation"), QStringLiteral("modulation"), modulation_,
+                                Qt::RightDockWidgetArea);
+    auto* timelineDock =
+        dock(this, tr("Timeline"), QStringLiteral("timeline"), timeline_, Qt::BottomDockWidgetArea);
     tabifyDockWidget(inspectorDock, historyDock);
     tabifyDockWidget(inspectorDock, modulationDock);
     auto* performance = new PerformancePanel(*doc_, *player_, *transport_, *selection_, this);
@@ -151,7 +157,8 @@ void MainWindow::buildPanels() {
     connect(browser_, &EffectBrowser::presetActivated, inspector_, &InspectorPanel::applyPreset);
     connect(inspector_, &InspectorPanel::message, this, &MainWindow::status);
     connect(modulation_, &ModulationPanel::message, this, &MainWindow::status);
-    connect(timeline_, &TimelineWidget::visibleRangeChanged, signalValues_, &SignalValues::setVisibleRange);
+    connect(timeline_, &TimelineWidget::visibleRangeChanged, signalValues_,
+            &SignalValues::setVisibleRange);
     connect(timeline_, &TimelineWidget::message, this, &MainWindow::status);
     connect(timeline_, &TimelineWidget::revealRequested, bin_, &MediaBin::reveal);
     connect(bin_, &MediaBin::message, this, [this](const QString& text) {
@@ -159,7 +166,8 @@ void MainWindow::buildPanels() {
         toasts_->show(text, 9000);
     });
     connect(bin_, &MediaBin::relinkRequested, this, [this](const QString& source) {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Relink %1").arg(QFileInfo(source).fileName()));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Relink %1").arg(QFileInfo(source).fileName()));
         if (path.isEmpty()) return;
         QString error;
         if (!edits::relinkSource(*doc_, source, path, &error)) toasts_->show(error);
@@ -183,7 +191,8 @@ void MainWindow::buildStatusBar() {
 
 void MainWindow::connectEngine() {
     engineLabel_->setText(engine_->stateText());
-    connect(engine_, &EngineSupervisor::stateChanged, this, [this] { engineLabel_->setText(engine_->stateText()); });
+    connect(engine_, &EngineSupervisor::stateChanged, this,
+            [this] { engineLabel_->setText(engine_->stateText()); });
     connect(engine_, &EngineSupervisor::restarting, this, [this](const QString&) {
         toasts_->show(tr("Engine restarting…"), 0, {}, {}, QStringLiteral("engine"));
     });
@@ -192,33 +201,39 @@ void MainWindow::connectEngine() {
         requestCurrentFrame();
     });
     connect(engine_, &EngineSupervisor::gaveUp, this, &MainWindow::onEngineGaveUp);
-    connect(engine_, &EngineSupervisor::exportInterrupted, this, [this](const QString& path, const QString& message) {
-        toasts_->show(tr("Export to %1 failed: %2").arg(QFileInfo(path).fileName(), message), 0);
-    });
+    connect(engine_, &EngineSupervisor::exportInterrupted, this,
+            [this](const QString& path, const QString& message) {
+                toasts_->show(
+                    tr("Export to %1 failed: %2").arg(QFileInfo(path).fileName(), message), 0);
+            });
     connect(sync_, &ProjectSync::loaded, this, &MainWindow::requestCurrentFrame);
     connect(sync_, &ProjectSync::syncFailed, this, [this](const QString& message) {
         viewer_->setMessage(message);
         status(message);
     });
-    connect(feed_, &FrameFeed::frameReady, this, [this](const QImage& image, qint64 frame, const QString&, double ms) {
-        viewer_->setMessage({});
-        viewer_->showFrame(image, frame, ms);
-        renderLabel_->setText(tr("frame %1 · %2 ms").arg(frame).arg(ms, 0, 'f', 1));
-    });
-    connect(feed_, &FrameFeed::renderFailed, this, [this](const QString& code, const QString& message) {
-        if (code == QStringLiteral("engine_unavailable")) return; // the supervisor is already on it
-        viewer_->setMessage(message);
-        status(message);
-    });
+    connect(feed_, &FrameFeed::frameReady, this,
+            [this](const QImage& image, qint64 frame, const QString&, double ms) {
+                viewer_->setMessage({});
+                viewer_->showFrame(image, frame, ms);
+                renderLabel_->setText(tr("frame %1 · %2 ms").arg(frame).arg(ms, 0, 'f', 1));
+            });
+    connect(feed_, &FrameFeed::renderFailed, this,
+            [this](const QString& code, const QString& message) {
+                if (code == QStringLiteral("engine_unavailable"))
+                    return; // the supervisor is already on it
+                viewer_->setMessage(message);
+                status(message);
+            });
 }
 
 void MainWindow::connectPlayback() {
     connect(player_, &Player::framePresented, viewer_, &ViewerWidget::showPlaybackFrame);
     // While playing, the engine's per-frame cost is not what the user sees:
     // the frame on screen, the speed and the resolution tier are.
-    connect(player_, &Player::framePresented, this, [this](const QImage&, qint64 frame, double scale) {
-        renderLabel_->setText(playbackStatusText(frame, player_->rate(), scale));
-    });
+    connect(player_, &Player::framePresented, this,
+            [this](const QImage&, qint64 frame, double scale) {
+                renderLabel_->setText(playbackStatusText(frame, player_->rate(), scale));
+            });
     connect(player_, &Player::playingChanged, this, [this](bool playing) {
         // Stopped: the frame on screen may be a reduced one; ask for it whole.
         if (!playing) {
@@ -241,8 +256,8 @@ void MainWindow::updatePlaybackProject() {
     }
     const auto& editor = doc_->editorState();
     if (editor.inPoint || editor.outPoint)
-        player_->setLoopRange(engine::PlayLoop{editor.inPoint.value_or(0),
-                                               editor.outPoint.value_or(doc_->project().frameCount())});
+        player_->setLoopRange(engine::PlayLoop{
+            editor.inPoint.value_or(0), editor.outPoint.value_or(doc_->project().frameCount())});
     else
         player_->setLoopRange(std::nullopt);
 }
@@ -261,11 +276,14 @@ void MainWindow::onDocumentChanged() {
     updatePlaybackProject();
     QStringList clipIds;
     for (const auto& track : p.tracks)
-        for (const auto& clip : track.clips) clipIds << QString::fromStdString(clip.id);
+        for (const auto& clip : track.clips)
+            clipIds << QString::fromStdString(clip.id);
     selection_->retainOnly(clipIds);
-    viewer_->setHint(clipIds.isEmpty() ? tr("Start by importing media: File ▸ Import Media (Ctrl+I), or drop video "
-                                            "files on the media bin or straight onto the timeline below.")
-                                       : QString());
+    viewer_->setHint(
+        clipIds.isEmpty()
+            ? tr("Start by importing media: File ▸ Import Media (Ctrl+I), or drop video "
+                 "files on the media bin or straight onto the timeline below.")
+            : QString());
     updateTitle();
 }
 
@@ -275,14 +293,16 @@ void MainWindow::onEngineGaveUp(const QString& reason) {
     box.setIcon(QMessageBox::Warning);
     box.setWindowTitle(tr("The engine keeps stopping"));
     box.setText(culprit_.gaveUpText(engine_->restartPolicy(), reason));
-    QPushButton* bypass =
-        culprit_.known() ? box.addButton(tr("Bypass it and restart"), QMessageBox::AcceptRole) : nullptr;
+    QPushButton* bypass = culprit_.known()
+                              ? box.addButton(tr("Bypass it and restart"), QMessageBox::AcceptRole)
+                              : nullptr;
     QPushButton* retry = box.addButton(tr("Restart the engine"), QMessageBox::ActionRole);
     box.addButton(tr("Not now"), QMessageBox::RejectRole);
     box.exec();
     if (box.clickedButton() == bypass) {
         QString error;
-        if (!edits::setEffectEnabled(*doc_, culprit_.clipId(), culprit_.effectInstance(), false, &error))
+        if (!edits::setEffectEnabled(*doc_, culprit_.clipId(), culprit_.effectInstance(), false,
+                                     &error))
             toasts_->show(tr("Could not bypass %1: %2").arg(culprit_.effectName(), error));
         engine_->restart();
     } else if (box.clickedButton() == retry) {
@@ -291,12 +311,17 @@ void MainWindow::onEngineGaveUp(const QString& reason) {
 }
 
 void MainWindow::updateTitle() {
-    setWindowTitle(QStringLiteral("%1 — Entropic").arg(doc_->displayName())); // "demo.entropic* — Entropic"
+    setWindowTitle(
+        QStringLiteral("%1 — Entropic").arg(doc_->displayName())); // "demo.entropic* — Entropic"
 }
 
-QString MainWindow::frameStatus() const { return renderLabel_->text(); }
+QString MainWindow::frameStatus() const {
+    return renderLabel_->text();
+}
 
-void MainWindow::status(const QString& text) { statusBar()->showMessage(text, 8000); }
+void MainWindow::status(const QString& text) {
+    statusBar()->showMessage(text, 8000);
+}
 
 void MainWindow::restoreLayout() {
     QSettings settings;

@@ -32,12 +32,13 @@ namespace {
 // What the import dialog offers first: the containers and stills FFmpeg reads
 // that artists bring; "All files" stays for anything else FFmpeg may open.
 QString mediaFilter() {
-    return QCoreApplication::translate("MainWindow",
-                                       "Media (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.ts *.mts *.m2ts "
-                                       "*.gif *.png *.jpg *.jpeg *.wav *.mp3 *.flac *.ogg *.m4a *.aac *.aif *.aiff);;"
-                                       "Video (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.ts *.mts *.m2ts *.gif);;"
-                                       "Audio (*.wav *.mp3 *.flac *.ogg *.m4a *.aac *.aif *.aiff);;"
-                                       "All files (*)");
+    return QCoreApplication::translate(
+        "MainWindow",
+        "Media (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.ts *.mts *.m2ts "
+        "*.gif *.png *.jpg *.jpeg *.wav *.mp3 *.flac *.ogg *.m4a *.aac *.aif *.aiff);;"
+        "Video (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.ts *.mts *.m2ts *.gif);;"
+        "Audio (*.wav *.mp3 *.flac *.ogg *.m4a *.aac *.aif *.aiff);;"
+        "All files (*)");
 }
 
 } // namespace
@@ -61,24 +62,31 @@ bool MainWindow::openPath(const QString& path) {
                     missing << QString::fromStdString(clip.source);
         missing.removeDuplicates();
         if (!missing.isEmpty())
-            toasts_->show(tr("Missing media: %1. Relink it from the media bin.").arg(missing.join(QStringLiteral(", "))), 0);
+            toasts_->show(tr("Missing media: %1. Relink it from the media bin.")
+                              .arg(missing.join(QStringLiteral(", "))),
+                          0);
         return true;
     }
     // A media file: a new project with it in the bin and on the timeline.
     if (!maybeSave()) return false;
     doc_->newProject();
-    connect(bin_, &MediaBin::importFinished, this, [this](const QStringList& added) {
-        if (added.isEmpty()) return;
-        const auto* media = bin_->probed(added.front());
-        if (!media) return;
-        const auto& p = doc_->project();
-        const double seconds = media->info.durationSeconds;
-        const auto frames = std::max<std::int64_t>(1, static_cast<std::int64_t>(seconds * p.frameRate.toDouble()));
-        QString error;
-        const QString track = media->info.video ? QString::fromStdString(p.tracks.front().id)
-                                                : QString::fromStdString(p.tracks.back().id);
-        if (!edits::addClip(*doc_, track, added.front(), 0, 0, frames, &error)) toasts_->show(error);
-    }, Qt::SingleShotConnection);
+    connect(
+        bin_, &MediaBin::importFinished, this,
+        [this](const QStringList& added) {
+            if (added.isEmpty()) return;
+            const auto* media = bin_->probed(added.front());
+            if (!media) return;
+            const auto& p = doc_->project();
+            const double seconds = media->info.durationSeconds;
+            const auto frames = std::max<std::int64_t>(
+                1, static_cast<std::int64_t>(seconds * p.frameRate.toDouble()));
+            QString error;
+            const QString track = media->info.video ? QString::fromStdString(p.tracks.front().id)
+                                                    : QString::fromStdString(p.tracks.back().id);
+            if (!edits::addClip(*doc_, track, added.front(), 0, 0, frames, &error))
+                toasts_->show(error);
+        },
+        Qt::SingleShotConnection);
     bin_->importFiles({path});
     return true;
 }
@@ -88,15 +96,18 @@ void MainWindow::offerRecovery() {
     const auto candidates = store.pending();
     if (candidates.empty()) return;
     const auto& c = candidates.front();
-    const QString name = c.projectPath.isEmpty() ? tr("an untitled project") : QFileInfo(c.projectPath).fileName();
-    const auto answer = QMessageBox::question(
-        this, tr("Recover unsaved work?"),
-        tr("Entropic did not close properly. Changes to %1 from %2 were saved for recovery.\n\nRestore them?")
-            .arg(name, c.savedAt.toLocalTime().toString()),
-        QMessageBox::Yes | QMessageBox::No | QMessageBox::Discard);
+    const QString name =
+        c.projectPath.isEmpty() ? tr("an untitled project") : QFileInfo(c.projectPath).fileName();
+    const auto answer =
+        QMessageBox::question(this, tr("Recover unsaved work?"),
+                              tr("Entropic did not close properly. Changes to %1 from %2 were "
+                                 "saved for recovery.\n\nRestore them?")
+                                  .arg(name, c.savedAt.toLocalTime().toString()),
+                              QMessageBox::Yes | QMessageBox::No | QMessageBox::Discard);
     QString error;
     if (answer == QMessageBox::Yes) {
-        if (!store.restore(*doc_, c, &error)) QMessageBox::warning(this, tr("Cannot recover"), error);
+        if (!store.restore(*doc_, c, &error))
+            QMessageBox::warning(this, tr("Cannot recover"), error);
     } else if (answer == QMessageBox::Discard) {
         store.discard(c);
     }
@@ -104,9 +115,9 @@ void MainWindow::offerRecovery() {
 
 bool MainWindow::maybeSave() {
     if (!doc_->isModified()) return true;
-    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
-                                              tr("Save the changes to %1?").arg(doc_->fileName()),
-                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("Save the changes to %1?").arg(doc_->fileName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Save) return save();
     return answer == QMessageBox::Discard;
 }
@@ -138,17 +149,20 @@ bool MainWindow::saveAs() {
 
 void MainWindow::openDialog() {
     if (!maybeSave()) return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
-                                                      tr("Entropic projects (*.entropic);;Media files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open project"), QString(), tr("Entropic projects (*.entropic);;Media files (*)"));
     if (!path.isEmpty()) openPath(path);
 }
 
 void MainWindow::importDialog() {
     QSettings settings;
-    const QString folder = settings.value(QString::fromLatin1(kImportFolderKey), QDir::homePath()).toString();
-    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import media"), folder, mediaFilter());
+    const QString folder =
+        settings.value(QString::fromLatin1(kImportFolderKey), QDir::homePath()).toString();
+    const QStringList paths =
+        QFileDialog::getOpenFileNames(this, tr("Import media"), folder, mediaFilter());
     if (paths.isEmpty()) return;
-    settings.setValue(QString::fromLatin1(kImportFolderKey), QFileInfo(paths.front()).absolutePath());
+    settings.setValue(QString::fromLatin1(kImportFolderKey),
+                      QFileInfo(paths.front()).absolutePath());
     bin_->importFiles(paths);
 }
 
@@ -160,7 +174,8 @@ void MainWindow::showExport() {
                     if (state == QStringLiteral("done")) {
                         // Long enough to reach the button, then out of the timeline's way.
                         toasts_->show(message, 15000, tr("Show in folder"), [path] {
-                            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+                            QDesktopServices::openUrl(
+                                QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
                         });
                     } else {
                         toasts_->show(message, 12000);
@@ -176,7 +191,8 @@ void MainWindow::addRecent(const QString& path) {
     QStringList recent = settings.value(QString::fromLatin1(kRecentKey)).toStringList();
     recent.removeAll(path);
     recent.prepend(path);
-    while (recent.size() > kMaxRecent) recent.removeLast();
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
     settings.setValue(QString::fromLatin1(kRecentKey), recent);
     rebuildRecentMenu();
 }
@@ -185,9 +201,12 @@ void MainWindow::rebuildRecentMenu() {
     recentMenu_->clear();
     const QStringList recent = QSettings().value(QString::fromLatin1(kRecentKey)).toStringList();
     for (const QString& path : recent)
-        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] {
-            if (maybeSave()) openPath(path);
-        })->setToolTip(path);
+        recentMenu_
+            ->addAction(QFileInfo(path).fileName(), this,
+                        [this, path] {
+                            if (maybeSave()) openPath(path);
+                        })
+            ->setToolTip(path);
     recentMenu_->setEnabled(!recent.isEmpty());
 }
 

@@ -33,7 +33,9 @@ using namespace window_settings;
 
 namespace {
 
-QKeySequence keys(QKeyCombination combination) { return QKeySequence(combination); }
+QKeySequence keys(QKeyCombination combination) {
+    return QKeySequence(combination);
+}
 
 } // namespace
 
@@ -60,9 +62,11 @@ void MainWindow::buildFileMenu() {
     rebuildRecentMenu();
     file->addSeparator();
     file->addAction(tr("&Save"), keys(Qt::CTRL | Qt::Key_S), this, &MainWindow::save);
-    file->addAction(tr("Save &As…"), keys(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this, &MainWindow::saveAs);
+    file->addAction(tr("Save &As…"), keys(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                    &MainWindow::saveAs);
     file->addSeparator();
-    file->addAction(tr("&Import Media…"), keys(Qt::CTRL | Qt::Key_I), this, &MainWindow::importDialog);
+    file->addAction(tr("&Import Media…"), keys(Qt::CTRL | Qt::Key_I), this,
+                    &MainWindow::importDialog);
     file->addAction(tr("&Export…"), keys(Qt::CTRL | Qt::Key_E), this, &MainWindow::showExport);
     file->addSeparator();
     file->addAction(tr("&Quit"), keys(Qt::CTRL | Qt::Key_Q), this, &QWidget::close);
@@ -90,7 +94,8 @@ void MainWindow::buildViewMenu() {
     });
     zoom->setCheckable(true);
     view->addSeparator();
-    for (auto* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
+    for (auto* d : findChildren<QDockWidget*>())
+        view->addAction(d->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("Reset Layout"), this, [this] {
         QSettings().remove(QString::fromLatin1(kStateKey));
@@ -140,18 +145,20 @@ void MainWindow::buildHelpMenu() {
         dialog->show();
     });
     help->addSeparator();
-    help->addAction(tr("&About Entropic"), this, [this] {
-        QMessageBox::about(this, tr("About Entropic"), aboutText());
-    });
+    help->addAction(tr("&About Entropic"), this,
+                    [this] { QMessageBox::about(this, tr("About Entropic"), aboutText()); });
 }
 
 QString MainWindow::aboutText() const {
     QStringList libraries;
     libraries << QStringLiteral("Qt %1").arg(QString::fromLatin1(qVersion()));
-    for (const auto& line : engine::libraryVersions()) libraries << QString::fromStdString(line);
+    for (const auto& line : engine::libraryVersions())
+        libraries << QString::fromStdString(line);
     libraries << QString::fromLatin1(Pa_GetVersionText());
-    return tr("<b>Entropic %1</b> — a video glitch editor.<p>Engine: %2</p><p>Built with:<br>%3</p>")
-        .arg(QApplication::applicationVersion(), engine_->stateText(), libraries.join(QStringLiteral("<br>")));
+    return tr("<b>Entropic %1</b> — a video glitch editor.<p>Engine: %2</p><p>Built "
+              "with:<br>%3</p>")
+        .arg(QApplication::applicationVersion(), engine_->stateText(),
+             libraries.join(QStringLiteral("<br>")));
 }
 
 } // namespace entropic::app

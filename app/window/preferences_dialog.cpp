@@ -19,8 +19,8 @@
 
 namespace entropic::app {
 
-PreferencesDialog::PreferencesDialog(HistoryPolicy& history, Autosaver& autosaver, CacheMonitor* cache,
-                                     QWidget* parent)
+PreferencesDialog::PreferencesDialog(HistoryPolicy& history, Autosaver& autosaver,
+                                     CacheMonitor* cache, QWidget* parent)
     : QDialog(parent), history_(history), autosaver_(autosaver), cache_(cache) {
     setWindowTitle(tr("Preferences"));
     auto* form = new QFormLayout(this);
@@ -28,7 +28,8 @@ PreferencesDialog::PreferencesDialog(HistoryPolicy& history, Autosaver& autosave
     steps_->setRange(1, HistoryPolicy::kMaxStepLimit);
     steps_->setValue(history.stepLimit());
     steps_->setSuffix(tr(" steps"));
-    steps_->setToolTip(tr("How many edits can be undone. Deleting a track or clearing the timeline is always kept."));
+    steps_->setToolTip(tr(
+        "How many edits can be undone. Deleting a track or clearing the timeline is always kept."));
     form->addRow(tr("Undo history"), steps_);
     autosave_ = new QSpinBox(this);
     autosave_->setRange(10, 3600);
@@ -52,8 +53,9 @@ PreferencesDialog::PreferencesDialog(HistoryPolicy& history, Autosaver& autosave
     cacheMb_->setValue(CacheMonitor::budgetMb());
     cacheMb_->setSuffix(tr(" MB"));
     cacheMb_->setSpecialValueText(tr("Off"));
-    cacheMb_->setToolTip(tr("RAM for rendered frames (the green bar on the timeline): a cached range "
-                            "plays smoothly however heavy its effects. Applies at once."));
+    cacheMb_->setToolTip(
+        tr("RAM for rendered frames (the green bar on the timeline): a cached range "
+           "plays smoothly however heavy its effects. Applies at once."));
     form->addRow(tr("Frame cache"), cacheMb_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
@@ -74,7 +76,8 @@ void PreferencesDialog::addAudioSection(QFormLayout* form) {
     audioDevice_->addItem(tr("Default"), QString());
     // Listed without opening a stream, so a busy device still shows.
     QString error;
-    for (const QString& name : PortAudioOutput::outputDevices(&error)) audioDevice_->addItem(name, name);
+    for (const QString& name : PortAudioOutput::outputDevices(&error))
+        audioDevice_->addItem(name, name);
     if (!current.device.isEmpty() && audioDevice_->findData(current.device) < 0)
         audioDevice_->addItem(tr("%1 (not connected)").arg(current.device), current.device);
     audioDevice_->setCurrentIndex(std::max(0, audioDevice_->findData(current.device)));
@@ -104,8 +107,10 @@ void PreferencesDialog::apply() {
     audio.device = audioDevice_->currentData().toString();
     audio.bufferFrames = audioBuffer_->currentData().toInt();
     audio.save();
-    if (cache_) cache_->setBudgetMb(cacheMb_->value());
-    else QSettings().setValue(QLatin1String(CacheMonitor::kBudgetKey), cacheMb_->value());
+    if (cache_)
+        cache_->setBudgetMb(cacheMb_->value());
+    else
+        QSettings().setValue(QLatin1String(CacheMonitor::kBudgetKey), cacheMb_->value());
 }
 
 } // namespace entropic::app

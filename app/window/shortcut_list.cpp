@@ -41,16 +41,19 @@ QStringList shortcutClashes(const std::vector<ShortcutEntry>& entries) {
     std::map<QString, QStringList> users;
     for (const auto& entry : entries)
         for (const auto& key : entry.keys)
-            users[key.toString(QKeySequence::PortableText)] << entry.menu + QStringLiteral(" ▸ ") + entry.action;
+            users[key.toString(QKeySequence::PortableText)]
+                << entry.menu + QStringLiteral(" ▸ ") + entry.action;
     QStringList clashes;
     for (const auto& [key, names] : users)
-        if (names.size() > 1) clashes << QStringLiteral("%1: %2").arg(key, names.join(QStringLiteral(", ")));
+        if (names.size() > 1)
+            clashes << QStringLiteral("%1: %2").arg(key, names.join(QStringLiteral(", ")));
     return clashes;
 }
 
 QString keysText(const QList<QKeySequence>& keys) {
     QStringList parts;
-    for (const auto& key : keys) parts << key.toString(QKeySequence::PortableText);
+    for (const auto& key : keys)
+        parts << key.toString(QKeySequence::PortableText);
     return parts.join(QStringLiteral(" or "));
 }
 

@@ -7,7 +7,8 @@
 
 namespace entropic::app {
 
-ShortcutsDialog::ShortcutsDialog(std::vector<ShortcutEntry> entries, QWidget* parent) : QDialog(parent) {
+ShortcutsDialog::ShortcutsDialog(std::vector<ShortcutEntry> entries, QWidget* parent)
+    : QDialog(parent) {
     setWindowTitle(tr("Keyboard Shortcuts"));
     resize(560, 620);
     search_ = new QLineEdit(this);

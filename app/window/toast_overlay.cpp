@@ -13,8 +13,9 @@ class Toast : public QFrame {
   public:
     Toast(const QString& text, const QString& key, QWidget* parent) : QFrame(parent), key_(key) {
         setObjectName(QStringLiteral("toast"));
-        setStyleSheet(QStringLiteral("QFrame#toast { background: rgba(20, 20, 24, 235); border: 1px solid #e83e6e;"
-                                     " border-radius: 6px; } QLabel { color: #eee; }"));
+        setStyleSheet(QStringLiteral(
+            "QFrame#toast { background: rgba(20, 20, 24, 235); border: 1px solid #e83e6e;"
+            " border-radius: 6px; } QLabel { color: #eee; }"));
         auto* layout = new QHBoxLayout(this);
         layout->setContentsMargins(12, 8, 8, 8);
         label_ = new QLabel(text, this);
@@ -39,8 +40,8 @@ ToastOverlay::ToastOverlay(QWidget* parent) : QWidget(parent) {
     relayout();
 }
 
-void ToastOverlay::show(const QString& text, int timeoutMs, const QString& actionText, std::function<void()> action,
-                        const QString& key) {
+void ToastOverlay::show(const QString& text, int timeoutMs, const QString& actionText,
+                        std::function<void()> action, const QString& key) {
     if (!key.isEmpty()) dismiss(key);
     auto* toast = new Toast(text, key, this);
     if (!actionText.isEmpty() && action) {
@@ -51,7 +52,8 @@ void ToastOverlay::show(const QString& text, int timeoutMs, const QString& actio
             toast->deleteLater();
         });
     }
-    connect(toast, &QObject::destroyed, this, [this] { QTimer::singleShot(0, this, [this] { relayout(); }); });
+    connect(toast, &QObject::destroyed, this,
+            [this] { QTimer::singleShot(0, this, [this] { relayout(); }); });
     if (timeoutMs > 0) QTimer::singleShot(timeoutMs, toast, &QObject::deleteLater);
     toast->show();
     QWidget::show();
@@ -66,12 +68,14 @@ void ToastOverlay::dismiss(const QString& key) {
 
 QStringList ToastOverlay::visibleTexts() const {
     QStringList texts;
-    for (auto* toast : findChildren<Toast*>(QString(), Qt::FindDirectChildrenOnly)) texts << toast->label_->text();
+    for (auto* toast : findChildren<Toast*>(QString(), Qt::FindDirectChildrenOnly))
+        texts << toast->label_->text();
     return texts;
 }
 
 bool ToastOverlay::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == parent() && (event->type() == QEvent::Resize || event->type() == QEvent::Show)) relayout();
+    if (watched == parent() && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+        relayout();
     return QWidget::eventFilter(watched, event);
 }
 
@@ -87,7 +91,8 @@ void ToastOverlay::relayout() {
         toast->move(0, height);
         height += toast->height() + 8;
     }
-    setGeometry((host->width() - width) / 2, std::max(0, host->height() - 40 - height), width, height);
+    setGeometry((host->width() - width) / 2, std::max(0, host->height() - 40 - height), width,
+                height);
     if (toasts.isEmpty()) hide();
 }
 

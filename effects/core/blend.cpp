@@ -27,18 +27,28 @@ constexpr int div255(int x) {
 }
 
 template <BlendMode M> constexpr int channel(int b, int s) {
-    if constexpr (M == BlendMode::Normal) return s;
-    else if constexpr (M == BlendMode::Add) return std::min(b + s, 255);
-    else if constexpr (M == BlendMode::Subtract) return std::max(b - s, 0);
-    else if constexpr (M == BlendMode::Multiply) return div255(b * s);
-    else if constexpr (M == BlendMode::Screen) return 255 - div255((255 - b) * (255 - s));
+    if constexpr (M == BlendMode::Normal)
+        return s;
+    else if constexpr (M == BlendMode::Add)
+        return std::min(b + s, 255);
+    else if constexpr (M == BlendMode::Subtract)
+        return std::max(b - s, 0);
+    else if constexpr (M == BlendMode::Multiply)
+        return div255(b * s);
+    else if constexpr (M == BlendMode::Screen)
+        return 255 - div255((255 - b) * (255 - s));
     else if constexpr (M == BlendMode::Overlay)
         return b < 128 ? div255(2 * b * s) : 255 - div255(2 * (255 - b) * (255 - s));
-    else if constexpr (M == BlendMode::Difference) return std::abs(b - s);
-    else if constexpr (M == BlendMode::Lighten) return std::max(b, s);
-    else if constexpr (M == BlendMode::Darken) return std::min(b, s);
-    else if constexpr (M == BlendMode::Xor) return b ^ s;
-    else return (b + s) & 255;
+    else if constexpr (M == BlendMode::Difference)
+        return std::abs(b - s);
+    else if constexpr (M == BlendMode::Lighten)
+        return std::max(b, s);
+    else if constexpr (M == BlendMode::Darken)
+        return std::min(b, s);
+    else if constexpr (M == BlendMode::Xor)
+        return b ^ s;
+    else
+        return (b + s) & 255;
 }
 
 // The mode is a template argument so each loop compiles to straight-line code.
@@ -84,17 +94,39 @@ std::optional<BlendMode> blendModeFromName(std::string_view name) {
 void blendPixels(BlendMode mode, const std::uint8_t* backdrop, const std::uint8_t* source,
                  std::uint8_t* result, int width) {
     switch (mode) {
-    case BlendMode::Normal: blendRow<BlendMode::Normal>(backdrop, source, result, width); break;
-    case BlendMode::Add: blendRow<BlendMode::Add>(backdrop, source, result, width); break;
-    case BlendMode::Subtract: blendRow<BlendMode::Subtract>(backdrop, source, result, width); break;
-    case BlendMode::Multiply: blendRow<BlendMode::Multiply>(backdrop, source, result, width); break;
-    case BlendMode::Screen: blendRow<BlendMode::Screen>(backdrop, source, result, width); break;
-    case BlendMode::Overlay: blendRow<BlendMode::Overlay>(backdrop, source, result, width); break;
-    case BlendMode::Difference: blendRow<BlendMode::Difference>(backdrop, source, result, width); break;
-    case BlendMode::Lighten: blendRow<BlendMode::Lighten>(backdrop, source, result, width); break;
-    case BlendMode::Darken: blendRow<BlendMode::Darken>(backdrop, source, result, width); break;
-    case BlendMode::Xor: blendRow<BlendMode::Xor>(backdrop, source, result, width); break;
-    case BlendMode::WrapAdd: blendRow<BlendMode::WrapAdd>(backdrop, source, result, width); break;
+    case BlendMode::Normal:
+        blendRow<BlendMode::Normal>(backdrop, source, result, width);
+        break;
+    case BlendMode::Add:
+        blendRow<BlendMode::Add>(backdrop, source, result, width);
+        break;
+    case BlendMode::Subtract:
+        blendRow<BlendMode::Subtract>(backdrop, source, result, width);
+        break;
+    case BlendMode::Multiply:
+        blendRow<BlendMode::Multiply>(backdrop, source, result, width);
+        break;
+    case BlendMode::Screen:
+        blendRow<BlendMode::Screen>(backdrop, source, result, width);
+        break;
+    case BlendMode::Overlay:
+        blendRow<BlendMode::Overlay>(backdrop, source, result, width);
+        break;
+    case BlendMode::Difference:
+        blendRow<BlendMode::Difference>(backdrop, source, result, width);
+        break;
+    case BlendMode::Lighten:
+        blendRow<BlendMode::Lighten>(backdrop, source, result, width);
+        break;
+    case BlendMode::Darken:
+        blendRow<BlendMode::Darken>(backdrop, source, result, width);
+        break;
+    case BlendMode::Xor:
+        blendRow<BlendMode::Xor>(backdrop, source, result, width);
+        break;
+    case BlendMode::WrapAdd:
+        blendRow<BlendMode::WrapAdd>(backdrop, source, result, width);
+        break;
     }
 }
 

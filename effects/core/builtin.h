@@ -5,7 +5,7 @@
 #include "entropic/effects/descriptor.h"
 
 // Declares `const EffectDescriptor& NAME()` in entropic::fx::builtin.
-#define ENTROPIC_DECLARE_EFFECT(NAME)                                                          \
-    namespace entropic::fx::builtin {                                                          \
-    const EffectDescriptor& NAME();                                                            \
+#define ENTROPIC_DECLARE_EFFECT(NAME)                                                              \
+    namespace entropic::fx::builtin {                                                              \
+    const EffectDescriptor& NAME();                                                                \
     }

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <vector>
 
-#include "entropic/effects/seed.h"
 #include "core/luma.h"
+#include "entropic/effects/seed.h"
 
 namespace entropic::fx {
 
@@ -64,8 +64,10 @@ void lumaRow(const MaskSpec& m, ConstFrameView in, int y, std::uint32_t* weights
     for (int x = 0; x < in.width; ++x, p += 4) {
         const double luma = lumaWeighted<double>(p[0], p[1], p[2]) / (255.0 * 65536.0);
         double t = 1.0;
-        if (luma < m.lumaLow) t = 1.0 - ramp(m.lumaLow - luma, soft);
-        else if (luma > m.lumaHigh) t = 1.0 - ramp(luma - m.lumaHigh, soft);
+        if (luma < m.lumaLow)
+            t = 1.0 - ramp(m.lumaLow - luma, soft);
+        else if (luma > m.lumaHigh)
+            t = 1.0 - ramp(luma - m.lumaHigh, soft);
         weights[x] = toWeight(t);
     }
 }
@@ -81,7 +83,8 @@ void blendRow(const std::uint8_t* in, std::uint8_t* out, int width, const std::u
     for (int x = 0; x < width; ++x) {
         const std::uint32_t w = weights ? weights[x] : uniform;
         if (w == kFull) continue;
-        for (int c = 0; c < 4; ++c) out[4 * x + c] = blend(in[4 * x + c], out[4 * x + c], w);
+        for (int c = 0; c < 4; ++c)
+            out[4 * x + c] = blend(in[4 * x + c], out[4 * x + c], w);
     }
 }
 
@@ -89,13 +92,20 @@ void blendRow(const std::uint8_t* in, std::uint8_t* out, int width, const std::u
 
 void maskRow(const MaskSpec& mask, ConstFrameView in, int y, std::uint32_t* weights) {
     switch (mask.shape) {
-    case MaskShape::None: std::fill(weights, weights + in.width, kFull); break;
+    case MaskShape::None:
+        std::fill(weights, weights + in.width, kFull);
+        break;
     case MaskShape::Rectangle:
-    case MaskShape::Ellipse: shapeRow(mask, in.width, in.height, y, weights); break;
-    case MaskShape::LumaKey: lumaRow(mask, in, y, weights); break;
+    case MaskShape::Ellipse:
+        shapeRow(mask, in.width, in.height, y, weights);
+        break;
+    case MaskShape::LumaKey:
+        lumaRow(mask, in, y, weights);
+        break;
     }
     if (mask.invert)
-        for (int x = 0; x < in.width; ++x) weights[x] = kFull - weights[x];
+        for (int x = 0; x < in.width; ++x)
+            weights[x] = kFull - weights[x];
 }
 
 void applyEffect(const EffectInstance& instance, ConstFrameView in, FrameView out,

@@ -6,7 +6,9 @@
 
 namespace entropic::fx {
 
-Frame::Frame(int width, int height) { resize(width, height); }
+Frame::Frame(int width, int height) {
+    resize(width, height);
+}
 
 void Frame::resize(int width, int height) {
     width = std::max(width, 0);
@@ -34,7 +36,8 @@ void copyPixels(ConstFrameView src, FrameView dst) {
         std::memcpy(dst.data, src.data, bytes * static_cast<std::size_t>(h));
         return;
     }
-    for (int y = 0; y < h; ++y) std::memcpy(dst.row(y), src.row(y), bytes);
+    for (int y = 0; y < h; ++y)
+        std::memcpy(dst.row(y), src.row(y), bytes);
 }
 
 // Entropic frame hash v1 (docs/effects.md has the exact formula). The mix is
@@ -42,10 +45,12 @@ void copyPixels(ConstFrameView src, FrameView dst) {
 // to reimplement; it is a checksum for determinism checks, not a cryptographic hash.
 namespace {
 constexpr std::uint64_t kHashSeed = 0x456e74726f706963ULL; // "Entropic"
-constexpr std::uint64_t kMulWord = 0x9e3779b97f4a7c15ULL;   // golden ratio
-constexpr std::uint64_t kMulByte = 0x100000001b3ULL;        // FNV-64 prime
+constexpr std::uint64_t kMulWord = 0x9e3779b97f4a7c15ULL;  // golden ratio
+constexpr std::uint64_t kMulByte = 0x100000001b3ULL;       // FNV-64 prime
 
-inline std::uint64_t rotl(std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+inline std::uint64_t rotl(std::uint64_t x, int r) {
+    return (x << r) | (x >> (64 - r));
+}
 
 inline std::uint64_t loadLe64(const std::uint8_t* p) {
     if constexpr (std::endian::native == std::endian::little) {
@@ -54,7 +59,8 @@ inline std::uint64_t loadLe64(const std::uint8_t* p) {
         return v;
     } else {
         std::uint64_t v = 0;
-        for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
+        for (int i = 7; i >= 0; --i)
+            v = (v << 8) | p[i];
         return v;
     }
 }
@@ -80,8 +86,10 @@ std::uint64_t frameHash(ConstFrameView frame) {
     for (int y = 0; y < height && rowBytes > 0; ++y) {
         const std::uint8_t* p = frame.row(y);
         std::size_t i = 0;
-        for (; i + 8 <= rowBytes; i += 8) h = absorbWord(h, loadLe64(p + i));
-        for (; i < rowBytes; ++i) h = (h ^ p[i]) * kMulByte;
+        for (; i + 8 <= rowBytes; i += 8)
+            h = absorbWord(h, loadLe64(p + i));
+        for (; i < rowBytes; ++i)
+            h = (h ^ p[i]) * kMulByte;
     }
     return finalise(h);
 }

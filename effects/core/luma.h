@@ -29,10 +29,14 @@ constexpr T lumaWeighted(std::type_identity_t<T> r, std::type_identity_t<T> g,
 }
 
 // The luma of an 8-bit pixel as a byte, rounded: 0..255.
-constexpr int lumaByte(int r, int g, int b) { return (lumaWeighted(r, g, b) + 32768) >> 16; }
+constexpr int lumaByte(int r, int g, int b) {
+    return (lumaWeighted(r, g, b) + 32768) >> 16;
+}
 
 // The luma of an 8-bit pixel in 1/256 steps, rounded: 0..65280.
-constexpr int lumaX256(int r, int g, int b) { return (lumaWeighted(r, g, b) + 128) >> 8; }
+constexpr int lumaX256(int r, int g, int b) {
+    return (lumaWeighted(r, g, b) + 128) >> 8;
+}
 
 // The luma of R, G, B in any floating-point scale.
 constexpr double lumaOf(double r, double g, double b) {

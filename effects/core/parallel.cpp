@@ -13,6 +13,8 @@ class SerialRows final : public RowRunner {
 const SerialRows kSerialRows;
 } // namespace
 
-const RowRunner& serialRows() { return kSerialRows; }
+const RowRunner& serialRows() {
+    return kSerialRows;
+}
 
 } // namespace entropic::fx

@@ -84,7 +84,8 @@ std::string checkConditions(const std::vector<ParamSpec>& specs) {
                 if (!c.choices.empty()) return where + " is a switch, not a choice";
                 continue;
             }
-            if (controller->type != ParamType::Enum) return where + " is neither a choice nor a switch";
+            if (controller->type != ParamType::Enum)
+                return where + " is neither a choice nor a switch";
             if (c.choices.empty()) return where + " lists no choice";
             for (const auto& name : c.choices)
                 if (std::find(controller->choices.begin(), controller->choices.end(), name) ==

@@ -8,12 +8,18 @@ namespace entropic::fx {
 
 std::string_view paramTypeName(ParamType type) {
     switch (type) {
-    case ParamType::Float: return "float";
-    case ParamType::Int: return "int";
-    case ParamType::Bool: return "bool";
-    case ParamType::Enum: return "enum";
-    case ParamType::Color: return "color";
-    case ParamType::Point: return "point";
+    case ParamType::Float:
+        return "float";
+    case ParamType::Int:
+        return "int";
+    case ParamType::Bool:
+        return "bool";
+    case ParamType::Enum:
+        return "enum";
+    case ParamType::Color:
+        return "color";
+    case ParamType::Point:
+        return "point";
     }
     return "unknown";
 }
@@ -34,8 +40,8 @@ ParamSpec ParamSpec::number(std::string key, std::string label, double min, doub
 
 ParamSpec ParamSpec::integer(std::string key, std::string label, int min, int max, int def,
                              std::string unit, std::string help) {
-    ParamSpec s = number(std::move(key), std::move(label), min, max, def, std::move(unit),
-                         std::move(help));
+    ParamSpec s =
+        number(std::move(key), std::move(label), min, max, def, std::move(unit), std::move(help));
     s.type = ParamType::Int;
     return s;
 }
@@ -72,9 +78,12 @@ ParamSpec ParamSpec::point(std::string key, std::string label, PointF def, doubl
 
 int ParamSpec::components() const {
     switch (type) {
-    case ParamType::Color: return 4;
-    case ParamType::Point: return 2;
-    default: return 1;
+    case ParamType::Color:
+        return 4;
+    case ParamType::Point:
+        return 2;
+    default:
+        return 1;
     }
 }
 
@@ -105,7 +114,9 @@ double clampFinite(double v, double lo, double hi) {
 ParamValue ParamSpec::clamp(ParamValue value) const {
     ParamValue out{};
     switch (type) {
-    case ParamType::Float: out[0] = clampFinite(value[0], min, max); break;
+    case ParamType::Float:
+        out[0] = clampFinite(value[0], min, max);
+        break;
     case ParamType::Int:
     case ParamType::Bool:
     case ParamType::Enum:
@@ -114,7 +125,9 @@ ParamValue ParamSpec::clamp(ParamValue value) const {
                              std::floor(max));
         break;
     case ParamType::Color:
-        for (int i = 0; i < 4; ++i) out[static_cast<std::size_t>(i)] = clampFinite(value[static_cast<std::size_t>(i)], 0.0, 1.0);
+        for (int i = 0; i < 4; ++i)
+            out[static_cast<std::size_t>(i)] =
+                clampFinite(value[static_cast<std::size_t>(i)], 0.0, 1.0);
         break;
     case ParamType::Point:
         out[0] = clampFinite(value[0], min, max);
@@ -126,7 +139,8 @@ ParamValue ParamSpec::clamp(ParamValue value) const {
 
 ParamValues::ParamValues(const std::vector<ParamSpec>& specs) : specs_(&specs) {
     values_.reserve(specs.size());
-    for (const auto& s : specs) values_.push_back(s.clamp(s.def));
+    for (const auto& s : specs)
+        values_.push_back(s.clamp(s.def));
 }
 
 int ParamValues::indexOf(std::string_view key) const {
@@ -153,12 +167,18 @@ const ParamValue& ParamValues::lookup(std::string_view key) const {
     return values_[static_cast<std::size_t>(i)];
 }
 
-double ParamValues::number(std::string_view key) const { return lookup(key)[0]; }
+double ParamValues::number(std::string_view key) const {
+    return lookup(key)[0];
+}
 int ParamValues::integer(std::string_view key) const {
     return static_cast<int>(std::lround(lookup(key)[0]));
 }
-bool ParamValues::flag(std::string_view key) const { return lookup(key)[0] >= 0.5; }
-int ParamValues::choice(std::string_view key) const { return integer(key); }
+bool ParamValues::flag(std::string_view key) const {
+    return lookup(key)[0] >= 0.5;
+}
+int ParamValues::choice(std::string_view key) const {
+    return integer(key);
+}
 Rgba ParamValues::color(std::string_view key) const {
     const auto& v = lookup(key);
     return {v[0], v[1], v[2], v[3]};

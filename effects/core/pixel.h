@@ -9,7 +9,9 @@
 
 namespace entropic::fx {
 
-inline std::uint8_t clampByte(int v) { return static_cast<std::uint8_t>(std::clamp(v, 0, 255)); }
+inline std::uint8_t clampByte(int v) {
+    return static_cast<std::uint8_t>(std::clamp(v, 0, 255));
+}
 
 // Wraps v into [0, n) for any integer v (n > 0).
 inline int wrapIndex(int v, int n) {

@@ -7,7 +7,9 @@
 namespace entropic::fx {
 
 namespace {
-inline std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+inline std::uint64_t rotl(std::uint64_t x, int k) {
+    return (x << k) | (x >> (64 - k));
+}
 constexpr double kTwoPi = 6.283185307179586476925286766559;
 
 // Full 64×64→128 product as (high, low), portable (no __int128).
@@ -45,7 +47,9 @@ std::uint64_t Rng::next() {
     return result;
 }
 
-double Rng::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+double Rng::uniform() {
+    return static_cast<double>(next() >> 11) * 0x1.0p-53;
+}
 
 std::int64_t Rng::range(std::int64_t lo, std::int64_t hi) {
     if (hi <= lo) return lo;
@@ -58,7 +62,8 @@ std::int64_t Rng::range(std::int64_t lo, std::int64_t hi) {
     mul128(next(), n, high, low);
     if (low < n) {
         const std::uint64_t threshold = (0 - n) % n;
-        while (low < threshold) mul128(next(), n, high, low);
+        while (low < threshold)
+            mul128(next(), n, high, low);
     }
     return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + high);
 }

@@ -57,8 +57,7 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
             std::uint64_t n = 0;
             for (int x = 0; x < w; ++x, s += 4, d += 4) {
                 // One hash per noise cell: a byte per channel.
-                if (noisy && x % cell == 0)
-                    n = cellHash(seed, x / cell, y / cell);
+                if (noisy && x % cell == 0) n = cellHash(seed, x / cell, y / cell);
                 choices[0] = s[0], choices[1] = s[1], choices[2] = s[2];
                 choices[5] = static_cast<std::uint8_t>(n);
                 choices[6] = static_cast<std::uint8_t>(n >> 8);

@@ -29,9 +29,12 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
     const double scale = ctx.renderScale;
     const int w = in.width, h = in.height;
     // Reduce wrapped shifts once so the inner loop needs no modulo.
-    auto reduce = [&](int v, int n) { return edge == Wrap ? wrapIndex(v, n) : std::clamp(v, -n, n); };
+    auto reduce = [&](int v, int n) {
+        return edge == Wrap ? wrapIndex(v, n) : std::clamp(v, -n, n);
+    };
     const int rx = reduce(scaled(p, "red_x", scale), w), ry = reduce(scaled(p, "red_y", scale), h);
-    const int bx = reduce(scaled(p, "blue_x", scale), w), by = reduce(scaled(p, "blue_y", scale), h);
+    const int bx = reduce(scaled(p, "blue_x", scale), w),
+              by = reduce(scaled(p, "blue_y", scale), h);
 
     // Column sources are the same on every row: one table each, built once.
     std::vector<int> redX(static_cast<std::size_t>(w)), blueX(static_cast<std::size_t>(w));

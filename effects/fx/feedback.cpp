@@ -19,9 +19,9 @@ namespace entropic::fx {
 namespace {
 
 struct FeedbackState final : EffectState {
-    Frame previous;                 // last output of process(), before the container's mix
-    Frame next;                     // this frame's output as it is written; swapped in after
-    std::int64_t frameIndex = -1;   // frame that produced `previous`
+    Frame previous;               // last output of process(), before the container's mix
+    Frame next;                   // this frame's output as it is written; swapped in after
+    std::int64_t frameIndex = -1; // frame that produced `previous`
 };
 
 // Fixed point for source coordinates: 16 fractional bits, stepped per pixel so
@@ -273,7 +273,9 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
     }
 }
 
-std::unique_ptr<EffectState> makeState() { return std::make_unique<FeedbackState>(); }
+std::unique_ptr<EffectState> makeState() {
+    return std::make_unique<FeedbackState>();
+}
 
 } // namespace
 

@@ -31,7 +31,9 @@ inline int grainSum(std::uint64_t hash, int channel) { // 0..381
     return static_cast<int>((f & 127) + ((f >> 7) & 127) + ((f >> 14) & 127));
 }
 
-inline int grainValue(std::uint64_t hash, int channel) { return 2 * grainSum(hash, channel) - 381; }
+inline int grainValue(std::uint64_t hash, int channel) {
+    return 2 * grainSum(hash, channel) - 381;
+}
 
 // One fixed-point position on the grain lattice: cell index, 0..256 fraction,
 // and the gain (×256) that restores the variance interpolation takes away, so
@@ -118,7 +120,8 @@ template <bool Colour>
 void perPixel(ConstFrameView in, FrameView out, std::int64_t amount, const EffectContext& ctx) {
     std::array<int, 382> delta{};
     for (int sum = 0; sum < 382; ++sum)
-        delta[static_cast<std::size_t>(sum)] = static_cast<int>(((2 * sum - 381) * amount + 32768) >> 16);
+        delta[static_cast<std::size_t>(sum)] =
+            static_cast<int>(((2 * sum - 381) * amount + 32768) >> 16);
 #if defined(__SSE2__)
     const GrainLanes lanes = grainLanes(amount);
 #endif
@@ -249,9 +252,12 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
     const std::int64_t amount = std::lround(p.number("amount") * 65536.0);
     const bool colour = p.choice("mode") == 1;
     const double grain = std::max(1.0, p.number("size") * ctx.renderScale);
-    if (grain <= 1.0) colour ? perPixel<true>(in, out, amount, ctx) : perPixel<false>(in, out, amount, ctx);
-    else if (colour) lattice<true>(in, out, amount, grain, ctx);
-    else lattice<false>(in, out, amount, grain, ctx);
+    if (grain <= 1.0)
+        colour ? perPixel<true>(in, out, amount, ctx) : perPixel<false>(in, out, amount, ctx);
+    else if (colour)
+        lattice<true>(in, out, amount, grain, ctx);
+    else
+        lattice<false>(in, out, amount, grain, ctx);
 }
 
 } // namespace

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "core/builtin.h"
+#include "core/cell_hash.h"
 #include "core/luma.h"
 #include "core/pixel.h"
-#include "core/cell_hash.h"
 #include "entropic/effects/seed.h"
 
 namespace entropic::fx {
@@ -67,7 +67,8 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
         static_cast<std::uint64_t>(std::lround(p.number("probability") * 16777216.0));
     const int replace = p.choice("replace");
     const auto rgb = rgbBytes(p.color("color"));
-    const std::uint8_t colour[3] = {static_cast<std::uint8_t>(rgb[0]), static_cast<std::uint8_t>(rgb[1]),
+    const std::uint8_t colour[3] = {static_cast<std::uint8_t>(rgb[0]),
+                                    static_cast<std::uint8_t>(rgb[1]),
                                     static_cast<std::uint8_t>(rgb[2])};
     const std::uint64_t seed = mix64(ctx.seed ^ 0x616e6e69686c6174ULL); // "annihlat"
     const int blockRows = (h + block - 1) / block, blockCols = (w + block - 1) / block;

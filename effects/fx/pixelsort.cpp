@@ -26,8 +26,7 @@ enum Key { Luminance = 0, Hue = 1, Saturation = 2 };
 // hue: HSV hexcone angle scaled to 0..255, saturation: HSV (max − min)/max.
 inline std::uint8_t keyOf(const std::uint8_t* px, int key) {
     const int r = px[0], g = px[1], b = px[2];
-    if (key == Luminance)
-        return static_cast<std::uint8_t>(lumaByte(r, g, b));
+    if (key == Luminance) return static_cast<std::uint8_t>(lumaByte(r, g, b));
     const int mx = std::max(r, std::max(g, b)), mn = std::min(r, std::min(g, b)), d = mx - mn;
     if (key == Saturation) return mx == 0 ? 0 : static_cast<std::uint8_t>((255 * d + mx / 2) / mx);
     if (d == 0) return 0;

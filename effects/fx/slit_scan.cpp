@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "core/builtin.h"
-#include "core/luma.h"
 #include "core/byte_lanes.h"
 #include "core/frame_history.h"
+#include "core/luma.h"
 
 namespace entropic::fx {
 

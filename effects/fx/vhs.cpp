@@ -25,7 +25,7 @@ struct Settings {
     int headRows;
     double headShift;
     int chromaRadius, chromaDelay;
-    std::int64_t chromaReciprocal; // round(2^32 / (2·chromaRadius + 1))
+    std::int64_t chromaReciprocal;  // round(2^32 / (2·chromaRadius + 1))
     int noise256;                   // grain strength ×256 (1.0 = std of 128 levels)
     std::uint64_t dropoutThreshold; // of 24 bits
     int dropoutLength;
@@ -153,9 +153,8 @@ void addDropout(YccRow& row, int y, const Settings& s) {
         static_cast<int>(((rowHash >> 24) & 0xffff) * static_cast<std::uint64_t>(w) >> 16);
     const int to = std::min(
         w, from + s.dropoutLength / 2 +
-               static_cast<int>(((rowHash >> 40) & 0xff) *
-                                    static_cast<std::uint64_t>(s.dropoutLength) >>
-                                8));
+               static_cast<int>(
+                   ((rowHash >> 40) & 0xff) * static_cast<std::uint64_t>(s.dropoutLength) >> 8));
     for (int x = from; x < to; ++x) {
         int& luma = row.Y[static_cast<std::size_t>(x)];
         luma += ((255 << 8) - luma) * 3 / 4;

@@ -17,7 +17,8 @@ Lut buildLut(double inBlack, double inWhite, double gamma, double outBlack, doub
     Lut lut{};
     // Work in 0..255 units so that points given as v/255 land exactly on v.
     const double black = inBlack * 255.0;
-    const double span = inWhite * 255.0 - black; // negative span inverts: allowed, it is a glitch tool
+    const double span =
+        inWhite * 255.0 - black; // negative span inverts: allowed, it is a glitch tool
     for (int v = 0; v < 256; ++v) {
         double t = span != 0 ? (v - black) / span : (v >= black ? 1.0 : 0.0);
         t = std::clamp(t, 0.0, 1.0);
@@ -35,9 +36,11 @@ void process(ConstFrameView in, FrameView out, const ParamValues& p, EffectState
                              p.number("out_black"), p.number("out_white"));
     const int channel = p.choice("channel"); // 0 all, 1 red, 2 green, 3 blue
     Lut identity{};
-    for (int v = 0; v < 256; ++v) identity[static_cast<std::size_t>(v)] = static_cast<std::uint8_t>(v);
+    for (int v = 0; v < 256; ++v)
+        identity[static_cast<std::size_t>(v)] = static_cast<std::uint8_t>(v);
     const Lut* tables[3];
-    for (int c = 0; c < 3; ++c) tables[c] = (channel == 0 || channel == c + 1) ? &lut : &identity;
+    for (int c = 0; c < 3; ++c)
+        tables[c] = (channel == 0 || channel == c + 1) ? &lut : &identity;
 
     ctx.rows->run(in.height, [&](int begin, int end) {
         for (int y = begin; y < end; ++y) {
@@ -73,8 +76,7 @@ const EffectDescriptor& utilLevels() {
                                   "Input value that becomes output white"),
                 ParamSpec::number("gamma", "Gamma", 0.1, 10, 1.1, "",
                                   "Midtone curve: above 1 brightens, below 1 darkens"),
-                ParamSpec::number("out_black", "Output black", 0, 1, 0, "",
-                                  "Darkest output value"),
+                ParamSpec::number("out_black", "Output black", 0, 1, 0, "", "Darkest output value"),
                 ParamSpec::number("out_white", "Output white", 0, 1, 1, "",
                                   "Brightest output value"),
             },

@@ -34,7 +34,8 @@ struct Combine {
         const I32x4 byte = splatInt(255);
         const I32x4 r = a & byte, g = (a >> 8) & byte, b = (a >> 16) & byte;
         const I32x4 y =
-            (splatInt(kLumaR) * r + splatInt(kLumaG) * g + splatInt(kLumaB) * b + splatInt(128)) >> 8;
+            (splatInt(kLumaR) * r + splatInt(kLumaG) * g + splatInt(kLumaB) * b + splatInt(128)) >>
+            8;
         F32x4 dy = toFloat(y - widen(blurY)) * splat(1.0f / 256.0f);
         dy = vmax(dy, -dy) > threshold ? dy : splat(0.0f);
         const F32x4 lift = amount * dy;

@@ -6,9 +6,9 @@
 
 #include <algorithm>
 
-#include "entropic/ipc/prompt_wakeups.h"
 #include "entropic/engine/analysis/source_analysis.h"
 #include "entropic/engine/error.h"
+#include "entropic/ipc/prompt_wakeups.h"
 
 namespace entropic::engine {
 namespace {

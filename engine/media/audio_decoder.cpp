@@ -40,9 +40,10 @@ struct AudioDecoder::Impl {
     PacketPtr packet = makePacket();
     FramePtr decoded = makeFrame();
     int srcRate = 0;
-    std::int64_t srcPeriod = 1, outPeriod = 1; // the grids meet every srcPeriod input / outPeriod output samples
-    std::int64_t length = 0;                   // output sample frames
-    std::int64_t startPts = 0;                 // pts of source sample 0
+    std::int64_t srcPeriod = 1,
+                 outPeriod = 1; // the grids meet every srcPeriod input / outPeriod output samples
+    std::int64_t length = 0;    // output sample frames
+    std::int64_t startPts = 0;  // pts of source sample 0
     bool demuxEof = false;
 
     struct Block {
@@ -76,7 +77,8 @@ struct AudioDecoder::Impl {
     void seekBefore(std::int64_t srcSample) {
         resetDecoder();
         demuxEof = false;
-        const int err = av_seek_frame(input->get(), stream->index, toTs(srcSample), AVSEEK_FLAG_BACKWARD);
+        const int err =
+            av_seek_frame(input->get(), stream->index, toTs(srcSample), AVSEEK_FLAG_BACKWARD);
         if (err < 0) seekToStart();
     }
 
@@ -86,10 +88,12 @@ struct AudioDecoder::Impl {
             if (err == 0) return true;
             if (err == AVERROR_EOF) return false;
             if (err == AVERROR_INVALIDDATA) continue;
-            if (err != AVERROR(EAGAIN)) fail(errc::kMediaCorrupt, path, "decoding audio failed", err);
+            if (err != AVERROR(EAGAIN))
+                fail(errc::kMediaCorrupt, path, "decoding audio failed", err);
             if (demuxEof) return false;
             err = av_read_frame(input->get(), packet.get());
-            if (err == AVERROR_EXIT) fail(errc::kMediaCorrupt, path, "decoding audio took too long");
+            if (err == AVERROR_EXIT)
+                fail(errc::kMediaCorrupt, path, "decoding audio took too long");
             if (err < 0) {
                 demuxEof = true;
                 avcodec_send_packet(codec.get(), nullptr);
@@ -106,17 +110,21 @@ struct AudioDecoder::Impl {
 
     SwrPtr makeResampler(const AVFrame* f) const {
         AVChannelLayout in{}, out{};
-        if (f->ch_layout.order != AV_CHANNEL_ORDER_UNSPEC) av_channel_layout_copy(&in, &f->ch_layout);
-        else av_channel_layout_default(&in, f->ch_layout.nb_channels);
+        if (f->ch_layout.order != AV_CHANNEL_ORDER_UNSPEC)
+            av_channel_layout_copy(&in, &f->ch_layout);
+        else
+            av_channel_layout_default(&in, f->ch_layout.nb_channels);
         av_channel_layout_default(&out, outChannels);
         SwrContext* raw = nullptr;
-        int err = swr_alloc_set_opts2(&raw, &out, AV_SAMPLE_FMT_FLT, outRate, &in,
-                                      static_cast<AVSampleFormat>(f->format), f->sample_rate, 0, nullptr);
+        int err =
+            swr_alloc_set_opts2(&raw, &out, AV_SAMPLE_FMT_FLT, outRate, &in,
+                                static_cast<AVSampleFormat>(f->format), f->sample_rate, 0, nullptr);
         SwrPtr swr(raw);
         av_channel_layout_uninit(&in);
         av_channel_layout_uninit(&out);
         if (err >= 0) err = swr_init(swr.get());
-        if (err < 0) fail(errc::kMediaUnsupported, path, "cannot convert the audio to float PCM", err);
+        if (err < 0)
+            fail(errc::kMediaUnsupported, path, "cannot convert the audio to float PCM", err);
         return swr;
     }
 
@@ -128,7 +136,8 @@ struct AudioDecoder::Impl {
         const std::int64_t s0 = b * srcRate;     // the source sample at the same time
         auto alignDown = [](std::int64_t v, std::int64_t p) { return v / p * p; };
         const std::int64_t sStart = std::max<std::int64_t>(
-            0, alignDown(s0 - static_cast<std::int64_t>(kResamplerPrerollSeconds * srcRate), srcPeriod));
+            0, alignDown(s0 - static_cast<std::int64_t>(kResamplerPrerollSeconds * srcRate),
+                         srcPeriod));
         const std::int64_t oStart = sStart / srcPeriod * outPeriod;
 
         input->deadline().arm(kBlockBudget);
@@ -137,11 +146,14 @@ struct AudioDecoder::Impl {
             ~Disarm() { d.disarm(); }
         } disarm{input->deadline()};
 
-        const std::int64_t decodeFrom = sStart - static_cast<std::int64_t>(kDecoderPrerollSeconds * srcRate);
+        const std::int64_t decodeFrom =
+            sStart - static_cast<std::int64_t>(kDecoderPrerollSeconds * srcRate);
         bool fromStart = decodeFrom <= 0;
         for (;;) {
-            if (fromStart) seekToStart();
-            else seekBefore(decodeFrom);
+            if (fromStart)
+                seekToStart();
+            else
+                seekBefore(decodeFrom);
             if (run(sStart, oStart, o0, out, fromStart) || fromStart) return;
             fromStart = true; // the seek landed after the block, or timestamps are missing
         }
@@ -149,27 +161,32 @@ struct AudioDecoder::Impl {
 
     // One decode run from the current position. False if it cannot place its
     // samples (landed late, or no timestamps away from the start).
-    bool run(std::int64_t sStart, std::int64_t oStart, std::int64_t o0, std::vector<float>& out, bool fromStart) {
+    bool run(std::int64_t sStart, std::int64_t oStart, std::int64_t o0, std::vector<float>& out,
+             bool fromStart) {
         const std::int64_t blockFrames = outRate;
         SwrPtr swr;
         std::int64_t pos = fromStart ? 0 : -1; // source position of the next decoded sample
         bool first = true;
-        std::int64_t outPos = oStart;          // output index of the next resampled sample
+        std::int64_t outPos = oStart; // output index of the next resampled sample
         std::vector<float> buf;
         auto take = [&](int got) {
             for (int i = 0; i < got; ++i, ++outPos) {
                 if (outPos < o0 || outPos >= o0 + blockFrames) continue;
                 std::memcpy(&out[static_cast<std::size_t>((outPos - o0) * outChannels)],
-                            &buf[static_cast<std::size_t>(i * outChannels)], sizeof(float) * outChannels);
+                            &buf[static_cast<std::size_t>(i * outChannels)],
+                            sizeof(float) * outChannels);
             }
         };
         while (outPos < o0 + blockFrames && decodeNext()) {
             AVFrame* f = decoded.get();
             if (first) {
                 // The first frame fixes the position; later ones follow on by count.
-                const std::int64_t ts = f->best_effort_timestamp != AV_NOPTS_VALUE ? f->best_effort_timestamp : f->pts;
-                if (ts != AV_NOPTS_VALUE) pos = std::max<std::int64_t>(0, toSrcSample(ts));
-                else if (!fromStart) return false;
+                const std::int64_t ts =
+                    f->best_effort_timestamp != AV_NOPTS_VALUE ? f->best_effort_timestamp : f->pts;
+                if (ts != AV_NOPTS_VALUE)
+                    pos = std::max<std::int64_t>(0, toSrcSample(ts));
+                else if (!fromStart)
+                    return false;
                 if (pos > sStart && !fromStart) return false;
                 first = false;
             }
@@ -224,7 +241,9 @@ AudioDecoder::AudioDecoder(const std::string& path, int sampleRate, int channels
     d.outChannels = channels;
     d.input = std::make_unique<InputFile>(path);
     const int s = d.input->nthStream(AVMEDIA_TYPE_AUDIO, streamOrdinal);
-    if (s < 0) fail(errc::kMediaUnsupported, path, "no audio stream " + std::to_string(streamOrdinal) + " in the file");
+    if (s < 0)
+        fail(errc::kMediaUnsupported, path,
+             "no audio stream " + std::to_string(streamOrdinal) + " in the file");
     d.stream = d.input->get()->streams[s];
     d.codec = openDecoder(path, d.stream, 1);
     d.srcRate = d.stream->codecpar->sample_rate;
@@ -243,16 +262,23 @@ AudioDecoder::AudioDecoder(const std::string& path, int sampleRate, int channels
     d.seekToStart();
     if (d.decodeNext()) {
         const AVFrame* f = d.decoded.get();
-        const std::int64_t ts = f->best_effort_timestamp != AV_NOPTS_VALUE ? f->best_effort_timestamp : f->pts;
+        const std::int64_t ts =
+            f->best_effort_timestamp != AV_NOPTS_VALUE ? f->best_effort_timestamp : f->pts;
         d.startPts = ts != AV_NOPTS_VALUE ? ts : 0;
     }
 }
 
 AudioDecoder::~AudioDecoder() = default;
 
-int AudioDecoder::sampleRate() const { return impl_->outRate; }
-int AudioDecoder::channels() const { return impl_->outChannels; }
-std::int64_t AudioDecoder::length() const { return impl_->length; }
+int AudioDecoder::sampleRate() const {
+    return impl_->outRate;
+}
+int AudioDecoder::channels() const {
+    return impl_->outChannels;
+}
+std::int64_t AudioDecoder::length() const {
+    return impl_->length;
+}
 
 void AudioDecoder::read(std::int64_t start, std::int64_t count, float* out) {
     Impl& d = *impl_;
@@ -269,7 +295,8 @@ void AudioDecoder::read(std::int64_t start, std::int64_t count, float* out) {
         const std::int64_t offset = start - b * d.outRate;
         const std::int64_t n = std::min({count, d.outRate - offset, d.length - start});
         const auto& samples = d.block(b);
-        std::memcpy(out, samples.data() + offset * ch, sizeof(float) * static_cast<std::size_t>(n * ch));
+        std::memcpy(out, samples.data() + offset * ch,
+                    sizeof(float) * static_cast<std::size_t>(n * ch));
         start += n, count -= n, out += n * ch;
     }
 }

@@ -33,7 +33,9 @@ constexpr std::array<ExportFormat, 7> kFormats{{
 
 } // namespace
 
-std::span<const ExportFormat> exportFormats() { return kFormats; }
+std::span<const ExportFormat> exportFormats() {
+    return kFormats;
+}
 
 const ExportFormat* findExportFormat(std::string_view id) {
     for (const auto& f : kFormats)
@@ -60,7 +62,8 @@ std::string formatIdForPath(const std::string& path) {
 
 std::string exportFormatList() {
     std::string list;
-    for (const auto& f : kFormats) list += (list.empty() ? "" : ", ") + std::string(f.id);
+    for (const auto& f : kFormats)
+        list += (list.empty() ? "" : ", ") + std::string(f.id);
     return list;
 }
 

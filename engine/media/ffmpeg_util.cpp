@@ -22,7 +22,9 @@ namespace {
 // only stops a pathological input from holding the engine forever.
 constexpr std::chrono::seconds kOpenBudget{20};
 
-int interruptCallback(void* opaque) { return static_cast<const Deadline*>(opaque)->expired() ? 1 : 0; }
+int interruptCallback(void* opaque) {
+    return static_cast<const Deadline*>(opaque)->expired() ? 1 : 0;
+}
 
 // What the first bytes look like, judged on content alone (not the extension),
 // so a broken .mp4 can be told apart from a text file named .mp4.
@@ -67,11 +69,16 @@ void initFfmpegLogging() {
         int level = AV_LOG_ERROR;
         if (const char* env = std::getenv("ENTROPIC_FFMPEG_LOG")) {
             const std::string v = env;
-            if (v == "quiet") level = AV_LOG_QUIET;
-            else if (v == "warning") level = AV_LOG_WARNING;
-            else if (v == "info") level = AV_LOG_INFO;
-            else if (v == "verbose") level = AV_LOG_VERBOSE;
-            else if (v == "debug") level = AV_LOG_DEBUG;
+            if (v == "quiet")
+                level = AV_LOG_QUIET;
+            else if (v == "warning")
+                level = AV_LOG_WARNING;
+            else if (v == "info")
+                level = AV_LOG_INFO;
+            else if (v == "verbose")
+                level = AV_LOG_VERBOSE;
+            else if (v == "debug")
+                level = AV_LOG_DEBUG;
         }
         av_log_set_level(level);
     });
@@ -83,7 +90,8 @@ void fail(const char* code, const std::string& path, const std::string& what, in
     throw EngineError(code, msg);
 }
 
-InputFile::InputFile(const std::string& path) : path_(path), deadline_(std::make_unique<Deadline>()) {
+InputFile::InputFile(const std::string& path)
+    : path_(path), deadline_(std::make_unique<Deadline>()) {
     initFfmpegLogging();
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -108,9 +116,11 @@ InputFile::InputFile(const std::string& path) : path_(path), deadline_(std::make
         ctx_ = nullptr; // freed by avformat_open_input on failure
         if (err == AVERROR(ENOENT) || err == AVERROR(EACCES) || err == AVERROR(EPERM))
             fail(errc::kMediaOpen, path, "cannot read the file", err);
-        if (err == AVERROR_EXIT) fail(errc::kMediaCorrupt, path, "opening took too long; the file looks broken");
+        if (err == AVERROR_EXIT)
+            fail(errc::kMediaCorrupt, path, "opening took too long; the file looks broken");
         if (const AVInputFormat* fmt = sniffFormat(path))
-            fail(errc::kMediaCorrupt, path, std::string("truncated or corrupt ") + fmt->name + " file", err);
+            fail(errc::kMediaCorrupt, path,
+                 std::string("truncated or corrupt ") + fmt->name + " file", err);
         fail(errc::kMediaOpen, path, "not a media file FFmpeg recognises", err);
     }
     err = avformat_find_stream_info(ctx_, nullptr);
@@ -137,17 +147,20 @@ int InputFile::nthStream(AVMediaType type, int ordinal) const {
     int seen = 0;
     for (unsigned i = 0; i < ctx_->nb_streams; ++i) {
         const AVStream* st = ctx_->streams[i];
-        if (st->codecpar->codec_type != type || (st->disposition & AV_DISPOSITION_ATTACHED_PIC)) continue;
+        if (st->codecpar->codec_type != type || (st->disposition & AV_DISPOSITION_ATTACHED_PIC))
+            continue;
         if (seen++ == ordinal) return static_cast<int>(i);
     }
     return -1;
 }
 
-CodecContextPtr openDecoder(const std::string& path, AVStream* stream, int threads, bool exportMotionVectors) {
+CodecContextPtr openDecoder(const std::string& path, AVStream* stream, int threads,
+                            bool exportMotionVectors) {
     const AVCodec* codec = avcodec_find_decoder(stream->codecpar->codec_id);
     if (!codec)
         fail(errc::kMediaUnsupported, path,
-             std::string("no decoder for the codec ") + avcodec_get_name(stream->codecpar->codec_id));
+             std::string("no decoder for the codec ") +
+                 avcodec_get_name(stream->codecpar->codec_id));
     CodecContextPtr ctx(avcodec_alloc_context3(codec));
     if (!ctx) throw std::bad_alloc();
     int err = avcodec_parameters_to_context(ctx.get(), stream->codecpar);
@@ -162,21 +175,24 @@ CodecContextPtr openDecoder(const std::string& path, AVStream* stream, int threa
     err = avcodec_open2(ctx.get(), codec, &opts);
     av_dict_free(&opts);
     if (err < 0)
-        fail(errc::kMediaUnsupported, path, std::string("cannot open the ") + codec->name + " decoder", err);
+        fail(errc::kMediaUnsupported, path,
+             std::string("cannot open the ") + codec->name + " decoder", err);
     return ctx;
 }
 
 int streamRotation(const AVStream* stream) {
-    const auto* matrix =
-        reinterpret_cast<const int32_t*>(av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, nullptr));
+    const auto* matrix = reinterpret_cast<const int32_t*>(
+        av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, nullptr));
     if (!matrix) return 0;
-    const double ccw = av_display_rotation_get(matrix); // counterclockwise degrees, NaN if degenerate
+    const double ccw =
+        av_display_rotation_get(matrix); // counterclockwise degrees, NaN if degenerate
     if (std::isnan(ccw)) return 0;
     const long cw = std::lround(-ccw);
     const int normalised = static_cast<int>(((cw % 360) + 360) % 360);
     // Only quarter turns are meaningful for pixels; anything else is ignored.
     const int quarter = (normalised + 45) / 90 * 90 % 360;
-    return std::abs(normalised - quarter) <= 1 || std::abs(normalised - quarter) >= 359 ? quarter : 0;
+    return std::abs(normalised - quarter) <= 1 || std::abs(normalised - quarter) >= 359 ? quarter
+                                                                                        : 0;
 }
 
 } // namespace entropic::engine::media

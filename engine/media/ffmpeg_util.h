@@ -64,7 +64,9 @@ void initFfmpegLogging();
 // FFmpeg call on an input checks this deadline through the interrupt callback.
 class Deadline {
   public:
-    void arm(std::chrono::milliseconds budget) { until_ = std::chrono::steady_clock::now() + budget; }
+    void arm(std::chrono::milliseconds budget) {
+        until_ = std::chrono::steady_clock::now() + budget;
+    }
     void disarm() { until_ = std::chrono::steady_clock::time_point::max(); }
     bool expired() const { return std::chrono::steady_clock::now() > until_; }
 
@@ -107,10 +109,15 @@ CodecContextPtr openDecoder(const std::string& path, AVStream* stream, int threa
                             bool exportMotionVectors = false);
 
 // "… <path>: <what> (<FFmpeg's reason>)": every media error names the file.
-[[noreturn]] void fail(const char* code, const std::string& path, const std::string& what, int averr = 0);
+[[noreturn]] void fail(const char* code, const std::string& path, const std::string& what,
+                       int averr = 0);
 
-inline AVRational toAv(Rational r) { return AVRational{static_cast<int>(r.num), static_cast<int>(r.den)}; }
-inline Rational fromAv(AVRational r) { return Rational{r.num, r.den}; }
+inline AVRational toAv(Rational r) {
+    return AVRational{static_cast<int>(r.num), static_cast<int>(r.den)};
+}
+inline Rational fromAv(AVRational r) {
+    return Rational{r.num, r.den};
+}
 
 // Clockwise display rotation of a stream (0, 90, 180 or 270) from its display
 // matrix; 0 when there is none or it is not a multiple of 90°.

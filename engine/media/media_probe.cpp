@@ -71,7 +71,8 @@ AudioStreamInfo describeAudio(const AVStream* st, const AudioTotals& totals) {
     a.codec = avcodec_get_name(st->codecpar->codec_id);
     a.sampleRate = st->codecpar->sample_rate;
     a.channels = st->codecpar->ch_layout.nb_channels;
-    if (a.sampleRate > 0) a.durationSeconds = static_cast<double>(audioSourceSamples(st, totals)) / a.sampleRate;
+    if (a.sampleRate > 0)
+        a.durationSeconds = static_cast<double>(audioSourceSamples(st, totals)) / a.sampleRate;
     return a;
 }
 
@@ -94,13 +95,17 @@ MediaInfo probeMedia(const std::string& path) {
     MediaInfo info;
     info.path = path;
     info.container = input->iformat->name;
-    if (videoStream >= 0) info.video = media::describeVideo(input->streams[videoStream], index.video);
-    for (int s : audioStreams) info.audio.push_back(media::describeAudio(input->streams[s], index.audio.at(s)));
+    if (videoStream >= 0)
+        info.video = media::describeVideo(input->streams[videoStream], index.video);
+    for (int s : audioStreams)
+        info.audio.push_back(media::describeAudio(input->streams[s], index.audio.at(s)));
 
     if (input->duration != AV_NOPTS_VALUE && input->duration > 0)
         info.durationSeconds = static_cast<double>(input->duration) / AV_TIME_BASE;
-    if (info.video) info.durationSeconds = std::max(info.durationSeconds, info.video->durationSeconds);
-    for (const auto& a : info.audio) info.durationSeconds = std::max(info.durationSeconds, a.durationSeconds);
+    if (info.video)
+        info.durationSeconds = std::max(info.durationSeconds, info.video->durationSeconds);
+    for (const auto& a : info.audio)
+        info.durationSeconds = std::max(info.durationSeconds, a.durationSeconds);
     return info;
 }
 

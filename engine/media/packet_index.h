@@ -25,9 +25,9 @@ struct VideoIndex {
     std::vector<std::int64_t> pts;
     std::vector<Keyframe> keyframes; // sorted by pts
     bool timestampsUsable = true;
-    bool reordered = false;          // decode order differs from presentation order (B-frames)
-    std::int64_t endPts = 0;         // pts just after the last frame (last pts + its duration)
-    bool truncated = false;          // reading stopped at an error before the end of the file
+    bool reordered = false;  // decode order differs from presentation order (B-frames)
+    std::int64_t endPts = 0; // pts just after the last frame (last pts + its duration)
+    bool truncated = false;  // reading stopped at an error before the end of the file
 
     std::int64_t frameCount() const { return static_cast<std::int64_t>(pts.size()); }
     // Presentation index of the frame with this pts: the last frame whose pts
@@ -47,8 +47,8 @@ struct AudioTotals {
 };
 
 struct PacketIndex {
-    VideoIndex video;                    // streamIndex -1 when not asked for
-    std::map<int, AudioTotals> audio;    // by stream index
+    VideoIndex video;                 // streamIndex -1 when not asked for
+    std::map<int, AudioTotals> audio; // by stream index
 };
 
 // Reads the whole file once. videoStream -1 skips the video index; every audio

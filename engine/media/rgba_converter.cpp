@@ -13,26 +13,43 @@ namespace {
 // said that way (and warns otherwise).
 AVPixelFormat unJpeg(AVPixelFormat f, bool& fullRange) {
     switch (f) {
-    case AV_PIX_FMT_YUVJ420P: fullRange = true; return AV_PIX_FMT_YUV420P;
-    case AV_PIX_FMT_YUVJ422P: fullRange = true; return AV_PIX_FMT_YUV422P;
-    case AV_PIX_FMT_YUVJ444P: fullRange = true; return AV_PIX_FMT_YUV444P;
-    case AV_PIX_FMT_YUVJ440P: fullRange = true; return AV_PIX_FMT_YUV440P;
-    case AV_PIX_FMT_YUVJ411P: fullRange = true; return AV_PIX_FMT_YUV411P;
-    default: return f;
+    case AV_PIX_FMT_YUVJ420P:
+        fullRange = true;
+        return AV_PIX_FMT_YUV420P;
+    case AV_PIX_FMT_YUVJ422P:
+        fullRange = true;
+        return AV_PIX_FMT_YUV422P;
+    case AV_PIX_FMT_YUVJ444P:
+        fullRange = true;
+        return AV_PIX_FMT_YUV444P;
+    case AV_PIX_FMT_YUVJ440P:
+        fullRange = true;
+        return AV_PIX_FMT_YUV440P;
+    case AV_PIX_FMT_YUVJ411P:
+        fullRange = true;
+        return AV_PIX_FMT_YUV411P;
+    default:
+        return f;
     }
 }
 
 // Untagged video is BT.709 when it is HD and BT.601 otherwise, as players assume.
 int swsColorspace(AVColorSpace cs, int height) {
     switch (cs) {
-    case AVCOL_SPC_BT709: return SWS_CS_ITU709;
-    case AVCOL_SPC_FCC: return SWS_CS_FCC;
-    case AVCOL_SPC_SMPTE240M: return SWS_CS_SMPTE240M;
+    case AVCOL_SPC_BT709:
+        return SWS_CS_ITU709;
+    case AVCOL_SPC_FCC:
+        return SWS_CS_FCC;
+    case AVCOL_SPC_SMPTE240M:
+        return SWS_CS_SMPTE240M;
     case AVCOL_SPC_BT2020_NCL:
-    case AVCOL_SPC_BT2020_CL: return SWS_CS_BT2020;
+    case AVCOL_SPC_BT2020_CL:
+        return SWS_CS_BT2020;
     case AVCOL_SPC_BT470BG:
-    case AVCOL_SPC_SMPTE170M: return SWS_CS_ITU601;
-    default: return height >= 720 ? SWS_CS_ITU709 : SWS_CS_ITU601;
+    case AVCOL_SPC_SMPTE170M:
+        return SWS_CS_ITU601;
+    default:
+        return height >= 720 ? SWS_CS_ITU709 : SWS_CS_ITU601;
     }
 }
 
@@ -48,11 +65,14 @@ void RgbaConverter::scale(const AVFrame* src, std::uint8_t* dst, int dstStride, 
     bool fullRange = src->color_range == AVCOL_RANGE_JPEG;
     const AVPixelFormat fmt = unJpeg(static_cast<AVPixelFormat>(src->format), fullRange);
     const int space = swsColorspace(src->colorspace, src->height);
-    if (!sws_ || srcW_ != src->width || srcH_ != src->height || srcFormat_ != fmt || srcSpace_ != space ||
-        srcRange_ != static_cast<int>(fullRange) || dstW_ != w || dstH_ != h) {
-        sws_.reset(sws_getContext(src->width, src->height, fmt, w, h, AV_PIX_FMT_RGBA, SWS_BILINEAR, nullptr,
-                                  nullptr, nullptr));
-        if (!sws_) throw std::runtime_error(std::string("no conversion from ") + av_get_pix_fmt_name(fmt) + " to RGBA");
+    if (!sws_ || srcW_ != src->width || srcH_ != src->height || srcFormat_ != fmt ||
+        srcSpace_ != space || srcRange_ != static_cast<int>(fullRange) || dstW_ != w ||
+        dstH_ != h) {
+        sws_.reset(sws_getContext(src->width, src->height, fmt, w, h, AV_PIX_FMT_RGBA, SWS_BILINEAR,
+                                  nullptr, nullptr, nullptr));
+        if (!sws_)
+            throw std::runtime_error(std::string("no conversion from ") + av_get_pix_fmt_name(fmt) +
+                                     " to RGBA");
         // Source matrix and range as tagged; RGB out is full range.
         sws_setColorspaceDetails(sws_.get(), sws_getCoefficients(space), fullRange ? 1 : 0,
                                  sws_getCoefficients(SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16);
@@ -89,7 +109,9 @@ void rotateRgba(fx::ConstFrameView src, fx::Frame& dst, int rotation) {
     const int w = src.width, h = src.height;
     const bool quarter = rotation == 90 || rotation == 270;
     dst.resize(quarter ? h : w, quarter ? w : h);
-    auto px = [&](int x, int y) { return src.data + static_cast<std::ptrdiff_t>(y) * src.stride + x * 4; };
+    auto px = [&](int x, int y) {
+        return src.data + static_cast<std::ptrdiff_t>(y) * src.stride + x * 4;
+    };
     if (rotation == 0) {
         fx::copyPixels(src, dst.view());
         return;
@@ -97,7 +119,8 @@ void rotateRgba(fx::ConstFrameView src, fx::Frame& dst, int rotation) {
     if (rotation == 180) {
         for (int y = 0; y < h; ++y) {
             std::uint8_t* d = dst.view().row(y);
-            for (int x = 0; x < w; ++x) std::memcpy(d + x * 4, px(w - 1 - x, h - 1 - y), 4);
+            for (int x = 0; x < w; ++x)
+                std::memcpy(d + x * 4, px(w - 1 - x, h - 1 - y), 4);
         }
         return;
     }

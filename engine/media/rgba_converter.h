@@ -26,7 +26,8 @@ class RgbaConverter {
     int outWidth_ = 0, outHeight_ = 0, rotation_ = 0;
     SwsPtr sws_;
     // Key of the cached context: the parameters that change the conversion.
-    int srcW_ = -1, srcH_ = -1, srcFormat_ = -1, srcSpace_ = -1, srcRange_ = -1, dstW_ = -1, dstH_ = -1;
+    int srcW_ = -1, srcH_ = -1, srcFormat_ = -1, srcSpace_ = -1, srcRange_ = -1, dstW_ = -1,
+        dstH_ = -1;
     fx::Frame unrotated_; // scratch for rotated output only
 };
 

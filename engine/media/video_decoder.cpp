@@ -81,7 +81,8 @@ struct VideoDecoder::Impl {
             // usable, else a byte seek (raw streams), else whatever the demuxer offers.
             firstLimit = 0;
             if (index.timestampsUsable)
-                err = av_seek_frame(input->get(), stream->index, index.keyframes.front().seekTs, AVSEEK_FLAG_BACKWARD);
+                err = av_seek_frame(input->get(), stream->index, index.keyframes.front().seekTs,
+                                    AVSEEK_FLAG_BACKWARD);
             if (err < 0) err = av_seek_frame(input->get(), -1, 0, AVSEEK_FLAG_BYTE);
             if (err < 0) err = avformat_seek_file(input->get(), -1, INT64_MIN, 0, INT64_MAX, 0);
             if (err < 0) fail(errc::kMediaCorrupt, path, "cannot seek in the file", err);
@@ -99,7 +100,8 @@ struct VideoDecoder::Impl {
             if (err == AVERROR_INVALIDDATA) continue; // a damaged picture: skip it, as players do
             if (demuxEof) return false;
             err = av_read_frame(input->get(), packet.get());
-            if (err == AVERROR_EXIT) fail(errc::kMediaCorrupt, path, "decoding took too long; the file looks broken");
+            if (err == AVERROR_EXIT)
+                fail(errc::kMediaCorrupt, path, "decoding took too long; the file looks broken");
             if (err < 0) {
                 demuxEof = true; // end of file, or cut short: drain what the decoder holds
                 avcodec_send_packet(codec.get(), nullptr);
@@ -162,21 +164,26 @@ struct VideoDecoder::Impl {
     // Motion vectors in the coordinates of the output frame: scaled, then
     // turned with the same rotation as the pixels.
     void extractMotion() {
-        const AVFrameSideData* sd = av_frame_get_side_data(decoded.get(), AV_FRAME_DATA_MOTION_VECTORS);
+        const AVFrameSideData* sd =
+            av_frame_get_side_data(decoded.get(), AV_FRAME_DATA_MOTION_VECTORS);
         if (!sd || decoded->width <= 0 || decoded->height <= 0) return;
         const auto* mvs = reinterpret_cast<const AVMotionVector*>(sd->data);
         const std::size_t n = sd->size / sizeof(AVMotionVector);
         const int rot = converter.rotation();
         const bool quarter = rot == 90 || rot == 270;
-        const double W = quarter ? converter.outHeight() : converter.outWidth(); // unrotated output size
+        const double W =
+            quarter ? converter.outHeight() : converter.outWidth(); // unrotated output size
         const double H = quarter ? converter.outWidth() : converter.outHeight();
         const double sx = W / decoded->width, sy = H / decoded->height;
         current.motion.reserve(n);
         auto turn = [&](double x, double y, std::int32_t& ox, std::int32_t& oy) {
             double rx = x, ry = y;
-            if (rot == 90) rx = H - y, ry = x;
-            else if (rot == 180) rx = W - x, ry = H - y;
-            else if (rot == 270) rx = y, ry = W - x;
+            if (rot == 90)
+                rx = H - y, ry = x;
+            else if (rot == 180)
+                rx = W - x, ry = H - y;
+            else if (rot == 270)
+                rx = y, ry = W - x;
             ox = static_cast<std::int32_t>(std::lround(rx));
             oy = static_cast<std::int32_t>(std::lround(ry));
         };
@@ -195,13 +202,15 @@ struct VideoDecoder::Impl {
     }
 
     double secondsOf(std::int64_t i) const {
-        return static_cast<double>(index.pts[static_cast<std::size_t>(i)] - index.pts.front()) * av_q2d(stream->time_base);
+        return static_cast<double>(index.pts[static_cast<std::size_t>(i)] - index.pts.front()) *
+               av_q2d(stream->time_base);
     }
 
     const DecodedFrame& frame(std::int64_t target) {
         if (target < 0 || target >= index.frameCount())
             fail(errc::kOutOfRange, path,
-                 "frame " + std::to_string(target) + " is outside 0.." + std::to_string(index.frameCount() - 1));
+                 "frame " + std::to_string(target) + " is outside 0.." +
+                     std::to_string(index.frameCount() - 1));
         if (current.index == target && !current.rgba.empty()) return current;
         input->deadline().arm(kFrameBudget);
         struct Disarm {
@@ -211,8 +220,10 @@ struct VideoDecoder::Impl {
 
         const int key = index.timestampsUsable ? index.keyframeFor(target) : -1;
         if (runActive && target > cursor) {
-            const bool keyBehind = key < 0 || index.keyframes[static_cast<std::size_t>(key)].index <= cursor;
-            if ((keyBehind || target - cursor <= kContinueGap) && decodeUntil(target)) return current;
+            const bool keyBehind =
+                key < 0 || index.keyframes[static_cast<std::size_t>(key)].index <= cursor;
+            if ((keyBehind || target - cursor <= kContinueGap) && decodeUntil(target))
+                return current;
         }
         int k = key;
         for (int attempt = 0;; ++attempt) {
@@ -221,11 +232,13 @@ struct VideoDecoder::Impl {
             if (k < 0) break; // even a straight decode from the start did not deliver it
             k = attempt < kKeyframeRetries ? k - 1 : -1;
         }
-        fail(errc::kMediaCorrupt, path, "cannot decode frame " + std::to_string(target) + " (the file is damaged)");
+        fail(errc::kMediaCorrupt, path,
+             "cannot decode frame " + std::to_string(target) + " (the file is damaged)");
     }
 };
 
-VideoDecoder::VideoDecoder(const std::string& path, DecoderOptions options) : impl_(std::make_unique<Impl>()) {
+VideoDecoder::VideoDecoder(const std::string& path, DecoderOptions options)
+    : impl_(std::make_unique<Impl>()) {
     Impl& d = *impl_;
     d.path = path;
     d.options = options;
@@ -244,9 +257,15 @@ VideoDecoder::VideoDecoder(const std::string& path, DecoderOptions options) : im
 
 VideoDecoder::~VideoDecoder() = default;
 
-const VideoStreamInfo& VideoDecoder::info() const { return impl_->info; }
-const std::string& VideoDecoder::path() const { return impl_->path; }
-std::int64_t VideoDecoder::frameCount() const { return impl_->index.frameCount(); }
+const VideoStreamInfo& VideoDecoder::info() const {
+    return impl_->info;
+}
+const std::string& VideoDecoder::path() const {
+    return impl_->path;
+}
+std::int64_t VideoDecoder::frameCount() const {
+    return impl_->index.frameCount();
+}
 
 double VideoDecoder::frameSeconds(std::int64_t index) const {
     if (index < 0 || index >= frameCount()) return 0.0;
@@ -258,7 +277,8 @@ std::int64_t VideoDecoder::frameAt(Rational t) const {
     if (t.den <= 0 || t.num <= 0) return 0;
     const AVRational tb = d.stream->time_base;
     // Ticks of the stream time base in t, rounded down: the last frame at or before t.
-    const std::int64_t ticks = av_rescale_rnd(t.num, tb.den, t.den * static_cast<std::int64_t>(tb.num), AV_ROUND_DOWN);
+    const std::int64_t ticks =
+        av_rescale_rnd(t.num, tb.den, t.den * static_cast<std::int64_t>(tb.num), AV_ROUND_DOWN);
     const std::int64_t i = d.index.indexAtOrBefore(d.index.pts.front() + ticks);
     return std::clamp<std::int64_t>(i, 0, frameCount() - 1);
 }
@@ -274,12 +294,15 @@ std::int64_t VideoDecoder::framesAtRate(Rational rate) const {
     return std::max<std::int64_t>(1, frames);
 }
 
-const DecodedFrame& VideoDecoder::frame(std::int64_t index) { return impl_->frame(index); }
+const DecodedFrame& VideoDecoder::frame(std::int64_t index) {
+    return impl_->frame(index);
+}
 
 void VideoDecoder::setOutputSize(int width, int height) {
     const auto& c = impl_->converter;
     const bool same = width > 0 && height > 0 ? c.outWidth() == width && c.outHeight() == height
-                                              : c.outWidth() == impl_->info.width && c.outHeight() == impl_->info.height;
+                                              : c.outWidth() == impl_->info.width &&
+                                                    c.outHeight() == impl_->info.height;
     if (same) return; // keep the decoded frame: callers may set the size before every frame
     impl_->applyOutputSize(width, height);
     impl_->current.index = -1;

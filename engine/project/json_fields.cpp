@@ -25,14 +25,16 @@ JsonFields::JsonFields(const nlohmann::json& doc, std::string path, FieldErrorCo
     : doc_(doc), path_(std::move(path)), codes_(std::move(codes)) {
     if (!doc_.is_object())
         throw EngineError(codes_.wrongType, (path_.empty() ? std::string("document") : path_) +
-                                     ": expected an object, got " + describeJson(doc_));
+                                                ": expected an object, got " + describeJson(doc_));
 }
 
 std::string JsonFields::field(const std::string& key) const {
     return path_.empty() ? key : path_ + "." + key;
 }
 
-bool JsonFields::has(const std::string& key) const { return doc_.contains(key); }
+bool JsonFields::has(const std::string& key) const {
+    return doc_.contains(key);
+}
 
 void JsonFields::fail(const std::string& key, const std::string& message) const {
     throw EngineError(codes_.wrongType, field(key) + ": " + message);
@@ -65,14 +67,15 @@ bool JsonFields::boolean(const std::string& key, bool fallback) const {
     return v.get<bool>();
 }
 
-std::int64_t JsonFields::integer(const std::string& key, std::int64_t min,
-                                 std::int64_t max) const {
+std::int64_t JsonFields::integer(const std::string& key, std::int64_t min, std::int64_t max) const {
     const auto& v = require(key);
-    if (!v.is_number_integer() && !(v.is_number_float() && v.get<double>() == std::floor(v.get<double>()) &&
-                                    std::abs(v.get<double>()) < 9e15))
+    if (!v.is_number_integer() &&
+        !(v.is_number_float() && v.get<double>() == std::floor(v.get<double>()) &&
+          std::abs(v.get<double>()) < 9e15))
         fail(key, "expected a whole number, got " + describeJson(v));
-    std::int64_t n = v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(
-                                                                           std::numeric_limits<std::int64_t>::max())
+    std::int64_t n = v.is_number_unsigned() &&
+                             v.get<std::uint64_t>() > static_cast<std::uint64_t>(
+                                                          std::numeric_limits<std::int64_t>::max())
                          ? std::numeric_limits<std::int64_t>::max()
                          : (v.is_number_float() ? static_cast<std::int64_t>(v.get<double>())
                                                 : v.get<std::int64_t>());

@@ -37,7 +37,7 @@ class JsonFields {
                          std::int64_t fallback) const;
     std::uint64_t unsignedInteger(const std::string& key, std::uint64_t fallback) const;
     double number(const std::string& key, double min, double max, double fallback) const;
-    const nlohmann::json& array(const std::string& key) const; // empty array if absent
+    const nlohmann::json& array(const std::string& key) const;  // empty array if absent
     const nlohmann::json& object(const std::string& key) const; // empty object if absent
 
     [[noreturn]] void fail(const std::string& key, const std::string& message) const;

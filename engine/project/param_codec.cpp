@@ -27,10 +27,9 @@ std::string formatNumber(double v) {
 }
 
 [[noreturn]] void rangeError(const ParamSpec& spec, const std::string& field, double got) {
-    throw EngineError(errc::kOutOfRange, field + ": expected a number in [" +
-                                             formatNumber(spec.min) + ", " +
-                                             formatNumber(spec.max) + "], got " +
-                                             formatNumber(got));
+    throw EngineError(errc::kOutOfRange,
+                      field + ": expected a number in [" + formatNumber(spec.min) + ", " +
+                          formatNumber(spec.max) + "], got " + formatNumber(got));
 }
 
 double checkedNumber(const ParamSpec& spec, double v, const std::string& field) {
@@ -44,7 +43,8 @@ int choiceIndex(const ParamSpec& spec, std::string_view name, const std::string&
     for (std::size_t i = 0; i < spec.choices.size(); ++i)
         if (spec.choices[i] == name) return static_cast<int>(i);
     std::string list;
-    for (const auto& c : spec.choices) list += (list.empty() ? "" : ", ") + c;
+    for (const auto& c : spec.choices)
+        list += (list.empty() ? "" : ", ") + c;
     typeError(field, "one of " + list, "\"" + std::string(name) + "\"");
 }
 
@@ -65,7 +65,9 @@ bool parseHexColor(std::string_view text, ParamValue& out) {
 
 std::string toHexColor(const ParamValue& v) {
     char buf[10];
-    auto byte = [](double x) { return static_cast<int>(std::lround(std::clamp(x, 0.0, 1.0) * 255)); };
+    auto byte = [](double x) {
+        return static_cast<int>(std::lround(std::clamp(x, 0.0, 1.0) * 255));
+    };
     std::snprintf(buf, sizeof buf, "#%02x%02x%02x%02x", byte(v[0]), byte(v[1]), byte(v[2]),
                   byte(v[3]));
     return buf;
@@ -166,12 +168,15 @@ nlohmann::json paramToJson(const ParamSpec& spec, const ParamValue& value) {
     return nullptr;
 }
 
-nlohmann::json appliesWhenToJson(const fx::ParamSpec& spec, const std::vector<fx::ParamSpec>& specs) {
+nlohmann::json appliesWhenToJson(const fx::ParamSpec& spec,
+                                 const std::vector<fx::ParamSpec>& specs) {
     nlohmann::json conditions = nlohmann::json::array();
     for (const auto& c : spec.appliesWhen) {
         nlohmann::json j = {{"param", c.key}};
-        if (c.choices.empty()) j["value"] = c.flag;
-        else j["choices"] = c.choices;
+        if (c.choices.empty())
+            j["value"] = c.flag;
+        else
+            j["choices"] = c.choices;
         conditions.push_back(std::move(j));
     }
     return {{"all", std::move(conditions)}, {"text", fx::appliesWhenText(spec, specs)}};
@@ -194,9 +199,14 @@ nlohmann::json descriptorToJson(const fx::EffectDescriptor& d) {
         if (!p.appliesWhen.empty()) j["applies_when"] = appliesWhenToJson(p, d.params);
         params.push_back(std::move(j));
     }
-    return {{"id", d.id},         {"version", d.version},   {"name", d.name},
-            {"category", d.category}, {"help", d.help},     {"temporal", d.temporal()},
-            {"history_frames", d.historyFrames}, {"params", std::move(params)}};
+    return {{"id", d.id},
+            {"version", d.version},
+            {"name", d.name},
+            {"category", d.category},
+            {"help", d.help},
+            {"temporal", d.temporal()},
+            {"history_frames", d.historyFrames},
+            {"params", std::move(params)}};
 }
 
 } // namespace entropic::engine

@@ -19,7 +19,8 @@ Preset parsePreset(const nlohmann::json& doc, const std::string& id) {
     if (f.string("format") != kPresetFormatName)
         f.fail("format", std::string("expected \"") + kPresetFormatName + "\"");
     if (const auto version = f.integer("version", 1, 1000000); version > kPresetFormatVersion)
-        f.fail("version", "this preset needs a newer Entropic (format " + std::to_string(version) + ")");
+        f.fail("version",
+               "this preset needs a newer Entropic (format " + std::to_string(version) + ")");
     Preset p;
     p.id = id;
     p.name = f.string("name");
@@ -32,7 +33,8 @@ Preset parsePreset(const nlohmann::json& doc, const std::string& id) {
         const std::string path = f.field("effects") + "[" + std::to_string(i) + "]";
         if (!effect.is_object()) throw EngineError(kInvalid, path + ": expected an object");
         // Ids belong to a project; a preset's are placeholders.
-        if (effect.contains("id")) throw EngineError(kInvalid, path + ".id: presets carry no instance ids");
+        if (effect.contains("id"))
+            throw EngineError(kInvalid, path + ".id: presets carry no instance ids");
         effect["id"] = id + "-" + std::to_string(i + 1);
         p.effects.push_back(parseEffect(effect, path));
     }
@@ -63,7 +65,8 @@ std::filesystem::path presetFolder() {
     return ENTROPIC_SOURCE_PRESETS;
 }
 
-std::vector<Preset> loadPresets(const std::filesystem::path& folder, std::vector<std::string>* errors) {
+std::vector<Preset> loadPresets(const std::filesystem::path& folder,
+                                std::vector<std::string>* errors) {
     std::vector<std::filesystem::path> files;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
@@ -87,7 +90,8 @@ Preset findPreset(const std::filesystem::path& folder, const std::string& id) {
     if (id.find('/') == std::string::npos && std::filesystem::is_regular_file(file, ec))
         return loadPresetFile(file);
     std::string known;
-    for (const auto& p : loadPresets(folder)) known += (known.empty() ? "" : ", ") + p.id;
+    for (const auto& p : loadPresets(folder))
+        known += (known.empty() ? "" : ", ") + p.id;
     throw EngineError(errc::kNotFound, "no preset \"" + id + "\" in " + folder.string() +
                                            (known.empty() ? "" : " (presets: " + known + ")"));
 }

@@ -35,7 +35,8 @@ fx::MaskSpec parseMask(const json& doc, const std::string& path) {
     auto it = std::find_if(std::begin(kMaskShapes), std::end(kMaskShapes),
                            [&](const MaskShapeName& s) { return shape == s.name; });
     if (it == std::end(kMaskShapes))
-        f.fail("shape", "expected one of none, rectangle, ellipse, luma_key, got \"" + shape + "\"");
+        f.fail("shape",
+               "expected one of none, rectangle, ellipse, luma_key, got \"" + shape + "\"");
     m.shape = it->shape;
     m.x = f.number("x", -1, 2, m.x);
     m.y = f.number("y", -1, 2, m.y);
@@ -53,11 +54,16 @@ json maskToJson(const fx::MaskSpec& m) {
     const char* shape = "none";
     for (const auto& s : kMaskShapes)
         if (s.shape == m.shape) shape = s.name;
-    return {{"shape", shape},       {"x", m.x},
-            {"y", m.y},             {"w", m.w},
-            {"h", m.h},             {"feather", m.feather},
-            {"luma_low", m.lumaLow}, {"luma_high", m.lumaHigh},
-            {"softness", m.softness}, {"invert", m.invert}};
+    return {{"shape", shape},
+            {"x", m.x},
+            {"y", m.y},
+            {"w", m.w},
+            {"h", m.h},
+            {"feather", m.feather},
+            {"luma_low", m.lumaLow},
+            {"luma_high", m.lumaHigh},
+            {"softness", m.softness},
+            {"invert", m.invert}};
 }
 
 fx::BlendMode parseBlendMode(JsonFields& f, const char* key) {
@@ -83,10 +89,10 @@ fx::EffectInstance parseEffect(const json& doc, const std::string& path) {
         e.descriptor = registry.find(id, version);
         if (!e.descriptor) {
             const auto* newest = registry.find(id);
-            f.fail("version", newest ? "effect " + id + " has no version " +
-                                           std::to_string(version) + " (newest is " +
-                                           std::to_string(newest->version) + ")"
-                                     : "unknown effect \"" + id + "\"");
+            f.fail("version", newest
+                                  ? "effect " + id + " has no version " + std::to_string(version) +
+                                        " (newest is " + std::to_string(newest->version) + ")"
+                                  : "unknown effect \"" + id + "\"");
         }
     } else {
         e.descriptor = registry.find(id);
@@ -113,11 +119,16 @@ json effectToJson(const fx::EffectInstance& e) {
     json params = json::object();
     for (std::size_t i = 0; i < e.params.size(); ++i)
         params[e.descriptor->params[i].key] = paramToJson(e.descriptor->params[i], e.params.at(i));
-    json j = {{"id", e.instanceId}, {"effect", e.descriptor->id}, {"version", e.descriptor->version},
-              {"enabled", e.enabled}, {"mix", e.mix},              {"seed", e.userSeed},
+    json j = {{"id", e.instanceId},
+              {"effect", e.descriptor->id},
+              {"version", e.descriptor->version},
+              {"enabled", e.enabled},
+              {"mix", e.mix},
+              {"seed", e.userSeed},
               {"params", std::move(params)}};
     if (e.mask.shape != fx::MaskShape::None) j["mask"] = maskToJson(e.mask);
-    if (e.blend != fx::BlendMode::Normal) j["blend"] = fx::blendModeName(e.blend); // optional: absent means normal
+    if (e.blend != fx::BlendMode::Normal)
+        j["blend"] = fx::blendModeName(e.blend); // optional: absent means normal
     return j;
 }
 
@@ -162,9 +173,12 @@ Track parseTrack(const json& doc, const std::string& path, const std::string& ba
     t.id = f.string("id");
     if (t.id.empty()) f.fail("id", "must not be empty");
     const std::string kind = f.string("kind");
-    if (kind == "video") t.kind = TrackKind::Video;
-    else if (kind == "audio") t.kind = TrackKind::Audio;
-    else f.fail("kind", "expected \"video\" or \"audio\", got \"" + kind + "\"");
+    if (kind == "video")
+        t.kind = TrackKind::Video;
+    else if (kind == "audio")
+        t.kind = TrackKind::Audio;
+    else
+        f.fail("kind", "expected \"video\" or \"audio\", got \"" + kind + "\"");
     t.name = f.string("name", t.id);
     t.muted = f.boolean("muted", false);
     t.solo = f.boolean("solo", false);
@@ -176,12 +190,13 @@ Track parseTrack(const json& doc, const std::string& path, const std::string& ba
         const std::string cPath = f.field("clips") + "[" + std::to_string(i) + "]";
         t.clips.push_back(parseClip(clips[i], cPath, t.kind, baseDir, effectIds));
         if (!clipIds.insert(t.clips.back().id).second)
-            throw EngineError(kInvalid, cPath + ".id: \"" + t.clips.back().id +
-                                            "\" is used by another clip");
+            throw EngineError(kInvalid,
+                              cPath + ".id: \"" + t.clips.back().id + "\" is used by another clip");
     }
     // Clips on one track never overlap: the frame a track shows must be unambiguous.
     std::vector<const Clip*> order;
-    for (const auto& c : t.clips) order.push_back(&c);
+    for (const auto& c : t.clips)
+        order.push_back(&c);
     std::sort(order.begin(), order.end(), [](auto a, auto b) { return a->start < b->start; });
     for (std::size_t i = 1; i < order.size(); ++i)
         if (order[i]->start < order[i - 1]->end())
@@ -192,7 +207,8 @@ Track parseTrack(const json& doc, const std::string& path, const std::string& ba
 
 } // namespace
 
-Clip parseClip(const json& doc, const std::string& path, TrackKind kind, const std::string& baseDir) {
+Clip parseClip(const json& doc, const std::string& path, TrackKind kind,
+               const std::string& baseDir) {
     std::set<std::string> effectIds;
     return parseClip(doc, path, kind, baseDir, effectIds);
 }
@@ -205,7 +221,8 @@ Track parseTrack(const json& doc, const std::string& path, const std::string& ba
 std::int64_t Project::frameCount() const {
     std::int64_t end = 0;
     for (const auto& t : tracks)
-        for (const auto& c : t.clips) end = std::max(end, c.end());
+        for (const auto& c : t.clips)
+            end = std::max(end, c.end());
     return end;
 }
 
@@ -240,8 +257,8 @@ Project parseProject(const json& original, const std::string& baseDir) {
         const std::string tPath = "tracks[" + std::to_string(i) + "]";
         p.tracks.push_back(parseTrack(tracks[i], tPath, baseDir, clipIds, effectIds));
         if (!trackIds.insert(p.tracks.back().id).second)
-            throw EngineError(kInvalid,
-                              tPath + ".id: \"" + p.tracks.back().id + "\" is used by another track");
+            throw EngineError(kInvalid, tPath + ".id: \"" + p.tracks.back().id +
+                                            "\" is used by another track");
     }
     parseProjectSignals(f, p);
     return p;
@@ -253,8 +270,7 @@ Project loadProjectFile(const std::string& path) {
     std::stringstream buffer;
     buffer << in.rdbuf();
     json doc = json::parse(buffer.str(), nullptr, false);
-    if (doc.is_discarded())
-        throw EngineError(kInvalid, path + ": not a valid JSON document");
+    if (doc.is_discarded()) throw EngineError(kInvalid, path + ": not a valid JSON document");
     const std::string baseDir = std::filesystem::absolute(path).parent_path().string();
     try {
         return parseProject(doc, baseDir);
@@ -274,7 +290,8 @@ json clipToJson(const Clip& c, TrackKind kind) {
     if (c.soundMuted) jc["sound_muted"] = true;
     if (kind == TrackKind::Video) {
         json effects = json::array();
-        for (const auto& e : c.effects) effects.push_back(effectToJson(e));
+        for (const auto& e : c.effects)
+            effects.push_back(effectToJson(e));
         jc["effects"] = std::move(effects);
     }
     return jc;
@@ -285,9 +302,12 @@ json trackToJson(const Track& t) {
     for (const auto& c : t.clips) {
         clips.push_back(clipToJson(c, t.kind));
     }
-    json jt = {{"id", t.id},       {"kind", t.kind == TrackKind::Video ? "video" : "audio"},
-               {"name", t.name},   {"muted", t.muted},
-               {"volume_db", t.volumeDb}, {"clips", std::move(clips)}};
+    json jt = {{"id", t.id},
+               {"kind", t.kind == TrackKind::Video ? "video" : "audio"},
+               {"name", t.name},
+               {"muted", t.muted},
+               {"volume_db", t.volumeDb},
+               {"clips", std::move(clips)}};
     if (t.kind == TrackKind::Video) jt["opacity"] = t.opacity;
     if (t.blend != fx::BlendMode::Normal) jt["blend"] = fx::blendModeName(t.blend); // optional
     if (t.solo) jt["solo"] = true; // optional: absent means false
@@ -296,7 +316,8 @@ json trackToJson(const Track& t) {
 
 json projectToJson(const Project& p) {
     json tracks = json::array();
-    for (const auto& t : p.tracks) tracks.push_back(trackToJson(t));
+    for (const auto& t : p.tracks)
+        tracks.push_back(trackToJson(t));
     json doc = {{"format", kProjectFormatName},
                 {"version", kProjectFormatVersion},
                 {"id", p.id},

@@ -65,9 +65,11 @@ void AudioMixer::mix(std::int64_t start, std::int64_t count, float* out) {
             const std::int64_t n = to - from;
             scratch_.resize(static_cast<std::size_t>(n * kChannels));
             decoder->read(sourceStart, n, scratch_.data());
-            const auto gain = static_cast<float>(std::pow(10.0, (clip.gainDb + track.volumeDb) / 20.0));
+            const auto gain =
+                static_cast<float>(std::pow(10.0, (clip.gainDb + track.volumeDb) / 20.0));
             float* dst = out + (from - start) * kChannels;
-            for (std::int64_t i = 0; i < n * kChannels; ++i) dst[i] += scratch_[i] * gain;
+            for (std::int64_t i = 0; i < n * kChannels; ++i)
+                dst[i] += scratch_[i] * gain;
         }
     }
 }

@@ -8,8 +8,8 @@ ClipChain::ClipChain(std::vector<fx::EffectInstance> effects, std::string projec
     reconfigure(std::move(effects), std::move(projectId), rateNum, rateDen, std::move(resolver));
 }
 
-void ClipChain::reconfigure(std::vector<fx::EffectInstance> effects, std::string projectId, int rateNum,
-                            int rateDen, ParamResolver resolver) {
+void ClipChain::reconfigure(std::vector<fx::EffectInstance> effects, std::string projectId,
+                            int rateNum, int rateDen, ParamResolver resolver) {
     effects_ = std::move(effects);
     projectId_ = std::move(projectId);
     rateNum_ = rateNum;
@@ -19,7 +19,8 @@ void ClipChain::reconfigure(std::vector<fx::EffectInstance> effects, std::string
     if (resolver_) resolved_ = effects_;
     std::int64_t history = 0;
     for (const auto& e : effects_)
-        if (e.enabled && e.descriptor->temporal()) history += std::max(1, e.descriptor->historyFrames);
+        if (e.enabled && e.descriptor->temporal())
+            history += std::max(1, e.descriptor->historyFrames);
     schedule_ = TemporalSchedule::forHistory(history);
     main_ = Lane{};
     shadow_ = Lane{};

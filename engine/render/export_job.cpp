@@ -32,8 +32,7 @@ std::string partialPathFor(const std::string& finalPath, long pid) {
         .string();
 }
 
-PartialOutput partialOutputFor(const std::string& exportPath, const std::string& format,
-                               long pid) {
+PartialOutput partialOutputFor(const std::string& exportPath, const std::string& format, long pid) {
     const ExportFormat* f = findExportFormat(format.empty() ? formatIdForPath(exportPath) : format);
     if (!f || f->path != ExportVideoPath::ImageSequence)
         return {partialPathFor(exportPath, pid), false};

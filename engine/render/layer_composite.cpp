@@ -26,7 +26,8 @@ void compositeOver(fx::FrameView dst, fx::ConstFrameView src, double opacity, fx
                 const std::uint32_t a = s[3] * scale;
                 if (a == 0) continue;
                 const std::uint32_t inv = 65025 - a;
-                for (int c = 0; c < 3; ++c) d[c] = static_cast<std::uint8_t>((s[c] * a + d[c] * inv + 32512) / 65025);
+                for (int c = 0; c < 3; ++c)
+                    d[c] = static_cast<std::uint8_t>((s[c] * a + d[c] * inv + 32512) / 65025);
                 d[3] = static_cast<std::uint8_t>((255 * a + d[3] * inv + 32512) / 65025);
             }
         }

@@ -19,7 +19,8 @@ void PlaybackPlan::updateClock(double position, Time now) {
     // editor seeked or the loop wrapped differently): start the order afresh.
     const double expected = positionAt(now);
     position = wrap(position);
-    if (std::abs(lead(static_cast<std::int64_t>(std::floor(position)), expected)) > 4) last_.reset();
+    if (std::abs(lead(static_cast<std::int64_t>(std::floor(position)), expected)) > 4)
+        last_.reset();
     anchorPosition_ = position;
     anchorTime_ = now;
     frozen_ = false;
@@ -81,12 +82,14 @@ PlaybackPlan::Step PlaybackPlan::next(Time now, const FrameCost& frameCost, int 
     std::int64_t skipped = 0;
     bool jumped = false;
     for (int attempt = 0; attempt < 4; ++attempt) {
-        const double costPeriods = std::max(0.0, frameCost(candidate)) * start_.fps; // real-time periods
+        const double costPeriods =
+            std::max(0.0, frameCost(candidate)) * start_.fps; // real-time periods
         if (lead(candidate, position) - costPeriods >= -0.8) break;
         const std::int64_t late = candidate;
         jumped = true;
         const double when = wrap(position + dir * costPeriods * rate);
-        candidate = static_cast<std::int64_t>(std::floor(when + 1e-9)); // not a hair before a frame boundary
+        candidate = static_cast<std::int64_t>(
+            std::floor(when + 1e-9)); // not a hair before a frame boundary
         if (last_ && candidate == *last_) candidate = wrapFrame(candidate + dir);
         skipped += std::max<std::int64_t>(
             0, std::llround((lead(candidate, position) - lead(late, position)) * rate));

@@ -35,15 +35,16 @@ void writePng(const std::string& path, fx::ConstFrameView rgba) {
     frame->linesize[0] = rgba.stride;
 
     media::PacketPtr packet = media::makePacket();
-    if (avcodec_send_frame(ctx.get(), frame.get()) < 0 || avcodec_send_frame(ctx.get(), nullptr) < 0 ||
+    if (avcodec_send_frame(ctx.get(), frame.get()) < 0 ||
+        avcodec_send_frame(ctx.get(), nullptr) < 0 ||
         avcodec_receive_packet(ctx.get(), packet.get()) < 0)
         fail(path, "encoding failed");
 
     writeAtomically(path, [&](const std::string& tmp) {
         std::FILE* file = std::fopen(tmp.c_str(), "wb");
         if (!file) fail(path, "cannot create the file");
-        const bool ok = std::fwrite(packet->data, 1, static_cast<std::size_t>(packet->size), file) ==
-                        static_cast<std::size_t>(packet->size);
+        const bool ok = std::fwrite(packet->data, 1, static_cast<std::size_t>(packet->size),
+                                    file) == static_cast<std::size_t>(packet->size);
         if (std::fclose(file) != 0 || !ok) fail(path, "write failed");
     });
 }

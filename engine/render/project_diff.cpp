@@ -47,7 +47,8 @@ bool sameMask(const fx::MaskSpec& a, const fx::MaskSpec& b) {
 // Field by field: exact (clipToJson would round colours to 8 bits), and no allocation.
 bool sameEffect(const fx::EffectInstance& a, const fx::EffectInstance& b) {
     if (a.descriptor != b.descriptor || a.instanceId != b.instanceId || a.mix != b.mix ||
-        a.userSeed != b.userSeed || a.blend != b.blend || !sameMask(a.mask, b.mask) || a.params.size() != b.params.size())
+        a.userSeed != b.userSeed || a.blend != b.blend || !sameMask(a.mask, b.mask) ||
+        a.params.size() != b.params.size())
         return false;
     for (std::size_t i = 0; i < a.params.size(); ++i)
         if (a.params.at(i) != b.params.at(i)) return false;
@@ -89,7 +90,8 @@ bool sameStack(const std::vector<VisibleTrack>& before, const std::vector<Visibl
         while (a != after.end() && !(ca = clipAt(*a, frame)))
             ++a;
         if (!cb || !ca) return !cb && !ca;
-        if (b->opacity != a->opacity || b->blend != a->blend || !samePicture(*cb, *ca)) return false;
+        if (b->opacity != a->opacity || b->blend != a->blend || !samePicture(*cb, *ca))
+            return false;
         ++b;
         ++a;
     }

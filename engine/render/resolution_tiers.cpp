@@ -22,10 +22,10 @@ bool ResolutionTiers::record(double ms, double periodMs) {
     if (tier_ > 0 && framesAtTier_ >= kRiseFrames) {
         auto& above = cost_[static_cast<std::size_t>(tier_ - 1)];
         if (framesAtTier_ >= kForgetFrames) above = 0;
-        const double ratio = kScales[static_cast<std::size_t>(tier_ - 1)] /
-                             kScales[static_cast<std::size_t>(tier_)];
-        const bool roomAbove = above > 0 ? above < 0.75 * periodMs
-                                         : cost * ratio * ratio < 0.5 * periodMs;
+        const double ratio =
+            kScales[static_cast<std::size_t>(tier_ - 1)] / kScales[static_cast<std::size_t>(tier_)];
+        const bool roomAbove =
+            above > 0 ? above < 0.75 * periodMs : cost * ratio * ratio < 0.5 * periodMs;
         if (roomAbove) {
             --tier_;
             framesAtTier_ = 0;

@@ -29,7 +29,8 @@ ThreadRows::~ThreadRows() {
         stop_ = true;
     }
     wake_.notify_all();
-    for (auto& t : workers_) t.join();
+    for (auto& t : workers_)
+        t.join();
 }
 
 void ThreadRows::run(int rows, const std::function<void(int, int)>& fn) const {

@@ -75,7 +75,8 @@ void TimelineRenderer::setProject(ProjectSnapshot project) {
         signalsKey_ = std::move(key);
         signals_ = std::make_unique<SignalRuntime>(project_, analysis_);
     }
-    for (auto& [id, slot] : slots_) slot->used = false;
+    for (auto& [id, slot] : slots_)
+        slot->used = false;
     for (const auto& track : project_->tracks)
         for (const auto& clip : track.clips) {
             auto it = slots_.find(clip.id);
@@ -94,10 +95,12 @@ void TimelineRenderer::setProject(ProjectSnapshot project) {
 TimelineRenderer::ClipSlot& TimelineRenderer::slotFor(const Clip& clip) {
     auto& slot = slots_[clip.id];
     if (!slot) slot = std::make_unique<ClipSlot>();
-    const bool needsMotion = std::any_of(clip.effects.begin(), clip.effects.end(), [](const fx::EffectInstance& e) {
-        return e.enabled && e.descriptor->needsMotionVectors;
-    });
-    if (!slot->decoder || slot->sourcePath != clip.sourcePath || slot->motionVectors != needsMotion) {
+    const bool needsMotion =
+        std::any_of(clip.effects.begin(), clip.effects.end(), [](const fx::EffectInstance& e) {
+            return e.enabled && e.descriptor->needsMotionVectors;
+        });
+    if (!slot->decoder || slot->sourcePath != clip.sourcePath ||
+        slot->motionVectors != needsMotion) {
         DecoderOptions options;
         options.exportMotionVectors = needsMotion;
         slot->motionVectors = needsMotion;
@@ -112,19 +115,22 @@ TimelineRenderer::ClipSlot& TimelineRenderer::slotFor(const Clip& clip) {
         ClipChain::ParamResolver resolver;
         if (clipIsModulated(*project_, clip)) {
             std::vector<std::optional<std::size_t>> moved;
-            for (const auto& e : clip.effects) moved.push_back(signals_->movedEffect(e.instanceId));
+            for (const auto& e : clip.effects)
+                moved.push_back(signals_->movedEffect(e.instanceId));
             // Reads signals_ when called: the chain is rebuilt whenever the
             // runtime's key changes, so the indices stay those of its graph.
             resolver = [this, start = clip.start, moved](std::size_t i, std::int64_t k,
-                                                          fx::ParamValues& values) {
+                                                         fx::ParamValues& values) {
                 if (moved[i]) signals_->resolve(*moved[i], start + k, values);
             };
         }
-        const int num = static_cast<int>(project_->frameRate.num), den = static_cast<int>(project_->frameRate.den);
+        const int num = static_cast<int>(project_->frameRate.num),
+                  den = static_cast<int>(project_->frameRate.den);
         if (slot->chain)
             slot->chain->reconfigure(clip.effects, project_->id, num, den, std::move(resolver));
         else
-            slot->chain = std::make_unique<ClipChain>(clip.effects, project_->id, num, den, &rows_, std::move(resolver));
+            slot->chain = std::make_unique<ClipChain>(clip.effects, project_->id, num, den, &rows_,
+                                                      std::move(resolver));
     }
     return *slot;
 }
@@ -190,7 +196,9 @@ const fx::Frame& TimelineRenderer::render(std::int64_t frame, double scale) {
             if (layers == 0 || single) {
                 output_.resize(width, height);
                 output_.fill(0, 0, 0, 255);
-                if (single) compositeOver(output_.view(), single->view(), 1.0, fx::BlendMode::Normal, rows_);
+                if (single)
+                    compositeOver(output_.view(), single->view(), 1.0, fx::BlendMode::Normal,
+                                  rows_);
                 single = nullptr;
             }
             compositeOver(output_.view(), layer.view(), track.opacity, mode, rows_);
@@ -199,8 +207,9 @@ const fx::Frame& TimelineRenderer::render(std::int64_t frame, double scale) {
     }
 
     stats_.replayedFrames = replayed;
-    stats_.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-                    .count();
+    stats_.ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
     if (single) return *single;
     if (layers == 0) {
         output_.resize(width, height);

@@ -33,7 +33,8 @@ void claimSocketPath(const std::string& path) {
     sockaddr_un addr{};
     addr.sun_family = AF_UNIX;
     std::strncpy(addr.sun_path, path.c_str(), sizeof addr.sun_path - 1);
-    const bool live = fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    const bool live =
+        fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
     if (fd >= 0) ::close(fd);
     if (live) throw std::runtime_error(path + ": another engine is listening there");
     std::filesystem::remove(path, ec);
@@ -41,7 +42,8 @@ void claimSocketPath(const std::string& path) {
 
 std::string describeCommands() {
     std::string list;
-    for (const auto& c : commandTable()) list += (list.empty() ? "" : ", ") + std::string(c.name);
+    for (const auto& c : commandTable())
+        list += (list.empty() ? "" : ", ") + std::string(c.name);
     return list;
 }
 
@@ -88,10 +90,16 @@ CommandServer::~CommandServer() {
     }
 }
 
-const std::string& CommandServer::endpoint() const { return impl_->options.endpoint; }
-const std::string& CommandServer::ringName() const { return impl_->session->render.ringName(); }
+const std::string& CommandServer::endpoint() const {
+    return impl_->options.endpoint;
+}
+const std::string& CommandServer::ringName() const {
+    return impl_->session->render.ringName();
+}
 
-void CommandServer::requestStop() { impl_->stopRequested = true; }
+void CommandServer::requestStop() {
+    impl_->stopRequested = true;
+}
 
 void CommandServer::Impl::flush() {
     for (auto& message : outbox.takeAll()) {
@@ -109,17 +117,22 @@ void CommandServer::Impl::dispatch(std::vector<zmq::message_t>& parts) {
         envelope.push_back(parts[i].to_string());
         if (parts[i].size() == 0) break;
     }
-    if (i + 1 >= parts.size() || parts[i].size() != 0) return; // not a REQ envelope: nobody to answer
+    if (i + 1 >= parts.size() || parts[i].size() != 0)
+        return; // not a REQ envelope: nobody to answer
     const std::string payload = parts.back().to_string();
 
     const nlohmann::json request = nlohmann::json::parse(payload, nullptr, false);
     const nlohmann::json id =
         request.is_object() && request.contains("id") ? request["id"] : nlohmann::json();
     const Responder reply(&outbox, std::move(envelope), id);
-    if (request.is_discarded()) return reply.fail(errc::kBadRequest, "the request is not valid JSON");
-    if (!request.is_object()) return reply.fail(errc::kBadRequest, "the request must be a JSON object");
-    if (!request.contains("cmd")) return reply.fail(errc::kBadRequest, "the request has no \"cmd\"");
-    if (!request["cmd"].is_string()) return reply.fail(errc::kBadRequest, "\"cmd\" must be a string");
+    if (request.is_discarded())
+        return reply.fail(errc::kBadRequest, "the request is not valid JSON");
+    if (!request.is_object())
+        return reply.fail(errc::kBadRequest, "the request must be a JSON object");
+    if (!request.contains("cmd"))
+        return reply.fail(errc::kBadRequest, "the request has no \"cmd\"");
+    if (!request["cmd"].is_string())
+        return reply.fail(errc::kBadRequest, "\"cmd\" must be a string");
     const std::string cmd = request["cmd"].get<std::string>();
     for (const auto& spec : commandTable()) {
         if (spec.name != cmd) continue;
@@ -131,7 +144,8 @@ void CommandServer::Impl::dispatch(std::vector<zmq::message_t>& parts) {
         }
         return;
     }
-    reply.fail(errc::kUnknownCommand, "unknown command \"" + cmd + "\" (known: " + describeCommands() + ")");
+    reply.fail(errc::kUnknownCommand,
+               "unknown command \"" + cmd + "\" (known: " + describeCommands() + ")");
 }
 
 void CommandServer::run() {

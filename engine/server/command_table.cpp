@@ -20,16 +20,18 @@ std::span<const CommandSpec> commandTable() {
         {"export_cancel", handleExportCancel, "cancel the export"},
         {"cache_status", handleCacheStatus, "the frame cache: budget, use, cached ranges"},
         {"cache_config", handleCacheConfig, "set the frame cache's budget"},
-        {"resolve_params", handleResolveParams, "resolved parameter and signal values over a frame range"},
-        {"analysis_status", handleAnalysisStatus, "progress of the background analysis of signal sources"},
+        {"resolve_params", handleResolveParams,
+         "resolved parameter and signal values over a frame range"},
+        {"analysis_status", handleAnalysisStatus,
+         "progress of the background analysis of signal sources"},
         {"shutdown", handleShutdown, "stop the engine"},
     };
     return kCommands;
 }
 
 JsonFields requestFields(const nlohmann::json& request) {
-    return JsonFields(request, "", FieldErrorCodes{errc::kMissingField, errc::kWrongType,
-                                                   errc::kOutOfRange});
+    return JsonFields(request, "",
+                      FieldErrorCodes{errc::kMissingField, errc::kWrongType, errc::kOutOfRange});
 }
 
 } // namespace entropic::engine

@@ -36,8 +36,9 @@ void handlePlay(EngineSession& s, const nlohmann::json& request, const Responder
     start.fps = project->frameRate.toDouble();
     start.frameCount = project->frameCount();
     if (f.has("loop")) {
-        const JsonFields l(f.object("loop"), "loop",
-                           FieldErrorCodes{errc::kMissingField, errc::kWrongType, errc::kOutOfRange});
+        const JsonFields l(
+            f.object("loop"), "loop",
+            FieldErrorCodes{errc::kMissingField, errc::kWrongType, errc::kOutOfRange});
         PlayLoop loop;
         loop.first = l.integer("first", 0, std::int64_t{1} << 40);
         loop.end = l.integer("end", loop.first + 1, std::int64_t{1} << 40);

@@ -12,11 +12,11 @@ namespace entropic::engine {
 void handleLoadProject(EngineSession& s, const nlohmann::json& request, const Responder& reply) {
     const auto f = requestFields(request);
     const auto& doc = f.require("project");
-    if (!doc.is_object()) f.fail("project", "expected the project object, got " + describeJson(doc));
+    if (!doc.is_object())
+        f.fail("project", "expected the project object, got " + describeJson(doc));
     // Relative sources resolve against base_dir: the folder of the project file
     // the editor has open (the engine has no working directory of its own to offer).
-    const std::string baseDir =
-        f.string("base_dir", std::filesystem::current_path().string());
+    const std::string baseDir = f.string("base_dir", std::filesystem::current_path().string());
     auto project = std::make_shared<const Project>(parseProject(doc, baseDir));
     nlohmann::json missing = nlohmann::json::array();
     for (const auto& track : project->tracks)
@@ -46,7 +46,9 @@ void handleLoadProject(EngineSession& s, const nlohmann::json& request, const Re
     } else {
         s.cache.clear();
     }
-    reply.ok({{"frames", frames}, {"width", width}, {"height", height},
+    reply.ok({{"frames", frames},
+              {"width", width},
+              {"height", height},
               {"missing_media", std::move(missing)}});
 }
 

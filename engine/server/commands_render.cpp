@@ -12,8 +12,9 @@ void handleRenderFrame(EngineSession& s, const nlohmann::json& request, const Re
         job.frame = f.integer("frame", 0, std::int64_t{1} << 40);
     } else if (f.has("time")) {
         // Rational seconds: the frame on screen at that time.
-        const JsonFields t(f.object("time"), "time",
-                           FieldErrorCodes{errc::kMissingField, errc::kWrongType, errc::kOutOfRange});
+        const JsonFields t(
+            f.object("time"), "time",
+            FieldErrorCodes{errc::kMissingField, errc::kWrongType, errc::kOutOfRange});
         const std::int64_t num = t.integer("num", 0, std::int64_t{1} << 40);
         const std::int64_t den = t.integer("den", 1, 1000000000);
         // floor(num/den · rate) in exact integers: split num/den into whole and rest so

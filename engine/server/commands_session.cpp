@@ -9,7 +9,8 @@ namespace entropic::engine {
 
 void handleHello(EngineSession& s, const nlohmann::json&, const Responder& reply) {
     nlohmann::json commands = nlohmann::json::array();
-    for (const auto& c : commandTable()) commands.push_back(c.name);
+    for (const auto& c : commandTable())
+        commands.push_back(c.name);
     reply.ok({{"protocol", kProtocolVersion},
               {"engine", "entropic-engine 0.1.0"},
               {"pid", ::getpid()},
@@ -29,7 +30,8 @@ void handlePing(EngineSession& s, const nlohmann::json&, const Responder& reply)
 
 void handleListEffects(EngineSession&, const nlohmann::json&, const Responder& reply) {
     nlohmann::json effects = nlohmann::json::array();
-    for (const auto* d : fx::EffectRegistry::builtin().all()) effects.push_back(descriptorToJson(*d));
+    for (const auto* d : fx::EffectRegistry::builtin().all())
+        effects.push_back(descriptorToJson(*d));
     reply.ok({{"effects", std::move(effects)}});
 }
 

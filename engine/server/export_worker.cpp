@@ -4,9 +4,9 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "entropic/ipc/prompt_wakeups.h"
 #include "entropic/engine/error.h"
 #include "entropic/engine/media/export_formats.h"
+#include "entropic/ipc/prompt_wakeups.h"
 
 namespace entropic::engine {
 namespace {
@@ -51,7 +51,7 @@ void ExportWorker::start(ProjectSnapshot project, ExportSettings settings) {
             callbacks.cancel = &cancel_;
             callbacks.progress = [this](std::int64_t done, std::int64_t) { done_ = done; };
             state = runExport(project, settings, callbacks) == ExportOutcome::Done ? "done"
-                                                                                  : "cancelled";
+                                                                                   : "cancelled";
         } catch (const std::exception& e) {
             state = "failed";
             code = errorCodeOf(e);

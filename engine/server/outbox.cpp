@@ -13,7 +13,9 @@ Outbox::Outbox() : fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
     if (fd_ < 0) throw std::runtime_error("cannot create the reply eventfd");
 }
 
-Outbox::~Outbox() { ::close(fd_); }
+Outbox::~Outbox() {
+    ::close(fd_);
+}
 
 void Outbox::post(OutgoingMessage message) {
     {

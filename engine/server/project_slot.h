@@ -17,7 +17,8 @@ class ProjectSlot {
     // The current project, or a no_project error for a command that needs one.
     ProjectSnapshot required() const {
         ProjectSnapshot project = current();
-        if (!project) throw EngineError(errc::kNoProject, "no project loaded yet (send load_project)");
+        if (!project)
+            throw EngineError(errc::kNoProject, "no project loaded yet (send load_project)");
         return project;
     }
 

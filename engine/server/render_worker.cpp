@@ -22,15 +22,16 @@ double msSince(Clock::time_point start) {
 
 nlohmann::json PlayStats::toJson() const {
     nlohmann::json changes = nlohmann::json::array();
-    for (const auto& [at, tier] : tierChanges) changes.push_back({{"at", at}, {"tier", tier}});
-    return {{"session", session},     {"playing", playing},   {"produced", produced},
-            {"skipped", skipped},     {"failed", failed},
-            {"last_frame", lastFrame}, {"from_cache", fromCache},
-            {"tier", tier},
-            {"scale", scale},         {"mean_cost_ms", meanCostMs}, {"tier_changes", changes}};
+    for (const auto& [at, tier] : tierChanges)
+        changes.push_back({{"at", at}, {"tier", tier}});
+    return {{"session", session},         {"playing", playing},     {"produced", produced},
+            {"skipped", skipped},         {"failed", failed},       {"last_frame", lastFrame},
+            {"from_cache", fromCache},    {"tier", tier},           {"scale", scale},
+            {"mean_cost_ms", meanCostMs}, {"tier_changes", changes}};
 }
 
-RenderWorker::RenderWorker(const ProjectSlot& project, FrameCache& cache, int ringSlots, int threads)
+RenderWorker::RenderWorker(const ProjectSlot& project, FrameCache& cache, int ringSlots,
+                           int threads)
     : project_(project), cache_(cache), threads_(threads), ring_(ringSlots) {
     thread_ = std::thread([this] { loop(); });
     pthread_setname_np(thread_.native_handle(), "entropic-render");
@@ -43,7 +44,8 @@ RenderWorker::~RenderWorker() {
     }
     wake_.notify_all();
     thread_.join();
-    for (const auto& job : queue_) job.responder.fail(errc::kFailed, "the engine is shutting down");
+    for (const auto& job : queue_)
+        job.responder.fail(errc::kFailed, "the engine is shutting down");
 }
 
 void RenderWorker::submit(RenderJob job) {
@@ -137,7 +139,8 @@ void RenderWorker::playStep(std::unique_lock<std::mutex>& lock) {
     // The ring keeps the frame on screen and the one being written; the rest
     // may run ahead of the clock.
     const int lookahead = std::max(1, ring_.slotCount() - 2);
-    if (const auto project = project_.current()) plan_.setFrameCount(project->frameCount()); // edits while playing
+    if (const auto project = project_.current())
+        plan_.setFrameCount(project->frameCount()); // edits while playing
     // A cached frame costs a copy; any other what the chain cost lately.
     const double chainSeconds = tiers_.costMs() / 1000.0;
     const auto step = plan_.next(
@@ -192,7 +195,8 @@ void RenderWorker::playStep(std::unique_lock<std::mutex>& lock) {
     stats_.lastFrame = step.frame;
     stats_.meanCostMs += (costMs - stats_.meanCostMs) / static_cast<double>(stats_.produced);
     // A frame from the cache says nothing about what the chain costs.
-    if (fromCache) ++stats_.fromCache;
+    if (fromCache)
+        ++stats_.fromCache;
     else if (tiers_.record(costMs, periodMs))
         stats_.tierChanges.emplace_back(stats_.produced, tiers_.tier());
     stats_.tier = tiers_.tier();
@@ -202,13 +206,15 @@ void RenderWorker::playStep(std::unique_lock<std::mutex>& lock) {
 
 bool RenderWorker::renderAhead(std::unique_lock<std::mutex>& lock) {
     if (cache_.budget() == 0 || (aheadAllowed_ && !aheadAllowed_())) return false;
-    if (aheadVersion_ != 0 && cache_.version() == aheadVersion_) return false; // gave up; nothing changed
+    if (aheadVersion_ != 0 && cache_.version() == aheadVersion_)
+        return false; // gave up; nothing changed
     const ProjectSnapshot snapshot = project_.current();
     if (!snapshot) return false;
     const std::int64_t count = snapshot->frameCount();
     // The next frame not cached yet, from the playhead on.
     std::int64_t frame = std::max(aheadNext_, aheadFrom_);
-    while (frame < count && cache_.contains(frame)) ++frame;
+    while (frame < count && cache_.contains(frame))
+        ++frame;
     if (frame >= count) {
         aheadNext_ = aheadFrom_;
         aheadVersion_ = cache_.version();
@@ -250,8 +256,10 @@ RenderWorker::Produced RenderWorker::produce(const ProduceRequest& request) {
     const std::uint64_t generation = cache_.generation();
     const ProjectSnapshot snapshot = project_.required();
     auto& renderer = request.ahead ? aheadRenderer_ : renderer_;
-    if (!renderer) renderer = std::make_unique<TimelineRenderer>(snapshot, threads_);
-    else if (renderer->project() != snapshot) renderer->setProject(snapshot);
+    if (!renderer)
+        renderer = std::make_unique<TimelineRenderer>(snapshot, threads_);
+    else if (renderer->project() != snapshot)
+        renderer->setProject(snapshot);
 
     const std::int64_t count = std::max<std::int64_t>(1, snapshot->frameCount());
     if (frameIndex >= count)
@@ -265,7 +273,8 @@ RenderWorker::Produced RenderWorker::produce(const ProduceRequest& request) {
     std::uint64_t hash = 0;
     if (toCache || (toRing && request.session == 0)) {
         // The hash and the JPEG both read the whole frame: do them side by side.
-        auto hashing = std::async(std::launch::async, [&frame] { return fx::frameHash(frame.view()); });
+        auto hashing =
+            std::async(std::launch::async, [&frame] { return fx::frameHash(frame.view()); });
         encoder_.encode(frame.view(), jpeg_);
         hash = hashing.get();
     } else {
@@ -296,18 +305,19 @@ void RenderWorker::renderJob(RenderJob& job) {
         const double renderMs = produced.fromCache ? 0.0 : produced.renderMs;
         const double totalMs = msSince(started);
         lastFrameMs_ = totalMs;
-        job.responder.ok({{"frame", job.frame},
-                          {"slot", info.slot},
-                          {"sequence", info.sequence},
-                          {"width", info.width},
-                          {"height", info.height},
-                          {"hash", fx::hashToHex(info.rgbaHash)},
-                          {"jpeg_bytes", info.jpegBytes},
-                          {"render_ms", renderMs},
-                          {"total_ms", totalMs},
-                          {"replayed_frames", produced.fromCache ? 0 : renderer_->stats().replayedFrames},
-                          {"cached", produced.fromCache},
-                          {"ring", ring_.name()}});
+        job.responder.ok(
+            {{"frame", job.frame},
+             {"slot", info.slot},
+             {"sequence", info.sequence},
+             {"width", info.width},
+             {"height", info.height},
+             {"hash", fx::hashToHex(info.rgbaHash)},
+             {"jpeg_bytes", info.jpegBytes},
+             {"render_ms", renderMs},
+             {"total_ms", totalMs},
+             {"replayed_frames", produced.fromCache ? 0 : renderer_->stats().replayedFrames},
+             {"cached", produced.fromCache},
+             {"ring", ring_.name()}});
     } catch (const std::exception& e) {
         job.responder.fail(e);
     }

@@ -48,7 +48,7 @@ struct PlayStats {
     std::int64_t fromCache = 0;  // of the produced, copied from the frame cache
     int tier = 0;                // index into ResolutionTiers::kScales
     double scale = 1.0;
-    double meanCostMs = 0;       // per produced frame: render + JPEG + ring
+    double meanCostMs = 0; // per produced frame: render + JPEG + ring
     std::vector<std::pair<std::int64_t, int>> tierChanges; // (produced count, new tier)
 
     nlohmann::json toJson() const;
@@ -124,8 +124,8 @@ class RenderWorker {
     PlaybackPlan plan_;
     ResolutionTiers tiers_;
     PlayStats stats_;
-    std::int64_t aheadFrom_ = 0; // the playhead: where rendering ahead starts
-    std::int64_t aheadNext_ = 0; // the next frame to consider
+    std::int64_t aheadFrom_ = 0;     // the playhead: where rendering ahead starts
+    std::int64_t aheadNext_ = 0;     // the next frame to consider
     std::uint64_t aheadVersion_ = 0; // the cache version when render-ahead last gave up
     std::chrono::steady_clock::time_point lastRequest_{};
     std::function<bool()> aheadAllowed_;

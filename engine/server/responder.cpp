@@ -17,7 +17,8 @@ Responder Responder::forCommand(std::string command) const {
 void Responder::send(nlohmann::json reply) const {
     if (!id_.is_null()) reply["id"] = id_;
     // Replace invalid UTF-8 (e.g. from a file name) rather than throw while replying.
-    outbox_->post({envelope_, reply.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+    outbox_->post(
+        {envelope_, reply.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
 }
 
 void Responder::ok(nlohmann::json fields) const {
@@ -30,6 +31,8 @@ void Responder::fail(const std::string& code, const std::string& message) const 
     send({{"ok", false}, {"error", {{"code", code}, {"message", named}}}});
 }
 
-void Responder::fail(const std::exception& error) const { fail(errorCodeOf(error), error.what()); }
+void Responder::fail(const std::exception& error) const {
+    fail(errorCodeOf(error), error.what());
+}
 
 } // namespace entropic::engine

@@ -28,7 +28,9 @@ using namespace entropic;
 using engine::EngineError;
 
 std::atomic<bool> gCancel{false};
-extern "C" void onInterrupt(int) { gCancel = true; }
+extern "C" void onInterrupt(int) {
+    gCancel = true;
+}
 
 bool hasExtension(const std::string& path, const char* ext) {
     return std::filesystem::path(path).extension() == ext;
@@ -38,7 +40,8 @@ void listEffects(bool json) {
     const auto& all = fx::EffectRegistry::builtin().all();
     if (json) {
         nlohmann::json out = nlohmann::json::array();
-        for (const auto* d : all) out.push_back(engine::descriptorToJson(*d));
+        for (const auto* d : all)
+            out.push_back(engine::descriptorToJson(*d));
         std::cout << out.dump(2) << '\n';
         return;
     }
@@ -57,7 +60,8 @@ void listEffects(bool json) {
             std::cout << " default " << engine::paramToJson(p, p.def).dump();
             if (!p.unit.empty()) std::cout << " " << p.unit;
             std::cout << " — " << p.help;
-            if (!p.appliesWhen.empty()) std::cout << " [applies when " << fx::appliesWhenText(p, d->params) << "]";
+            if (!p.appliesWhen.empty())
+                std::cout << " [applies when " << fx::appliesWhenText(p, d->params) << "]";
             std::cout << '\n';
         }
     }
@@ -80,7 +84,8 @@ fx::EffectInstance parseFx(const std::string& spec, int index) {
     while (words >> pair) {
         const auto eq = pair.find('=');
         if (eq == std::string::npos)
-            throw EngineError(engine::errc::kWrongType, where + ": expected key=value, got \"" + pair + "\"");
+            throw EngineError(engine::errc::kWrongType,
+                              where + ": expected key=value, got \"" + pair + "\"");
         const std::string key = pair.substr(0, eq), value = pair.substr(eq + 1);
         if (key == "mix") {
             const auto mix = engine::paramFromText(
@@ -103,13 +108,18 @@ void listPresets(bool json) {
     std::vector<std::string> errors;
     const auto folder = engine::presetFolder();
     const auto presets = engine::loadPresets(folder, &errors);
-    for (const auto& e : errors) std::fprintf(stderr, "entropic-render: skipped %s\n", e.c_str());
+    for (const auto& e : errors)
+        std::fprintf(stderr, "entropic-render: skipped %s\n", e.c_str());
     if (json) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& p : presets) {
             nlohmann::json chain = nlohmann::json::array();
-            for (const auto& e : p.effects) chain.push_back(e.descriptor->id);
-            out.push_back({{"id", p.id}, {"name", p.name}, {"description", p.description}, {"effects", chain}});
+            for (const auto& e : p.effects)
+                chain.push_back(e.descriptor->id);
+            out.push_back({{"id", p.id},
+                           {"name", p.name},
+                           {"description", p.description},
+                           {"effects", chain}});
         }
         std::cout << out.dump(2) << '\n';
         return;
@@ -117,7 +127,8 @@ void listPresets(bool json) {
     if (presets.empty()) std::cout << "no presets in " << folder.string() << '\n';
     for (const auto& p : presets) {
         std::cout << p.id << "  " << p.name << " — " << p.description << "\n   ";
-        for (const auto& e : p.effects) std::cout << ' ' << e.descriptor->id;
+        for (const auto& e : p.effects)
+            std::cout << ' ' << e.descriptor->id;
         std::cout << '\n';
     }
 }
@@ -126,19 +137,22 @@ engine::Project loadInput(const engine::RenderOptions& o) {
     if (hasExtension(o.input, ".entropic")) {
         if (!o.fx.empty() || !o.effectPreset.empty())
             throw EngineError(engine::errc::kWrongType,
-                              "--fx and --preset build a chain for a media file; edit the project's chains instead");
+                              "--fx and --preset build a chain for a media file; edit the "
+                              "project's chains instead");
         return engine::loadProjectFile(o.input);
     }
     std::vector<fx::EffectInstance> chain;
     if (!o.effectPreset.empty())
         chain = engine::findPreset(engine::presetFolder(), o.effectPreset).effects;
-    for (std::size_t i = 0; i < o.fx.size(); ++i) chain.push_back(parseFx(o.fx[i], static_cast<int>(i)));
+    for (std::size_t i = 0; i < o.fx.size(); ++i)
+        chain.push_back(parseFx(o.fx[i], static_cast<int>(i)));
     return engine::projectForMedia(o.input, engine::probeMedia(o.input), std::move(chain));
 }
 
 class ProgressBar {
   public:
-    explicit ProgressBar(bool enabled) : enabled_(enabled), started_(std::chrono::steady_clock::now()) {}
+    explicit ProgressBar(bool enabled)
+        : enabled_(enabled), started_(std::chrono::steady_clock::now()) {}
     void update(std::int64_t done, std::int64_t total) {
         if (!enabled_) return;
         const double seconds =
@@ -165,9 +179,9 @@ int run(const engine::RenderOptions& o) {
             throw EngineError(engine::errc::kWrongType, o.output + ": --frame writes a .png");
         const std::int64_t count = std::max<std::int64_t>(1, project->frameCount());
         if (*o.frame >= count)
-            throw EngineError(engine::errc::kOutOfRange,
-                              "--frame " + std::to_string(*o.frame) + " is past the last frame " +
-                                  std::to_string(count - 1));
+            throw EngineError(engine::errc::kOutOfRange, "--frame " + std::to_string(*o.frame) +
+                                                             " is past the last frame " +
+                                                             std::to_string(count - 1));
         engine::TimelineRenderer renderer(project, o.threads);
         const fx::Frame& frame = renderer.render(*o.frame);
         if (!o.frameHashes.empty()) {
@@ -198,7 +212,8 @@ int run(const engine::RenderOptions& o) {
     callbacks.cancel = &gCancel;
     callbacks.progress = [&](std::int64_t done, std::int64_t total) { bar.update(done, total); };
     if (engine::runExport(project, settings, callbacks) == engine::ExportOutcome::Cancelled) {
-        std::fprintf(stderr, "\nentropic-render: interrupted; %s was not written\n", o.output.c_str());
+        std::fprintf(stderr, "\nentropic-render: interrupted; %s was not written\n",
+                     o.output.c_str());
         return 130;
     }
     return 0;

@@ -19,8 +19,8 @@ struct RenderOptions {
     std::optional<std::int64_t> rangeFirst, rangeEnd;
     std::optional<std::int64_t> frame;
     std::string frameHashes;
-    std::string format;          // empty: from the output's name
-    int width = 0, height = 0;   // --size WxH, 0: the project's
+    std::string format;                  // empty: from the output's name
+    int width = 0, height = 0;           // --size WxH, 0: the project's
     std::int64_t fpsNum = 0, fpsDen = 1; // --fps N[/D], 0: the project's
     int crf = 18;
     std::string x264Preset = "veryfast";

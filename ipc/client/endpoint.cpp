@@ -45,9 +45,8 @@ std::string whyNotPrivate(const std::string& dir, const struct stat& st) {
 
 std::string privateRuntimeDir() {
     const char* xdg = std::getenv("XDG_RUNTIME_DIR");
-    const std::string dir = (xdg && xdg[0] == '/')
-                                ? std::string(xdg) + "/entropic"
-                                : "/tmp/entropic-" + std::to_string(geteuid());
+    const std::string dir = (xdg && xdg[0] == '/') ? std::string(xdg) + "/entropic"
+                                                   : "/tmp/entropic-" + std::to_string(geteuid());
     if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
         throw std::runtime_error("cannot create " + dir + ": " + std::strerror(errno));
 
@@ -55,8 +54,8 @@ std::string privateRuntimeDir() {
     // whatever a symlink planted at that name (e.g. in /tmp) points to.
     const int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
-        throw std::runtime_error("refusing runtime directory " + dir +
-                                 ": not a plain directory (" + std::strerror(errno) + ")");
+        throw std::runtime_error("refusing runtime directory " + dir + ": not a plain directory (" +
+                                 std::strerror(errno) + ")");
     struct stat st {};
     const bool statOk = fstat(fd, &st) == 0;
     if (statOk && S_ISDIR(st.st_mode) && st.st_uid == geteuid() && (st.st_mode & 07777) != 0700)

@@ -74,7 +74,8 @@ struct EngineClient::Impl {
         std::string text = reply.to_string();
         // The protocol has one frame per reply; drop any extra frames so the
         // socket is ready for the next request.
-        while (reply.more()) (void)socket->recv(reply, zmq::recv_flags::none);
+        while (reply.more())
+            (void)socket->recv(reply, zmq::recv_flags::none);
         return text;
     }
 };

@@ -37,8 +37,12 @@ bool setSlice(std::uint64_t ns) {
 
 } // namespace
 
-bool preferPromptWakeups() { return setSlice(kSliceNs); }
+bool preferPromptWakeups() {
+    return setSlice(kSliceNs);
+}
 
-bool preferThroughput() { return setSlice(0); }
+bool preferThroughput() {
+    return setSlice(0);
+}
 
 } // namespace entropic::ipc

@@ -22,7 +22,9 @@ constexpr int kDecodeFlags = TJFLAG_ACCURATEDCT;
 // UHD (7680 x 4320) with room to spare.
 constexpr long long kMaxPixels = 8192LL * 8192LL;
 
-tjhandle handleOf(void* h) { return static_cast<tjhandle>(h); }
+tjhandle handleOf(void* h) {
+    return static_cast<tjhandle>(h);
+}
 
 bool scalingFactorFor(int scaleDenom, tjscalingfactor& found) {
     int count = 0;
@@ -50,11 +52,12 @@ bool failAndReset(void*& handle) {
 } // namespace
 
 JpegDecoder::JpegDecoder() : handle_(tjInitDecompress()) {
-    if (!handle_)
-        throw std::runtime_error(std::string("JPEG decoder: ") + tjGetErrorStr2(nullptr));
+    if (!handle_) throw std::runtime_error(std::string("JPEG decoder: ") + tjGetErrorStr2(nullptr));
 }
 
-JpegDecoder::~JpegDecoder() { tjDestroy(handleOf(handle_)); }
+JpegDecoder::~JpegDecoder() {
+    tjDestroy(handleOf(handle_));
+}
 
 bool JpegDecoder::decode(const std::uint8_t* data, std::size_t size, fx::Frame& out,
                          int scaleDenom) {
@@ -78,8 +81,7 @@ bool JpegDecoder::decode(const std::uint8_t* data, std::size_t size, fx::Frame& 
     // Any warning (truncated or corrupt entropy data) counts as failure: a
     // half-grey frame is not a frame we want to show or cache.
     if (tjDecompress2(handleOf(handle_), data, static_cast<unsigned long>(size), scratch_.data(),
-                      scaledWidth, scratch_.stride(), scaledHeight, TJPF_RGBA,
-                      kDecodeFlags) != 0)
+                      scaledWidth, scratch_.stride(), scaledHeight, TJPF_RGBA, kDecodeFlags) != 0)
         return failAndReset(handle_);
     std::swap(scratch_, out);
     return true;

@@ -18,19 +18,22 @@ namespace {
 // never reallocates memory it does not own.
 constexpr int kEncodeFlags = TJFLAG_ACCURATEDCT | TJFLAG_NOREALLOC;
 
-tjhandle handleOf(void* h) { return static_cast<tjhandle>(h); }
+tjhandle handleOf(void* h) {
+    return static_cast<tjhandle>(h);
+}
 
 } // namespace
 
 JpegEncoder::JpegEncoder(int quality) : handle_(tjInitCompress()), quality_(quality) {
-    if (!handle_)
-        throw std::runtime_error(std::string("JPEG encoder: ") + tjGetErrorStr2(nullptr));
+    if (!handle_) throw std::runtime_error(std::string("JPEG encoder: ") + tjGetErrorStr2(nullptr));
     if (quality < 1 || quality > 100)
         throw std::invalid_argument("JPEG encoder: quality " + std::to_string(quality) +
                                     " is outside 1..100");
 }
 
-JpegEncoder::~JpegEncoder() { tjDestroy(handleOf(handle_)); }
+JpegEncoder::~JpegEncoder() {
+    tjDestroy(handleOf(handle_));
+}
 
 std::size_t JpegEncoder::maxEncodedSize(int width, int height) {
     if (width <= 0 || height <= 0) return 0;
@@ -40,8 +43,7 @@ std::size_t JpegEncoder::maxEncodedSize(int width, int height) {
 
 std::size_t JpegEncoder::encodeInto(fx::ConstFrameView rgba, std::uint8_t* dst,
                                     std::size_t capacity) {
-    if (rgba.empty() || !rgba.data)
-        throw std::invalid_argument("JPEG encoder: empty frame");
+    if (rgba.empty() || !rgba.data) throw std::invalid_argument("JPEG encoder: empty frame");
     // With NOREALLOC the library assumes tjBufSize() bytes are available, so a
     // smaller buffer must be refused here rather than overrun there.
     const std::size_t bound = maxEncodedSize(rgba.width, rgba.height);
@@ -49,12 +51,10 @@ std::size_t JpegEncoder::encodeInto(fx::ConstFrameView rgba, std::uint8_t* dst,
 
     unsigned char* out = dst;
     unsigned long outBytes = static_cast<unsigned long>(capacity);
-    const int rc = tjCompress2(handleOf(handle_), rgba.data, rgba.width, rgba.stride,
-                               rgba.height, TJPF_RGBA, &out, &outBytes, TJSAMP_420, quality_,
-                               kEncodeFlags);
+    const int rc = tjCompress2(handleOf(handle_), rgba.data, rgba.width, rgba.stride, rgba.height,
+                               TJPF_RGBA, &out, &outBytes, TJSAMP_420, quality_, kEncodeFlags);
     if (rc != 0)
-        throw std::runtime_error(std::string("JPEG encoder: ") +
-                                 tjGetErrorStr2(handleOf(handle_)));
+        throw std::runtime_error(std::string("JPEG encoder: ") + tjGetErrorStr2(handleOf(handle_)));
     return static_cast<std::size_t>(outBytes);
 }
 

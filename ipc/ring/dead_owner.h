@@ -25,6 +25,8 @@ inline pid_t ownerPidOf(std::string_view name, std::string_view prefix) {
 // ESRCH is the only proof of death: EPERM means the process exists (another
 // user's), and a zombie still answers until its parent reaps it. A reused pid
 // keeps a stale name alive until that process ends too, which is harmless.
-inline bool processIsGone(pid_t pid) { return kill(pid, 0) == -1 && errno == ESRCH; }
+inline bool processIsGone(pid_t pid) {
+    return kill(pid, 0) == -1 && errno == ESRCH;
+}
 
 } // namespace entropic::ipc

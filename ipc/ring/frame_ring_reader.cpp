@@ -37,8 +37,7 @@ void validateHeader(const std::string& name, const ring::RingHeader& header,
     if (header.slotCount < 1 || header.slotCount > ring::kMaxSlots)
         refuse(name, "slot count " + std::to_string(header.slotCount) + " is outside 1.." +
                          std::to_string(ring::kMaxSlots));
-    if (header.slotBytes > UINT32_MAX ||
-        header.slotStride != ring::slotStrideFor(header.slotBytes))
+    if (header.slotBytes > UINT32_MAX || header.slotStride != ring::slotStrideFor(header.slotBytes))
         refuse(name, "slot size " + std::to_string(header.slotBytes) + " / stride " +
                          std::to_string(header.slotStride) + " are inconsistent");
     // Both factors are bounded above, so this product cannot overflow.
@@ -108,7 +107,9 @@ FrameRingReader::~FrameRingReader() {
     if (base_) munmap(base_, mapBytes_);
 }
 
-int FrameRingReader::slotCount() const { return static_cast<int>(slotCount_); }
+int FrameRingReader::slotCount() const {
+    return static_cast<int>(slotCount_);
+}
 
 bool FrameRingReader::read(std::uint32_t slot, std::uint64_t sequence, RingFrameInfo& info,
                            std::vector<std::uint8_t>& jpeg) const {
@@ -117,16 +118,15 @@ bool FrameRingReader::read(std::uint32_t slot, std::uint64_t sequence, RingFrame
     const auto counter = ring::sequenceOf(header);
 
     const std::uint64_t before = counter.load(std::memory_order_acquire);
-    if (before == 0 || (before & 1) != 0) return false; // never written, or being written
+    if (before == 0 || (before & 1) != 0) return false;    // never written, or being written
     if (sequence != 0 && before != sequence) return false; // overwritten since announced
 
     // Copy everything first and judge it only after the second load: the
     // bytes may be garbage if the writer came back meanwhile.
     ring::SlotHeader meta;
     std::memcpy(&meta, header, sizeof meta);
-    const std::uint32_t bytes = meta.jpegBytes <= slotBytes_
-                                    ? meta.jpegBytes
-                                    : static_cast<std::uint32_t>(slotBytes_);
+    const std::uint32_t bytes =
+        meta.jpegBytes <= slotBytes_ ? meta.jpegBytes : static_cast<std::uint32_t>(slotBytes_);
     jpeg.resize(bytes);
     if (bytes) std::memcpy(jpeg.data(), ring::payloadOf(header), bytes);
     std::atomic_thread_fence(std::memory_order_acquire);
@@ -159,9 +159,8 @@ bool FrameRingReader::readLatest(RingFrameInfo& info, std::vector<std::uint8_t>&
         std::uint64_t best = 0;
         std::uint32_t bestSlot = 0;
         for (std::uint32_t slot = 0; slot < slotCount_; ++slot) {
-            const std::uint64_t seq =
-                ring::sequenceOf(ring::slotAt(base_, slotStride_, slot))
-                    .load(std::memory_order_acquire);
+            const std::uint64_t seq = ring::sequenceOf(ring::slotAt(base_, slotStride_, slot))
+                                          .load(std::memory_order_acquire);
             if ((seq & 1) == 0 && seq > best) {
                 best = seq;
                 bestSlot = slot;

@@ -92,8 +92,12 @@ FrameRingWriter::~FrameRingWriter() {
     shm_unlink(name_.c_str());
 }
 
-int FrameRingWriter::slotCount() const { return static_cast<int>(slotCount_); }
-std::size_t FrameRingWriter::slotBytes() const { return slotBytes_; }
+int FrameRingWriter::slotCount() const {
+    return static_cast<int>(slotCount_);
+}
+std::size_t FrameRingWriter::slotBytes() const {
+    return slotBytes_;
+}
 
 RingFrameInfo FrameRingWriter::write(std::int64_t frameIndex, int width, int height,
                                      std::uint64_t rgbaHash, float renderMs,

@@ -24,14 +24,14 @@ inline constexpr std::uint32_t kMaxSlots = 1024;
 inline constexpr const char* kNamePrefix = "entropic-ring-";
 
 struct RingHeader {
-    char magic[8];                // kRingMagic
-    std::uint32_t version;        // kRingVersion
-    std::uint32_t headerBytes;    // sizeof(RingHeader): where slot 0 starts
-    std::uint32_t slotHeaderBytes;// sizeof(SlotHeader)
+    char magic[8];                 // kRingMagic
+    std::uint32_t version;         // kRingVersion
+    std::uint32_t headerBytes;     // sizeof(RingHeader): where slot 0 starts
+    std::uint32_t slotHeaderBytes; // sizeof(SlotHeader)
     std::uint32_t slotCount;
-    std::uint64_t slotBytes;      // JPEG capacity of a slot
-    std::uint64_t slotStride;     // bytes from one slot to the next
-    std::int64_t ownerPid;        // the writer's process
+    std::uint64_t slotBytes;  // JPEG capacity of a slot
+    std::uint64_t slotStride; // bytes from one slot to the next
+    std::int64_t ownerPid;    // the writer's process
     std::uint8_t reserved[16];
 };
 static_assert(sizeof(RingHeader) == kCacheLine);
@@ -67,7 +67,9 @@ inline const SlotHeader* slotAt(const void* base, std::uint64_t stride, std::uin
 inline const std::uint8_t* payloadOf(const SlotHeader* slot) {
     return reinterpret_cast<const std::uint8_t*>(slot + 1);
 }
-inline std::uint8_t* payloadOf(SlotHeader* slot) { return reinterpret_cast<std::uint8_t*>(slot + 1); }
+inline std::uint8_t* payloadOf(SlotHeader* slot) {
+    return reinterpret_cast<std::uint8_t*>(slot + 1);
+}
 
 // The sequence word, read or written atomically. atomic_ref on a const object
 // is not allowed, but a load never writes, and the reader maps read-only.

@@ -137,9 +137,10 @@ VideoAnalyzer::VideoAnalyzer(std::optional<Region> region) : region_(region) {}
 
 VideoFrameFeatures VideoAnalyzer::push(fx::ConstFrameView frame) {
     lumaPlane(frame, luma_);
-    const bool motion = !previousLuma_.empty() && previousWidth_ == frame.width &&
-                        previousHeight_ == frame.height;
-    const VideoFrameFeatures out = measure(frame, region_, luma_, motion ? &previousLuma_ : nullptr);
+    const bool motion =
+        !previousLuma_.empty() && previousWidth_ == frame.width && previousHeight_ == frame.height;
+    const VideoFrameFeatures out =
+        measure(frame, region_, luma_, motion ? &previousLuma_ : nullptr);
     luma_.swap(previousLuma_);
     previousWidth_ = frame.width;
     previousHeight_ = frame.height;

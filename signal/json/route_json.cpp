@@ -2,8 +2,8 @@
 // of the file, and absent ones read as defaults (a pass-through).
 #include "entropic/signal/error.h"
 #include "entropic/signal/json.h"
-#include "json/fields.h"
 #include "route/route_processor.h"
+#include "json/fields.h"
 
 namespace entropic::sig {
 namespace {

@@ -17,7 +17,8 @@ using namespace entropic;
 using namespace entropic::app;
 using namespace entropic::app::test;
 
-TEST_CASE("autosave writes a recovery file that RecoveryStore offers and restores", "[app][autosave]") {
+TEST_CASE("autosave writes a recovery file that RecoveryStore offers and restores",
+          "[app][autosave]") {
     QTemporaryDir projects;
     QTemporaryDir recovery;
     ProjectDocument doc;
@@ -76,7 +77,8 @@ TEST_CASE("autosave writes a recovery file that RecoveryStore offers and restore
     CHECK(store.pending().empty());
 }
 
-TEST_CASE("saving the project removes its recovery file, older ones are not offered", "[app][autosave]") {
+TEST_CASE("saving the project removes its recovery file, older ones are not offered",
+          "[app][autosave]") {
     QTemporaryDir projects;
     QTemporaryDir recovery;
     ProjectDocument doc;

@@ -51,8 +51,10 @@ TEST_CASE("add a clip", "[app][clips]") {
     f.checkUndoRedo(f.original);
 
     const int count = f.doc.undoStack()->count();
-    f.checkRefused(edits::addClip(f.doc, "V2", "x.mp4", 15, 0, 10, &error), error, "overlap clip d");
-    f.checkRefused(edits::addClip(f.doc, "V2", "x.mp4", 200, 5, 5, &error), error, "at least one frame");
+    f.checkRefused(edits::addClip(f.doc, "V2", "x.mp4", 15, 0, 10, &error), error,
+                   "overlap clip d");
+    f.checkRefused(edits::addClip(f.doc, "V2", "x.mp4", 200, 5, 5, &error), error,
+                   "at least one frame");
     f.checkRefused(edits::addClip(f.doc, "V2", "x.mp4", -1, 0, 5, &error), error, "before frame 0");
     f.checkRefused(edits::addClip(f.doc, "V7", "x.mp4", 0, 0, 5, &error), error, "no track V7");
     CHECK(f.doc.undoStack()->count() == count);
@@ -114,7 +116,8 @@ TEST_CASE("trim either edge", "[app][clips]") {
     // Extending the left edge back to the source's first frame is fine, past it is not.
     REQUIRE(edits::trimClip(f.doc, "b", edits::ClipEdge::Left, 30, &error));
     CHECK(clip(f.doc, "b")->in == 0);
-    f.checkRefused(edits::trimClip(f.doc, "b", edits::ClipEdge::Left, 29, &error), error, "first frame");
+    f.checkRefused(edits::trimClip(f.doc, "b", edits::ClipEdge::Left, 29, &error), error,
+                   "first frame");
     // Right edge.
     REQUIRE(edits::trimClip(f.doc, "b", edits::ClipEdge::Right, 50, &error));
     CHECK(clip(f.doc, "b")->out == 20);
@@ -123,13 +126,19 @@ TEST_CASE("trim either edge", "[app][clips]") {
     const std::string before = saved(f.doc);
     const int count = f.doc.undoStack()->count();
     // Never shorter than one frame.
-    f.checkRefused(edits::trimClip(f.doc, "b", edits::ClipEdge::Left, 50, &error), error, "one frame");
-    f.checkRefused(edits::trimClip(f.doc, "b", edits::ClipEdge::Right, 30, &error), error, "one frame");
-    f.checkRefused(edits::trimClip(f.doc, "b", edits::ClipEdge::Right, 10, &error), error, "one frame");
+    f.checkRefused(edits::trimClip(f.doc, "b", edits::ClipEdge::Left, 50, &error), error,
+                   "one frame");
+    f.checkRefused(edits::trimClip(f.doc, "b", edits::ClipEdge::Right, 30, &error), error,
+                   "one frame");
+    f.checkRefused(edits::trimClip(f.doc, "b", edits::ClipEdge::Right, 10, &error), error,
+                   "one frame");
     // Never over a neighbour.
-    f.checkRefused(edits::trimClip(f.doc, "b", edits::ClipEdge::Right, 101, &error), error, "overlap clip c");
-    f.checkRefused(edits::trimClip(f.doc, "c", edits::ClipEdge::Left, 49, &error), error, "source's first frame");
-    f.checkRefused(edits::trimClip(f.doc, "a", edits::ClipEdge::Right, 31, &error), error, "overlap clip b");
+    f.checkRefused(edits::trimClip(f.doc, "b", edits::ClipEdge::Right, 101, &error), error,
+                   "overlap clip c");
+    f.checkRefused(edits::trimClip(f.doc, "c", edits::ClipEdge::Left, 49, &error), error,
+                   "source's first frame");
+    f.checkRefused(edits::trimClip(f.doc, "a", edits::ClipEdge::Right, 31, &error), error,
+                   "overlap clip b");
     CHECK(saved(f.doc) == before);
     CHECK(f.doc.undoStack()->count() == count);
     // One frame is allowed.
@@ -229,7 +238,8 @@ TEST_CASE("copy and paste clips", "[app][clips]") {
     f.checkUndoRedo(f.original);
     const std::string before = saved(f.doc);
     f.checkRefused(edits::pasteClips(f.doc, clipboard, 215, &error), error, "overlap");
-    f.checkRefused(edits::pasteClips(f.doc, nlohmann::json{{"x", 1}}, 0, &error), error, "no clips");
+    f.checkRefused(edits::pasteClips(f.doc, nlohmann::json{{"x", 1}}, 0, &error), error,
+                   "no clips");
     CHECK(saved(f.doc) == before);
 }
 
@@ -249,7 +259,8 @@ TEST_CASE("splitting several clips at once is one history entry", "[app][clips]"
     CHECK(made[0] != made[1]);
     CHECK(doc.undoStack()->count() == entries + 1);
     std::size_t clips = 0;
-    for (const auto& t : doc.project().tracks) clips += t.clips.size();
+    for (const auto& t : doc.project().tracks)
+        clips += t.clips.size();
     CHECK(clips == 4);
     // One at its edge refuses the whole edit: nothing changes.
     CHECK_FALSE(app::edits::splitClips(doc, {a, made[1]}, 10, &error));

@@ -18,7 +18,8 @@ const QString kMedia = QStringLiteral(ENTROPIC_TEST_MEDIA_DIR "/bframes.mp4");
 // The picture part of tile i (below its caption).
 QImage tile(const QImage& sheet, int index, int columns, int tileW, int tileH) {
     constexpr int kCaption = 18;
-    return sheet.copy((index % columns) * tileW, (index / columns) * (tileH + kCaption) + kCaption, tileW, tileH);
+    return sheet.copy((index % columns) * tileW, (index / columns) * (tileH + kCaption) + kCaption,
+                      tileW, tileH);
 }
 
 } // namespace
@@ -31,7 +32,8 @@ TEST_CASE("a contact sheet tiles the input and each effect, captioned", "[app][c
     o.frame = 5;
     o.tileWidth = 80;
     o.columns = 2;
-    o.effects = {QStringLiteral("util.invert"), QStringLiteral("fx.posterize"), QStringLiteral("fx.echo")};
+    o.effects = {QStringLiteral("util.invert"), QStringLiteral("fx.posterize"),
+                 QStringLiteral("fx.echo")};
     REQUIRE(writeContactSheet(o).isEmpty());
     const QImage sheet(o.output);
     REQUIRE_FALSE(sheet.isNull());
@@ -46,7 +48,8 @@ TEST_CASE("a contact sheet tiles the input and each effect, captioned", "[app][c
     for (int y = 0; y < tileH && negative; ++y)
         for (int x = 0; x < 80; ++x) {
             const QRgb a = plain.pixel(x, y), b = inverted.pixel(x, y);
-            if (qRed(a) + qRed(b) != 255 || qGreen(a) + qGreen(b) != 255 || qBlue(a) + qBlue(b) != 255) {
+            if (qRed(a) + qRed(b) != 255 || qGreen(a) + qGreen(b) != 255 ||
+                qBlue(a) + qBlue(b) != 255) {
                 negative = false;
                 break;
             }

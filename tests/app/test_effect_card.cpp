@@ -59,13 +59,15 @@ EffectCard* cardOf(InspectorPanel& inspector, const QString& instanceId) {
 
 std::vector<std::string> chain(const ProjectDocument& doc) {
     std::vector<std::string> ids;
-    for (const auto& e : clip(doc, "b")->effects) ids.push_back(e.instanceId);
+    for (const auto& e : clip(doc, "b")->effects)
+        ids.push_back(e.instanceId);
     return ids;
 }
 
 } // namespace
 
-TEST_CASE("the inspector greys out Pixel Sort's angle unless the direction is Angle", "[app][inspector][applies]") {
+TEST_CASE("the inspector greys out Pixel Sort's angle unless the direction is Angle",
+          "[app][inspector][applies]") {
     LoadedFixture f;
     ClipSelection selection;
     InspectorPanel inspector(f.doc, selection);
@@ -86,8 +88,9 @@ TEST_CASE("the inspector greys out Pixel Sort's angle unless the direction is An
     CHECK_FALSE(angle->isEnabled());
     CHECK(angle->toolTip().startsWith("Applies when Direction is Angle"));
     REQUIRE(angle->findChild<QSlider*>());
-    CHECK(angle->findChild<QSlider*>()->toolTip() == angle->toolTip()); // hovering the slider says it too
-    CHECK(control(*card, "lower")->isEnabled());                        // the others always apply
+    CHECK(angle->findChild<QSlider*>()->toolTip() ==
+          angle->toolTip());                     // hovering the slider says it too
+    CHECK(control(*card, "lower")->isEnabled()); // the others always apply
 
     choose(*direction, 2); // Angle
     card = cardOf(inspector, sortId);
@@ -216,7 +219,8 @@ TEST_CASE("the effect card's context menu: bypass, duplicate, remove, reset, col
         trigger(sortId, "reset");
         CHECK(undo->count() == entries + 1);
         const auto& reset = clip(f.doc, "b")->effects[1];
-        for (std::size_t i = 0; i < reset.params.size(); ++i) CHECK(reset.params.at(i) == reset.descriptor->params[i].def);
+        for (std::size_t i = 0; i < reset.params.size(); ++i)
+            CHECK(reset.params.at(i) == reset.descriptor->params[i].def);
         CHECK_FALSE(control(*cardOf(inspector, sortId), "angle")->isEnabled()); // Horizontal again
         undo->undo();
         settle();
@@ -228,7 +232,7 @@ TEST_CASE("the effect card's context menu: bypass, duplicate, remove, reset, col
         const int entries = undo->count();
         trigger(sortId, "collapse");
         CHECK(cardOf(inspector, sortId)->collapsed());
-        CHECK(undo->count() == entries); // not an edit
+        CHECK(undo->count() == entries);                      // not an edit
         REQUIRE(edits::addEffect(f.doc, "b", "util.levels")); // the chain is rebuilt
         settle();
         CHECK(cardOf(inspector, sortId)->collapsed());

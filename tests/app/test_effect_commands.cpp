@@ -107,7 +107,8 @@ TEST_CASE("a knob drag of 50 changes is one history entry", "[app][effects][hist
     Fixture f;
     const int gesture = edits::newGestureId();
     for (int i = 1; i <= 50; ++i)
-        REQUIRE(edits::setParameter(f.doc, "b", "fx-1", "amount", {i / 100.0, 0, 0, 0}, nullptr, gesture));
+        REQUIRE(edits::setParameter(f.doc, "b", "fx-1", "amount", {i / 100.0, 0, 0, 0}, nullptr,
+                                    gesture));
     CHECK(f.doc.undoStack()->count() == 1);
     CHECK(f.doc.undoStack()->text(0) == "Set Noise amount");
     CHECK(f.effect("b", 0).params.number("amount") == 0.5);
@@ -141,7 +142,8 @@ TEST_CASE("applying a preset appends its chain as one history entry", "[app][eff
     const auto& chain = clip(f.doc, "b")->effects;
     REQUIRE(chain.size() == before + preset.effects.size());
     std::set<std::string> ids;
-    for (const auto& e : chain) ids.insert(e.instanceId);
+    for (const auto& e : chain)
+        ids.insert(e.instanceId);
     CHECK(ids.size() == chain.size()); // every instance id unique in the clip
     for (std::size_t i = 0; i < preset.effects.size(); ++i) {
         CHECK(chain[before + i].descriptor == preset.effects[i].descriptor);

@@ -183,17 +183,25 @@ TEST_CASE("an atomic save that fails midway leaves the old file intact", "[app][
     CHECK(doc.filePath().isEmpty());
 
     // And a successful write replaces the file whole.
-    REQUIRE(writeFileAtomically(path, [](QIODevice& f) { f.write("new contents\n"); }, &error));
+    REQUIRE(writeFileAtomically(
+        path, [](QIODevice& f) { f.write("new contents\n"); }, &error));
     CHECK(readAll(path) == "new contents\n");
 }
 
-TEST_CASE("removing a modulated effect leaves a project that saves; a broken graph is never written", "[app][files][signals]") {
+TEST_CASE(
+    "removing a modulated effect leaves a project that saves; a broken graph is never written",
+    "[app][files][signals]") {
     QTemporaryDir dir;
     ProjectDocument doc;
     nlohmann::json json = fixtureJson();
     json["version"] = 2;
     json["signals"] = {{"operators", {{{"id", "wobble"}, {"op", "mod.lfo"}}}},
-                       {"routes", {{{"id", "r"}, {"signal", "wobble"}, {"effect", "fx-1"}, {"param", "amount"}, {"depth", 0.5}}}}};
+                       {"routes",
+                        {{{"id", "r"},
+                          {"signal", "wobble"},
+                          {"effect", "fx-1"},
+                          {"param", "amount"},
+                          {"depth", 0.5}}}}};
     loadJson(doc, json, dir);
     const QString path = dir.filePath("fixture.entropic");
     QString error;

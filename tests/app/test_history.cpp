@@ -24,7 +24,8 @@ namespace {
 
 // Runs `count` recorded random edits; returns the saved state at each stack
 // index as it was when that index was the top.
-std::map<int, std::string> runEdits(ProjectDocument& doc, std::uint64_t seed, int count, EditStats& stats) {
+std::map<int, std::string> runEdits(ProjectDocument& doc, std::uint64_t seed, int count,
+                                    EditStats& stats) {
     TestRng rng(seed);
     std::map<int, std::string> states;
     states[doc.undoStack()->index()] = saved(doc);
@@ -54,10 +55,12 @@ TEST_CASE("300 random edits undone give back the original byte for byte", "[app]
     CHECK(top > 200); // knob drags merge, so a little fewer than 300
     CHECK(top == doc.undoStack()->index());
 
-    while (doc.undoStack()->canUndo()) doc.undoStack()->undo();
+    while (doc.undoStack()->canUndo())
+        doc.undoStack()->undo();
     CHECK(saved(doc) == original);
     CHECK_FALSE(doc.isModified());
-    while (doc.undoStack()->canRedo()) doc.undoStack()->redo();
+    while (doc.undoStack()->canRedo())
+        doc.undoStack()->redo();
     CHECK(saved(doc) == final);
 
     // Jumping anywhere (a click in the history panel) lands on that state.
@@ -91,10 +94,12 @@ TEST_CASE("the step limit drops the oldest entries but keeps critical ones", "[a
     ProjectDocument doc;
     loadJson(doc, fixtureJson(), dir);
     doc.history().setStepLimit(10);
-    for (int i = 0; i < 5; ++i) REQUIRE(edits::addMarker(doc, i, QStringLiteral("early %1").arg(i)));
+    for (int i = 0; i < 5; ++i)
+        REQUIRE(edits::addMarker(doc, i, QStringLiteral("early %1").arg(i)));
     const std::string beforeDelete = saved(doc);
     REQUIRE(edits::removeTrack(doc, "V2"));
-    for (int i = 0; i < 30; ++i) REQUIRE(edits::moveClip(doc, "a", "V1", i % 2 ? 0 : 1));
+    for (int i = 0; i < 30; ++i)
+        REQUIRE(edits::moveClip(doc, "a", "V1", i % 2 ? 0 : 1));
     const std::string final = saved(doc);
 
     auto* stack = doc.undoStack();
@@ -114,7 +119,8 @@ TEST_CASE("the step limit drops the oldest entries but keeps critical ones", "[a
     CHECK(saved(doc) == final);
 
     // More edits keep folding into the same checkpoint.
-    for (int i = 0; i < 5; ++i) REQUIRE(edits::addMarker(doc, 100 + i, "late"));
+    for (int i = 0; i < 5; ++i)
+        REQUIRE(edits::addMarker(doc, 100 + i, "late"));
     CHECK(stack->count() == 10);
     CHECK(stack->text(1) == "27 older edits (combined)");
     const std::string later = saved(doc);
@@ -125,16 +131,19 @@ TEST_CASE("the step limit drops the oldest entries but keeps critical ones", "[a
 
     // Critical entries beyond the limit are all kept.
     doc.history().setStepLimit(3);
-    for (const char* id : {"V1", "A1"}) REQUIRE(edits::removeTrack(doc, id));
+    for (const char* id : {"V1", "A1"})
+        REQUIRE(edits::removeTrack(doc, id));
     REQUIRE(edits::addMarker(doc, 500, "x"));
     int critical = 0;
-    for (int i = 0; i < stack->count(); ++i) critical += doc.history().isCritical(i) ? 1 : 0;
+    for (int i = 0; i < stack->count(); ++i)
+        critical += doc.history().isCritical(i) ? 1 : 0;
     CHECK(critical == 3);
     stack->setIndex(0);
     CHECK(saved(doc) == beforeDelete);
 }
 
-TEST_CASE("the step limit on random edits keeps every state reachable and exact", "[app][history]") {
+TEST_CASE("the step limit on random edits keeps every state reachable and exact",
+          "[app][history]") {
     QTemporaryDir dir;
     ProjectDocument doc;
     loadJson(doc, fixtureJson(), dir);
@@ -150,7 +159,8 @@ TEST_CASE("the step limit on random edits keeps every state reachable and exact"
     const std::string final = saved(doc);
     auto* stack = doc.undoStack();
     int critical = 0;
-    for (int i = 0; i < stack->count(); ++i) critical += doc.history().isCritical(i) ? 1 : 0;
+    for (int i = 0; i < stack->count(); ++i)
+        critical += doc.history().isCritical(i) ? 1 : 0;
     INFO("critical pushed " << stats.critical << ", entries " << stack->count());
     CHECK(stats.critical > 0); // the seed does delete tracks and clear the timeline
     CHECK(critical == stats.critical);
@@ -165,7 +175,8 @@ TEST_CASE("the step limit on random edits keeps every state reachable and exact"
     CHECK(saved(doc) == final);
 }
 
-TEST_CASE("the memory cap moves old entries to disk and undo still restores exactly", "[app][history]") {
+TEST_CASE("the memory cap moves old entries to disk and undo still restores exactly",
+          "[app][history]") {
     QTemporaryDir dir;
     QTemporaryDir spillDir;
     ProjectDocument doc;
@@ -181,9 +192,11 @@ TEST_CASE("the memory cap moves old entries to disk and undo still restores exac
     CHECK(doc.history().spilledCount() > 100);
 
     auto* stack = doc.undoStack();
-    while (stack->canUndo()) stack->undo();
+    while (stack->canUndo())
+        stack->undo();
     CHECK(saved(doc) == original);
-    while (stack->canRedo()) stack->redo();
+    while (stack->canRedo())
+        stack->redo();
     CHECK(saved(doc) == final);
     for (int k : {0, 17, 150, stack->count() / 2, stack->count()}) {
         stack->setIndex(k);
@@ -233,7 +246,8 @@ TEST_CASE("a saved state pruned from the history leaves the document modified", 
     REQUIRE(edits::addMarker(doc, 2, "two"));
     doc.undoStack()->undo();
     CHECK_FALSE(doc.isModified()); // back at the saved state
-    for (int i = 0; i < 10; ++i) REQUIRE(edits::addMarker(doc, 10 + i, "more"));
+    for (int i = 0; i < 10; ++i)
+        REQUIRE(edits::addMarker(doc, 10 + i, "more"));
     CHECK(doc.undoStack()->count() == 5);
     doc.undoStack()->setIndex(0);
     CHECK(doc.isModified()); // the saved state is no longer reachable

@@ -20,7 +20,8 @@ using namespace entropic;
 using namespace entropic::app;
 using namespace entropic::app::test;
 
-TEST_CASE("the modulation panel edits signals and refuses a cycle from its input boxes", "[app][signals]") {
+TEST_CASE("the modulation panel edits signals and refuses a cycle from its input boxes",
+          "[app][signals]") {
     LoadedFixture f;
     Transport transport;
     ClipSelection selection;
@@ -38,7 +39,8 @@ TEST_CASE("the modulation panel edits signals and refuses a cycle from its input
     const QString math = panel.addOperator("op.math"); // reads the LFO
     const QString gate = panel.addOperator("op.gate");
     REQUIRE(panel.cards().size() == 3);
-    CHECK(f.doc.project().signals.operators[2].inputs == std::vector<std::string>{lfo.toStdString()});
+    CHECK(f.doc.project().signals.operators[2].inputs ==
+          std::vector<std::string>{lfo.toStdString()});
 
     // A knob on the LFO's card: one undo entry, the value stored.
     auto* card = panel.cards()[0];

@@ -33,7 +33,8 @@ const sig::AutomationLane* lane(const ProjectDocument& doc, const sig::ParamTarg
 
 } // namespace
 
-TEST_CASE("an operator and a route are one undo step each and round-trip through the file", "[app][signals]") {
+TEST_CASE("an operator and a route are one undo step each and round-trip through the file",
+          "[app][signals]") {
     LoadedFixture f;
     QString error, lfo, route;
     REQUIRE(edits::addOperator(f.doc, "mod.lfo", {}, &error, &lfo));
@@ -70,7 +71,8 @@ TEST_CASE("an operator knob drag is one history entry", "[app][signals]") {
     QString lfo;
     REQUIRE(edits::addOperator(f.doc, "mod.lfo", {}, nullptr, &lfo));
     const int gesture = edits::newGestureId();
-    for (double v : {0.1, 0.4, 0.8}) REQUIRE(edits::setOperatorParam(f.doc, lfo, "depth", v, nullptr, gesture));
+    for (double v : {0.1, 0.4, 0.8})
+        REQUIRE(edits::setOperatorParam(f.doc, lfo, "depth", v, nullptr, gesture));
     CHECK(f.doc.undoStack()->count() == 2);
     CHECK(f.doc.project().signals.operators[0].params.at("depth") == 0.8);
     f.doc.undoStack()->undo();
@@ -80,7 +82,8 @@ TEST_CASE("an operator knob drag is one history entry", "[app][signals]") {
     CHECK(f.doc.project().signals.operators[0].params.at("depth") == 1.0);
 }
 
-TEST_CASE("a route that would close a cycle is refused, naming the nodes, and nothing changes", "[app][signals]") {
+TEST_CASE("a route that would close a cycle is refused, naming the nodes, and nothing changes",
+          "[app][signals]") {
     LoadedFixture f;
     QString error, lfo, a, b;
     REQUIRE(edits::addOperator(f.doc, "mod.lfo", {}, &error, &lfo));
@@ -118,7 +121,8 @@ TEST_CASE("bad routes get clear errors and change nothing", "[app][signals]") {
     CHECK(saved(f.doc) == before);
 }
 
-TEST_CASE("keyframes: set, replace, move, interpolate, delete; the last key takes the lane", "[app][signals]") {
+TEST_CASE("keyframes: set, replace, move, interpolate, delete; the last key takes the lane",
+          "[app][signals]") {
     LoadedFixture f;
     QString error;
     REQUIRE(edits::setKeyframe(f.doc, kAmount, 40, 0.1, std::nullopt, &error));
@@ -143,7 +147,8 @@ TEST_CASE("keyframes: set, replace, move, interpolate, delete; the last key take
     CHECK_FALSE(edits::moveKeyframe(f.doc, kAmount, 30, 40, 0.6, &error));
     CHECK(error.contains("already a keyframe at 40"));
 
-    REQUIRE(edits::setKeyframeInterpolation(f.doc, kAmount, 30, sig::Interpolation::EaseInOut, &error));
+    REQUIRE(
+        edits::setKeyframeInterpolation(f.doc, kAmount, 30, sig::Interpolation::EaseInOut, &error));
     CHECK(lane(f.doc, kAmount)->keys[0].interp == sig::Interpolation::EaseInOut);
     REQUIRE(edits::removeKeyframe(f.doc, kAmount, 30, &error));
     REQUIRE(edits::removeKeyframe(f.doc, kAmount, 40, &error));
@@ -155,7 +160,8 @@ TEST_CASE("keyframes: set, replace, move, interpolate, delete; the last key take
     CHECK(saved(f.doc) == f.original);
 }
 
-TEST_CASE("deleting an effect or its clip takes its routes and lanes in the same entry", "[app][signals]") {
+TEST_CASE("deleting an effect or its clip takes its routes and lanes in the same entry",
+          "[app][signals]") {
     LoadedFixture f;
     QString error, lfo, rms;
     REQUIRE(edits::addOperator(f.doc, "mod.lfo", {}, &error, &lfo));
@@ -169,7 +175,8 @@ TEST_CASE("deleting an effect or its clip takes its routes and lanes in the same
     SECTION("the effect") {
         REQUIRE(edits::removeEffect(f.doc, "b", "fx-1", &error));
         CHECK(f.doc.undoStack()->count() == count + 1);
-        CHECK(f.doc.undoStack()->text(count) == "Remove Noise (and 1 modulation, 1 automation lane)");
+        CHECK(f.doc.undoStack()->text(count) ==
+              "Remove Noise (and 1 modulation, 1 automation lane)");
         CHECK(f.doc.project().signals.routes.empty());
         CHECK(f.doc.project().signals.lanes.empty());
         CHECK(f.doc.project().signals.operators.size() == 2); // the nodes stay
@@ -191,7 +198,8 @@ TEST_CASE("deleting an effect or its clip takes its routes and lanes in the same
     CHECK(saved(f.doc) == withSignals);
 }
 
-TEST_CASE("removing a node removes its routes and its place in other operators' inputs", "[app][signals]") {
+TEST_CASE("removing a node removes its routes and its place in other operators' inputs",
+          "[app][signals]") {
     LoadedFixture f;
     QString error, lfo, lfo2, fusion;
     REQUIRE(edits::addOperator(f.doc, "mod.lfo", {}, &error, &lfo));
@@ -239,6 +247,7 @@ TEST_CASE("a point's components are modulated and automated one by one", "[app][
     sig::RouteSpec r = routeFrom(lfo);
     r.target = {fxId.toStdString(), "anchor", 0};
     REQUIRE(edits::addRoute(f.doc, r, &error));
-    CHECK_FALSE(edits::setKeyframe(f.doc, {fxId.toStdString(), "anchor", 2}, 0, 0.5, std::nullopt, &error));
+    CHECK_FALSE(
+        edits::setKeyframe(f.doc, {fxId.toStdString(), "anchor", 2}, 0, 0.5, std::nullopt, &error));
     CHECK(error.contains("no component 2"));
 }

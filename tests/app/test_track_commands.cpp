@@ -126,7 +126,8 @@ TEST_CASE("solo reaches the engine as the tracks' solo flag", "[app][tracks]") {
     CHECK(soloIn(doc.toEngineJson()).empty());
     REQUIRE(edits::setTrackSolo(doc, "A1", true));
     CHECK(soloIn(doc.toEngineJson()) == std::vector<std::string>{"A1"});
-    CHECK(soloIn(doc.toJson()) == std::vector<std::string>{"A1"}); // entropic-render of the file agrees
+    CHECK(soloIn(doc.toJson()) ==
+          std::vector<std::string>{"A1"}); // entropic-render of the file agrees
     const auto engineSide = engine::parseProject(doc.toEngineJson(), "");
     CHECK(engineSide.tracks[2].solo);
     CHECK_FALSE(engineSide.tracks[0].solo);
@@ -151,7 +152,8 @@ TEST_CASE("a volume fader drag is one history entry", "[app][tracks]") {
     ProjectDocument doc;
     loadJson(doc, fixtureJson(), dir);
     const int gesture = edits::newGestureId();
-    for (int i = 1; i <= 20; ++i) REQUIRE(edits::setTrackVolume(doc, "A1", -i * 0.5, nullptr, gesture));
+    for (int i = 1; i <= 20; ++i)
+        REQUIRE(edits::setTrackVolume(doc, "A1", -i * 0.5, nullptr, gesture));
     CHECK(doc.undoStack()->count() == 1);
     CHECK(track(doc, "A1")->volumeDb == -10.0);
     doc.undoStack()->undo();
@@ -163,7 +165,8 @@ TEST_CASE("a volume fader drag is one history entry", "[app][tracks]") {
     CHECK(track(doc, "V1")->opacity == 0.5);
 }
 
-TEST_CASE("a video track's blend mode is an undoable edit that reaches the engine", "[app][tracks][blend]") {
+TEST_CASE("a video track's blend mode is an undoable edit that reaches the engine",
+          "[app][tracks][blend]") {
     QTemporaryDir dir;
     ProjectDocument doc;
     loadJson(doc, fixtureJson(), dir);

@@ -23,8 +23,9 @@ using nlohmann::json;
 
 namespace {
 
-std::unique_ptr<app::AudioOutput> silence(const app::AudioSettings& settings, int rate, int channels,
-                                          app::AudioOutput::Pull pull, QString* notice) {
+std::unique_ptr<app::AudioOutput> silence(const app::AudioSettings& settings, int rate,
+                                          int channels, app::AudioOutput::Pull pull,
+                                          QString* notice) {
     auto out = std::make_unique<app::SilentOutput>(QStringLiteral("test"), settings.bufferFrames);
     out->open(rate, channels, std::move(pull), nullptr);
     if (notice) *notice = QStringLiteral("No audio device — playing silently (test)");
@@ -65,11 +66,13 @@ bool increasing(const std::vector<qint64>& v) {
 
 } // namespace
 
-TEST_CASE("Player: frames follow the clock in order, the playhead follows, pause ends at full resolution",
-          "[playback][player]") {
+TEST_CASE(
+    "Player: frames follow the clock in order, the playhead follows, pause ends at full resolution",
+    "[playback][player]") {
     PlayerRig rig;
     QString notice;
-    QObject::connect(&rig.player, &app::Player::notice, &rig.player, [&](const QString& text) { notice = text; });
+    QObject::connect(&rig.player, &app::Player::notice, &rig.player,
+                     [&](const QString& text) { notice = text; });
     rig.transport.setFrame(10);
     rig.player.play();
     REQUIRE(rig.player.playing());
@@ -93,9 +96,11 @@ TEST_CASE("Player: frames follow the clock in order, the playhead follows, pause
     // Paused: the transport rests where the sound stopped, and a render_frame
     // there is the full project size (the paused viewer's FrameFeed asks it).
     CHECK(std::abs(static_cast<double>(rig.transport.frame()) - at) <= 2);
-    const json frame = test::requestAndWait(rig.engine, {{"cmd", "render_frame"}, {"frame", rig.transport.frame()}});
+    const json frame = test::requestAndWait(
+        rig.engine, {{"cmd", "render_frame"}, {"frame", rig.transport.frame()}});
     CHECK(frame["width"] == 320);
-    CHECK(test::spinUntil([&] { return rig.player.engineStats().value("playing", true) == false; }, 5000));
+    CHECK(test::spinUntil([&] { return rig.player.engineStats().value("playing", true) == false; },
+                          5000));
 }
 
 TEST_CASE("Player: the in/out loop wraps, and J/K/L shuttle", "[playback][player]") {
@@ -151,7 +156,8 @@ TEST_CASE("Player: the in/out loop wraps, and J/K/L shuttle", "[playback][player
     }
 }
 
-TEST_CASE("Player: an engine killed while playing is replaced and playback goes on", "[playback][player][supervision]") {
+TEST_CASE("Player: an engine killed while playing is replaced and playback goes on",
+          "[playback][player][supervision]") {
     PlayerRig rig;
     // Looping, so the 4-second clip cannot end while the engine restarts.
     rig.player.setLoopRange(engine::PlayLoop{0, 120});
@@ -161,7 +167,8 @@ TEST_CASE("Player: an engine killed while playing is replaced and playback goes 
     const qint64 pid = rig.engine.enginePid();
     ::kill(static_cast<pid_t>(pid), SIGKILL);
     const std::size_t before = rig.shown.size();
-    REQUIRE(test::spinUntil([&] { return rig.engine.isReady() && rig.engine.enginePid() != pid; }, 20000));
+    REQUIRE(test::spinUntil([&] { return rig.engine.isReady() && rig.engine.enginePid() != pid; },
+                            20000));
     CHECK(rig.player.playing()); // the sound never stopped
     REQUIRE(test::spinUntil([&] { return rig.shown.size() >= before + 5; }, 10000));
     rig.player.pause();

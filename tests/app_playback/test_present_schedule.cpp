@@ -34,14 +34,17 @@ std::vector<std::int64_t> play(PresentSchedule& s, const std::map<std::int64_t, 
 
 } // namespace
 
-TEST_CASE("Presenter: frames ready before their time are all shown, in order", "[playback][present]") {
+TEST_CASE("Presenter: frames ready before their time are all shown, in order",
+          "[playback][present]") {
     PresentSchedule s;
     s.begin(1, std::nullopt);
     std::map<std::int64_t, int> arrival;
-    for (int f = 0; f < 30; ++f) arrival[f] = std::max(0, f * 4 - 2); // half a frame early
+    for (int f = 0; f < 30; ++f)
+        arrival[f] = std::max(0, f * 4 - 2); // half a frame early
     const auto shown = play(s, arrival, 120, 4);
     std::vector<std::int64_t> all(30);
-    for (int f = 0; f < 30; ++f) all[static_cast<std::size_t>(f)] = f;
+    for (int f = 0; f < 30; ++f)
+        all[static_cast<std::size_t>(f)] = f;
     CHECK(shown == all);
     CHECK(s.stats().due == 30);
     CHECK(s.stats().dropped() == 0);
@@ -53,7 +56,8 @@ TEST_CASE("Presenter: a late frame is dropped and the last one held", "[playback
     s.begin(1, std::nullopt);
     // Frame 5 comes two frames late; frame 6 a quarter frame late (still in its time).
     std::map<std::int64_t, int> arrival;
-    for (int f = 0; f < 10; ++f) arrival[f] = f * 4;
+    for (int f = 0; f < 10; ++f)
+        arrival[f] = f * 4;
     arrival[5] = 7 * 4;
     arrival[6] = 6 * 4 + 1;
     const auto shown = play(s, arrival, 40, 4);
@@ -66,7 +70,8 @@ TEST_CASE("Presenter: a late frame is dropped and the last one held", "[playback
     CHECK_FALSE(s.wanted(5, 9.0, 2));
 }
 
-TEST_CASE("Presenter: never goes backwards in forward play, wraps with a loop, and reverses", "[playback][present]") {
+TEST_CASE("Presenter: never goes backwards in forward play, wraps with a loop, and reverses",
+          "[playback][present]") {
     SECTION("an old frame arriving after a newer one is never shown") {
         PresentSchedule s;
         s.begin(1, std::nullopt);
@@ -74,13 +79,15 @@ TEST_CASE("Presenter: never goes backwards in forward play, wraps with a loop, a
         arrival[1] = 9; // arrives while frame 2 is due
         const auto shown = play(s, arrival, 16, 4);
         CHECK(shown == std::vector<std::int64_t>{0, 2, 3});
-        for (std::size_t i = 1; i < shown.size(); ++i) CHECK(shown[i] > shown[i - 1]);
+        for (std::size_t i = 1; i < shown.size(); ++i)
+            CHECK(shown[i] > shown[i - 1]);
     }
     SECTION("loop [10, 14) from 12 shows 12 13 10 11 12") {
         PresentSchedule s;
         s.begin(1, entropic::engine::PlayLoop{10, 14});
         std::map<std::int64_t, int> arrival;
-        for (int f = 10; f < 14; ++f) arrival[f] = 0;
+        for (int f = 10; f < 14; ++f)
+            arrival[f] = 0;
         // Every frame is available from the start but shown only once per pass
         // (it stays "shown" until another frame was): feed them again each pass.
         std::vector<std::int64_t> shown;
@@ -99,13 +106,15 @@ TEST_CASE("Presenter: never goes backwards in forward play, wraps with a loop, a
         PresentSchedule s;
         s.begin(-1, std::nullopt);
         std::map<std::int64_t, int> arrival;
-        for (int f = 10; f <= 20; ++f) arrival[f] = 0;
+        for (int f = 10; f <= 20; ++f)
+            arrival[f] = 0;
         const auto shown = play(s, arrival, 20, 4, 20.9, -1);
         CHECK(shown == std::vector<std::int64_t>{20, 19, 18, 17, 16});
     }
 }
 
-TEST_CASE("Presenter: frames the clock skipped between two looks count as due", "[playback][present]") {
+TEST_CASE("Presenter: frames the clock skipped between two looks count as due",
+          "[playback][present]") {
     PresentSchedule s;
     s.begin(1, std::nullopt);
     s.advance(0.0);

@@ -121,7 +121,8 @@ TEST_CASE("an image sequence killed with its engine leaves neither frames nor a 
 
     CHECK_FALSE(fs::exists(partial.path));
     std::vector<fs::path> left;
-    for (const auto& entry : fs::recursive_directory_iterator(dir)) left.push_back(entry.path());
+    for (const auto& entry : fs::recursive_directory_iterator(dir))
+        left.push_back(entry.path());
     if (userFolder.empty()) {
         CHECK(left.empty());
     } else {

@@ -8,13 +8,13 @@
 #include <QDir>
 #include <QFile>
 
+#include "entropic/effects/registry.h"
+#include "entropic/engine/project/project.h"
+#include "supervision/crash_culprit.h"
 #include "supervision/engine_locator.h"
 #include "supervision/engine_reply.h"
 #include "supervision/export_watch.h"
 #include "supervision/frame_feed.h"
-#include "entropic/effects/registry.h"
-#include "entropic/engine/project/project.h"
-#include "supervision/crash_culprit.h"
 #include "supervision/restart_policy.h"
 #include "test_support.h"
 
@@ -179,11 +179,13 @@ TEST_CASE("an image sequence lost with its engine has its partial folder removed
     }
     halfFolder(partial);
     // Another engine's export beside it is not this one's to remove.
-    const fs::path other = fs::path(partial.string().replace(partial.string().rfind("4242"), 4, "4243"));
+    const fs::path other =
+        fs::path(partial.string().replace(partial.string().rfind("4242"), 4, "4243"));
     halfFolder(other);
 
     app::ExportWatch watch;
-    nlohmann::json started = {{"ok", true}, {"export", {{"state", "running"}, {"path", finalPath}}}};
+    nlohmann::json started = {{"ok", true},
+                              {"export", {{"state", "running"}, {"path", finalPath}}}};
     if (!format.empty()) started["export"]["format"] = format;
     watch.noteReply("export_start", started);
     REQUIRE(watch.engineDied(4242));
@@ -203,7 +205,8 @@ TEST_CASE("replies are read the same way whoever wrote them") {
     CHECK(app::replyErrorCode(nlohmann::json::array()).isEmpty());
 }
 
-TEST_CASE("the engine's give-up message states the supervisor's own limits and names the effect changed last") {
+TEST_CASE("the engine's give-up message states the supervisor's own limits and names the effect "
+          "changed last") {
     using namespace std::chrono_literals;
     entropic::engine::Project project;
     entropic::engine::Track track;

@@ -208,8 +208,8 @@ TEST_CASE("track headers set opacity, volume and blend mode, each one undoable s
     CHECK(f.doc.undoStack()->count() == entries + 1);
     // Two wheel notches up: 10 %, still one more entry.
     for (int i = 0; i < 2; ++i) {
-        QWheelEvent wheel(level.center(), f.w().mapToGlobal(level.center()), {}, QPoint(0, 120), Qt::NoButton,
-                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QWheelEvent wheel(level.center(), f.w().mapToGlobal(level.center()), {}, QPoint(0, 120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(&f.w(), &wheel);
     }
     CHECK(track("V1").opacity == Approx(0.1));
@@ -218,7 +218,8 @@ TEST_CASE("track headers set opacity, volume and blend mode, each one undoable s
     CHECK(track("V1").opacity == 0.0);
 
     // An audio track's bar is its volume: the right end is +12 dB.
-    const QRect a1 = TrackHeader::partRect(g.headerRect(g.rowOfTrack("A1")), TrackHeader::Part::Level);
+    const QRect a1 =
+        TrackHeader::partRect(g.headerRect(g.rowOfTrack("A1")), TrackHeader::Part::Level);
     f.drag(a1.center(), QPoint(a1.right() + 30, a1.center().y()));
     CHECK(track("A1").volumeDb == 12.0);
     CHECK(TrackLevel::text(track("A1")) == "12.0 dB");

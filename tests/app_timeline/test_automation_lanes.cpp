@@ -25,12 +25,14 @@ const sig::AutomationLane* lane(const ProjectDocument& doc) {
 // Widget point on automation row 0 at a frame and a value of amount (0..1).
 QPoint onLane(TimelineFixture& f, double frame, double value) {
     const auto& g = f.w().geometry();
-    return {static_cast<int>(std::lround(g.frameToX(frame))), static_cast<int>(std::lround(g.automationY(0, value)))};
+    return {static_cast<int>(std::lround(g.frameToX(frame))),
+            static_cast<int>(std::lround(g.automationY(0, value)))};
 }
 
 } // namespace
 
-TEST_CASE("a selected clip's automation opens under its track and is edited with the mouse", "[timeline][automation]") {
+TEST_CASE("a selected clip's automation opens under its track and is edited with the mouse",
+          "[timeline][automation]") {
     TimelineFixture f;
     REQUIRE(edits::setKeyframe(f.doc, kAmount, 45, 0.2));
     CHECK(f.w().geometry().automationRows().empty()); // nothing selected: closed
@@ -43,7 +45,7 @@ TEST_CASE("a selected clip's automation opens under its track and is edited with
     CHECK(row.clipId == "b");
     CHECK(row.label == "Noise · Amount");
     const QRect laneRect = f.w().geometry().automationRect(0);
-    CHECK(laneRect.top() == v1Bottom + 1); // right under V1
+    CHECK(laneRect.top() == v1Bottom + 1);                                        // right under V1
     CHECK(f.at("A1", 10).y() == a1.y() + TimelineGeometry::kAutomationRowHeight); // A1 moved down
 
     // Double-click on empty lane: a key at that frame and value.
@@ -67,7 +69,8 @@ TEST_CASE("a selected clip's automation opens under its track and is edited with
 
     // Double-click a key: deleted; the last one takes the lane and the row.
     const auto second = lane(f.doc)->keys[1];
-    QTest::mouseDClick(&f.w(), Qt::LeftButton, Qt::NoModifier, onLane(f, static_cast<double>(second.frame), second.value));
+    QTest::mouseDClick(&f.w(), Qt::LeftButton, Qt::NoModifier,
+                       onLane(f, static_cast<double>(second.frame), second.value));
     REQUIRE(lane(f.doc)->keys.size() == 1);
     QTest::mouseDClick(&f.w(), Qt::LeftButton, Qt::NoModifier, onLane(f, 45, 0.2));
     CHECK(lane(f.doc) == nullptr);

@@ -61,12 +61,14 @@ TEST_CASE("a clip dropped just after the timeline's start lands at frame 0, snap
         TimelineFixture f;
         f.w().setSnapping(snapping);
         QString error, empty;
-        REQUIRE(edits::addTrack(f.doc, engine::TrackKind::Video, &error, &empty)); // an empty track on top
+        REQUIRE(edits::addTrack(f.doc, engine::TrackKind::Video, &error,
+                                &empty)); // an empty track on top
         QApplication::processEvents();
         QSignalSpy placed(&f.w(), &TimelineWidget::mediaPlaced);
         QMimeData mime;
         mime.setData(kMediaMimeType, mediaPath("bframes.mp4").toUtf8());
-        // Frame 3 is 15 px from the start: within its 24 px pull, outside the 8 px of other targets.
+        // Frame 3 is 15 px from the start: within its 24 px pull, outside the 8 px of other
+        // targets.
         REQUIRE(drop(f.w(), mime, f.at(empty, 3)));
         REQUIRE(placed.wait(20000));
         const auto* c = f.clip("clip-1");
@@ -125,7 +127,8 @@ TEST_CASE("an effect dropped onto a clip is added to its chain", "[timeline][dro
     CHECK_FALSE(onAudio.isAccepted());
 }
 
-TEST_CASE("a preset dropped onto a clip appends its chain in one step", "[timeline][drop][presets]") {
+TEST_CASE("a preset dropped onto a clip appends its chain in one step",
+          "[timeline][drop][presets]") {
     TimelineFixture f;
     QMimeData mime;
     mime.setData(kPresetMimeType, "dream-glow");
@@ -143,5 +146,6 @@ TEST_CASE("a preset dropped onto a clip appends its chain in one step", "[timeli
     REQUIRE(drop(f.w(), mime, f.at("V1", 110)));
     CHECK(f.clip("c")->effects.size() == 2);
     REQUIRE(messages.count() == 1);
-    CHECK_THAT(messages.at(0).at(0).toString().toStdString(), Catch::Contains("no preset \"no-such-preset\""));
+    CHECK_THAT(messages.at(0).at(0).toString().toStdString(),
+               Catch::Contains("no preset \"no-such-preset\""));
 }

@@ -50,7 +50,8 @@ const QString kDemo = QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/demo.e
 // would, and hands each to `inspect` first.
 class DialogCloser {
   public:
-    explicit DialogCloser(std::function<void(QWidget*)> inspect = {}) : inspect_(std::move(inspect)) {
+    explicit DialogCloser(std::function<void(QWidget*)> inspect = {})
+        : inspect_(std::move(inspect)) {
         QObject::connect(&timer_, &QTimer::timeout, [this] {
             for (QWidget* w : QApplication::topLevelWidgets()) {
                 if (!w->isVisible() || !(qobject_cast<QDialog*>(w))) continue;
@@ -80,7 +81,8 @@ QString documentedTable() {
     QFile file(QStringLiteral(ENTROPIC_SOURCE_DIR "/docs/editor.md"));
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) return {};
     const QString text = QString::fromUtf8(file.readAll());
-    const QString begin = QStringLiteral("<!-- shortcuts:begin -->\n"), end = QStringLiteral("<!-- shortcuts:end -->");
+    const QString begin = QStringLiteral("<!-- shortcuts:begin -->\n"),
+                  end = QStringLiteral("<!-- shortcuts:end -->");
     const auto from = text.indexOf(begin), to = text.indexOf(end);
     if (from < 0 || to < from) return {};
     return text.mid(from + begin.size(), to - from - begin.size());
@@ -88,7 +90,8 @@ QString documentedTable() {
 
 } // namespace
 
-TEST_CASE("every menu shortcut is unique, fires its action from the keyboard, and docs/editor.md lists the same keys",
+TEST_CASE("every menu shortcut is unique, fires its action from the keyboard, and docs/editor.md "
+          "lists the same keys",
           "[ui][shortcuts]") {
     app::MainWindow window;
     window.resize(1600, 960);
@@ -106,15 +109,18 @@ TEST_CASE("every menu shortcut is unique, fires its action from the keyboard, an
     QString error;
     // Quit closes the window, so it goes last.
     auto ordered = entries;
-    std::stable_partition(ordered.begin(), ordered.end(),
-                          [](const app::ShortcutEntry& e) { return e.action != QStringLiteral("Quit"); });
+    std::stable_partition(ordered.begin(), ordered.end(), [](const app::ShortcutEntry& e) {
+        return e.action != QStringLiteral("Quit");
+    });
     REQUIRE(ordered.back().action == QStringLiteral("Quit"));
     for (const auto& entry : ordered) {
         for (const QKeySequence& key : entry.keys) {
             // Undo and Redo are enabled only with something to undo or redo.
-            if (entry.action == QStringLiteral("Undo") || entry.action.startsWith(QStringLiteral("Undo ")))
+            if (entry.action == QStringLiteral("Undo") ||
+                entry.action.startsWith(QStringLiteral("Undo ")))
                 REQUIRE(app::edits::addTrack(window.document(), engine::TrackKind::Video, &error));
-            if (entry.action == QStringLiteral("Redo") || entry.action.startsWith(QStringLiteral("Redo "))) {
+            if (entry.action == QStringLiteral("Redo") ||
+                entry.action.startsWith(QStringLiteral("Redo "))) {
                 REQUIRE(app::edits::addTrack(window.document(), engine::TrackKind::Video, &error));
                 window.document().undoStack()->undo();
             }
@@ -125,8 +131,8 @@ TEST_CASE("every menu shortcut is unique, fires its action from the keyboard, an
                   key.toString(QKeySequence::PortableText))
                      .toStdString());
             CHECK(entry.source->isEnabled());
-            QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : &window, combination.key(),
-                            combination.keyboardModifiers());
+            QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : &window,
+                            combination.key(), combination.keyboardModifiers());
             CHECK(waitFor([&] { return fired.count() >= 1; }, 3000));
             waitFor([&] { return QApplication::activeModalWidget() == nullptr; }, 3000);
         }
@@ -135,14 +141,16 @@ TEST_CASE("every menu shortcut is unique, fires its action from the keyboard, an
     CHECK(window.isVisible());
 }
 
-TEST_CASE("redo answers Ctrl+Shift+Z and Ctrl+Y; Save As answers Ctrl+Shift+S and opens the save dialog",
-          "[ui][shortcuts]") {
+TEST_CASE(
+    "redo answers Ctrl+Shift+Z and Ctrl+Y; Save As answers Ctrl+Shift+S and opens the save dialog",
+    "[ui][shortcuts]") {
     app::MainWindow window;
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     auto& doc = window.document();
     QString error;
-    for (const auto key : {QKeyCombination(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeyCombination(Qt::CTRL | Qt::Key_Y)}) {
+    for (const auto key : {QKeyCombination(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                           QKeyCombination(Qt::CTRL | Qt::Key_Y)}) {
         REQUIRE(app::edits::addTrack(doc, engine::TrackKind::Video, &error));
         const int tracks = static_cast<int>(doc.project().tracks.size());
         focusEditor(window);
@@ -156,12 +164,14 @@ TEST_CASE("redo answers Ctrl+Shift+Z and Ctrl+Y; Save As answers Ctrl+Shift+S an
         if (auto* dialog = qobject_cast<QFileDialog*>(w)) title = dialog->windowTitle();
     });
     focusEditor(window);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_S,
+                    Qt::ControlModifier | Qt::ShiftModifier);
     CHECK(waitFor([&] { return !title.isEmpty(); }, 3000));
     CHECK(title == QStringLiteral("Save project"));
 }
 
-TEST_CASE("Help: keyboard shortcuts searchable, documentation shipped, About names the version and libraries",
+TEST_CASE("Help: keyboard shortcuts searchable, documentation shipped, About names the version and "
+          "libraries",
           "[ui][help]") {
     app::MainWindow window;
     app::ShortcutsDialog shortcuts(app::menuShortcuts(window.menuBar()));
@@ -169,7 +179,8 @@ TEST_CASE("Help: keyboard shortcuts searchable, documentation shipped, About nam
     CHECK(all > 30);
     shortcuts.setFilter(QStringLiteral("redo"));
     int shown = 0;
-    for (int i = 0; i < all; ++i) shown += shortcuts.list()->topLevelItem(i)->isHidden() ? 0 : 1;
+    for (int i = 0; i < all; ++i)
+        shown += shortcuts.list()->topLevelItem(i)->isHidden() ? 0 : 1;
     CHECK(shown == 1);
     shortcuts.setFilter(QStringLiteral("Ctrl+Shift+S"));
     for (int i = 0; i < all; ++i)
@@ -188,8 +199,9 @@ TEST_CASE("Help: keyboard shortcuts searchable, documentation shipped, About nam
     CHECK(about.contains(QStringLiteral("PortAudio")));
 }
 
-TEST_CASE("a new project guides: empty bin and viewer say how to begin, history starts at 'New project'",
-          "[ui][guidance]") {
+TEST_CASE(
+    "a new project guides: empty bin and viewer say how to begin, history starts at 'New project'",
+    "[ui][guidance]") {
     app::MainWindow window;
     CHECK(window.mediaBin().itemCount() == 0);
     CHECK(app::MediaBin::emptyHint().contains(QStringLiteral("Ctrl+I")));
@@ -239,7 +251,8 @@ TEST_CASE("the quit prompt names the file without the title's unsaved mark", "[u
     CHECK(window.isVisible()); // cancelled
 }
 
-TEST_CASE("the import dialog offers media first, keeps All files, and remembers the folder", "[ui][files]") {
+TEST_CASE("the import dialog offers media first, keeps All files, and remembers the folder",
+          "[ui][files]") {
     app::MainWindow window;
     window.show();
     QTemporaryDir folder;
@@ -265,7 +278,8 @@ TEST_CASE("the import dialog offers media first, keeps All files, and remembers 
     CHECK(filters.back() == QStringLiteral("All files (*)"));
 }
 
-TEST_CASE("while playing, the status bar shows the frame on screen; the playhead is saved with the project",
+TEST_CASE("while playing, the status bar shows the frame on screen; the playhead is saved with the "
+          "project",
           "[ui][playback]") {
     QTemporaryDir dir;
     const QString saved = dir.filePath(QStringLiteral("moved.entropic"));
@@ -274,16 +288,19 @@ TEST_CASE("while playing, the status bar shows the frame on screen; the playhead
         window.resize(1600, 960);
         window.show();
         int stills = 0;
-        QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window, [&] { ++stills; });
+        QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window,
+                         [&] { ++stills; });
         REQUIRE(window.openPath(kDemo));
         REQUIRE(waitFor([&] { return window.engine().isReady() && stills > 0; }));
         int presented = 0;
-        QObject::connect(&window.player(), &app::Player::framePresented, &window, [&] { ++presented; });
+        QObject::connect(&window.player(), &app::Player::framePresented, &window,
+                         [&] { ++presented; });
         window.player().play();
         REQUIRE(waitFor([&] { return presented >= 12; }, 20000));
         const QString status = window.frameStatus();
         INFO(status.toStdString());
-        CHECK(status.startsWith(QStringLiteral("frame %1 · playing").arg(window.viewer().shownFrame())));
+        CHECK(status.startsWith(
+            QStringLiteral("frame %1 · playing").arg(window.viewer().shownFrame())));
         CHECK(!status.contains(QStringLiteral(" ms")));
         window.player().pause();
         window.transport().setFrame(37);

@@ -16,9 +16,9 @@
 #include "supervision/frame_feed.h"
 #include "timeline/timeline_widget.h"
 #include "transport/transport.h"
+#include "ui_support.h"
 #include "viewer/viewer_widget.h"
 #include "window/main_window.h"
-#include "ui_support.h"
 
 using namespace entropic;
 
@@ -39,7 +39,8 @@ TEST_CASE("Space plays and pauses the demo; the green bar fills while idle", "[u
     window.resize(1600, 960);
     window.show();
     int stillFrames = 0;
-    QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window, [&] { ++stillFrames; });
+    QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window,
+                     [&] { ++stillFrames; });
     REQUIRE(window.openPath(QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/demo.entropic")));
     REQUIRE(waitFor([&] { return window.engine().isReady() && stillFrames > 0; }));
     window.transport().setFrame(5);

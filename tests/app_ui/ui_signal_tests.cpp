@@ -33,14 +33,16 @@ using test::waitFor;
 
 namespace {
 
-app::ParamMotion* motionFor(app::InspectorPanel& inspector, const std::string& effect, const std::string& key) {
+app::ParamMotion* motionFor(app::InspectorPanel& inspector, const std::string& effect,
+                            const std::string& key) {
     for (auto* card : inspector.cards())
         for (auto* motion : card->findChildren<app::ParamMotion*>())
             if (motion->target().effect == effect && motion->target().param == key) return motion;
     return nullptr;
 }
 
-app::ParamControl* controlFor(app::InspectorPanel& inspector, const QString& effect, const std::string& key) {
+app::ParamControl* controlFor(app::InspectorPanel& inspector, const QString& effect,
+                              const std::string& key) {
     for (auto* card : inspector.cards())
         if (card->instanceId() == effect)
             for (auto* control : card->findChildren<app::ParamControl*>())
@@ -59,7 +61,8 @@ QAction* findAction(QMenu& menu, const QString& text) {
 
 } // namespace
 
-TEST_CASE("signals in the editor: panel, ghost handle, modulate by, keyframes, undo", "[ui][signals]") {
+TEST_CASE("signals in the editor: panel, ghost handle, modulate by, keyframes, undo",
+          "[ui][signals]") {
     app::MainWindow window;
     window.resize(1600, 960);
     window.show();
@@ -72,13 +75,18 @@ TEST_CASE("signals in the editor: panel, ghost handle, modulate by, keyframes, u
                          shown = f;
                          ++frames;
                      });
-    REQUIRE(window.openPath(QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/signals.entropic")));
+    REQUIRE(
+        window.openPath(QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/signals.entropic")));
     REQUIRE(waitFor([&] { return window.engine().isReady() && frames > 0; }));
 
     // The panel: one card per node, values arriving from the engine.
     CHECK(window.modulation().cards().size() == 3);
     auto& values = window.signalValues();
-    REQUIRE(waitFor([&] { return values.signal("sweep", 0).has_value() && values.signal("kick", 0).has_value(); }, 60000));
+    REQUIRE(waitFor(
+        [&] {
+            return values.signal("sweep", 0).has_value() && values.signal("kick", 0).has_value();
+        },
+        60000));
 
     // The ghost: the kick-driven split amount shows the value used on this frame.
     window.selection().select(QStringLiteral("life"));
@@ -162,7 +170,8 @@ TEST_CASE("signals in the editor: panel, ghost handle, modulate by, keyframes, u
     CHECK(window.grab().save(shots + QStringLiteral("/editor-signals-panel.png")));
 
     // Undo walks it all back to the file as opened.
-    while (window.document().undoStack()->canUndo()) window.document().undoStack()->undo();
+    while (window.document().undoStack()->canUndo())
+        window.document().undoStack()->undo();
     CHECK(window.document().project().signals.routes.size() == 3);
     CHECK(window.document().project().signals.lanes.empty());
     window.document().undoStack()->clear();

@@ -5,16 +5,16 @@
 #include <QApplication>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QSpinBox>
 #include <QElapsedTimer>
+#include <QSpinBox>
 #include <QTreeWidget>
 
 #include <functional>
 
-#include "entropic/engine/media/media_info.h"
-#include "entropic/engine/project/project.h"
 #include "browser/effect_browser.h"
 #include "commands/edits.h"
+#include "entropic/engine/media/media_info.h"
+#include "entropic/engine/project/project.h"
 #include "export/export_dialog.h"
 #include "inspector/effect_card.h"
 #include "inspector/inspector_panel.h"
@@ -26,9 +26,9 @@
 #include "supervision/frame_feed.h"
 #include "transport/clip_selection.h"
 #include "transport/transport.h"
+#include "ui_support.h"
 #include "viewer/viewer_widget.h"
 #include "window/main_window.h"
-#include "ui_support.h"
 #include "window/preferences_dialog.h"
 
 using namespace entropic;
@@ -80,7 +80,9 @@ TEST_CASE("open the demo, add an effect in the inspector, turn a knob, undo", "[
 
     window.selection().select(QStringLiteral("life"));
     const int before = window.inspector().cards().size();
-    const QString withEffect = frames.next([&] { REQUIRE(window.inspector().addEffect(QStringLiteral("fx.channelshift"))); }, original);
+    const QString withEffect = frames.next(
+        [&] { REQUIRE(window.inspector().addEffect(QStringLiteral("fx.channelshift"))); },
+        original);
     REQUIRE(window.inspector().cards().size() == before + 1);
     CHECK(withEffect != original);
 
@@ -108,7 +110,8 @@ TEST_CASE("open the demo, add an effect in the inspector, turn a knob, undo", "[
     window.document().undoStack()->clear();
 }
 
-TEST_CASE("the effect browser lists the presets; double-clicking one applies its chain", "[ui][presets]") {
+TEST_CASE("the effect browser lists the presets; double-clicking one applies its chain",
+          "[ui][presets]") {
     app::MainWindow window;
     window.resize(1600, 960);
     window.show();
@@ -125,7 +128,8 @@ TEST_CASE("the effect browser lists the presets; double-clicking one applies its
     const int before = window.inspector().cards().size();
     auto* tree = browser->findChild<QTreeWidget*>();
     REQUIRE(tree);
-    const auto items = tree->findItems(QStringLiteral("Worn tape"), Qt::MatchExactly | Qt::MatchRecursive);
+    const auto items =
+        tree->findItems(QStringLiteral("Worn tape"), Qt::MatchExactly | Qt::MatchRecursive);
     REQUIRE(items.size() == 1);
     Q_EMIT tree->itemActivated(items.front(), 0);
     CHECK(window.inspector().cards().size() == before + 4); // vhs, temperature, contrast, blur
@@ -150,10 +154,11 @@ TEST_CASE("the export dialog exports the in/out range and reports it", "[ui][exp
     app::ExportDialog dialog(window.document(), window.engine());
     dialog.setOutputPath(dir + QStringLiteral("/cut.mp4"));
     QString state, message;
-    QObject::connect(&dialog, &app::ExportDialog::finished, [&](const QString& s, const QString&, const QString& m) {
-        state = s;
-        message = m;
-    });
+    QObject::connect(&dialog, &app::ExportDialog::finished,
+                     [&](const QString& s, const QString&, const QString& m) {
+                         state = s;
+                         message = m;
+                     });
     dialog.startExport();
     CHECK(dialog.running());
     REQUIRE(waitFor([&] { return !state.isEmpty(); }, 120000));
@@ -164,7 +169,8 @@ TEST_CASE("the export dialog exports the in/out range and reports it", "[ui][exp
     CHECK(info.video->frameCount == 60);
     CHECK(info.video->width == 1280);
     CHECK(info.audio.size() == 1);
-    CHECK(QDir(dir).entryList(QDir::Files | QDir::Hidden).size() == 1); // nothing partial left beside it
+    CHECK(QDir(dir).entryList(QDir::Files | QDir::Hidden).size() ==
+          1); // nothing partial left beside it
     window.document().undoStack()->clear();
 }
 

@@ -35,11 +35,15 @@ using nlohmann::json;
 
 namespace {
 
-bool waitFor(const std::function<bool()>& done, int timeoutMs = 60000) { return bench::waitFor(done, timeoutMs); }
+bool waitFor(const std::function<bool()>& done, int timeoutMs = 60000) {
+    return bench::waitFor(done, timeoutMs);
+}
 
 json percentiles(std::vector<double> v) {
     std::sort(v.begin(), v.end());
-    auto at = [&](double q) { return v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))]; };
+    auto at = [&](double q) {
+        return v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))];
+    };
     return {{"n", v.size()}, {"p50_ms", at(0.5)}, {"p99_ms", at(0.99)}, {"max_ms", v.back()}};
 }
 
@@ -47,23 +51,26 @@ double residentMb() {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly)) return 0;
     for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
     return 0;
 }
 
 // Turns a knob of the last effect on the selected clip `count` times and
 // measures each change until the viewer has painted the new frame.
-json knobLatency(app::MainWindow& window, const std::string& key, double from, double step, int count) {
+json knobLatency(app::MainWindow& window, const std::string& key, double from, double step,
+                 int count) {
     std::vector<double> samples;
     int painted = 0;
     QString hash;
     // Only a frame that differs from the one on screen counts: a render of
     // the previous setting that lands after the change is not the change.
-    QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window, [&](const QImage&, qint64, const QString& h, double) {
-        window.viewer().repaint(); // painted, not just scheduled
-        if (h != hash) ++painted;
-        hash = h;
-    });
+    QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window,
+                     [&](const QImage&, qint64, const QString& h, double) {
+                         window.viewer().repaint(); // painted, not just scheduled
+                         if (h != hash) ++painted;
+                         hash = h;
+                     });
     auto* card = window.inspector().cards().back();
     app::ParamControl* knob = nullptr;
     for (auto* c : card->findChildren<app::ParamControl*>())
@@ -116,8 +123,10 @@ int main(int argc, char** argv) {
     const QString projectPath = dir + QStringLiteral("/bench.entropic");
     QFile file(projectPath);
     file.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    file.write(QByteArray::fromStdString(
-        test::clipProjectJson(QDir(argv[1]).absolutePath().toStdString(), 300, json::array(), 1920, 1080).dump()));
+    file.write(
+        QByteArray::fromStdString(test::clipProjectJson(QDir(argv[1]).absolutePath().toStdString(),
+                                                        300, json::array(), 1920, 1080)
+                                      .dump()));
     file.close();
     window.openPath(projectPath);
     window.selection().select(QStringLiteral("c1"));

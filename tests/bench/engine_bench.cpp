@@ -28,7 +28,9 @@ double msSince(Clock::time_point t) {
 json percentiles(std::vector<double> v) {
     if (v.empty()) return {{"n", 0}};
     std::sort(v.begin(), v.end());
-    auto at = [&](double q) { return v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))]; };
+    auto at = [&](double q) {
+        return v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))];
+    };
     return {{"n", v.size()}, {"p50_ms", at(0.50)}, {"p99_ms", at(0.99)}, {"max_ms", v.back()}};
 }
 
@@ -46,14 +48,35 @@ json exportAgainstFfmpeg(const std::string& media, const std::filesystem::path& 
         // Same work: decode, convert to RGBA and back, libx264 veryfast CRF 18, AAC.
         oursS.push_back(timeRun({test::builtProgram("engine/entropic-render"), media, "-o", ours,
                                  "--quiet", "--crf", "18", "--x264-preset", "veryfast"}));
-        theirsS.push_back(timeRun({"/usr/bin/ffmpeg", "-v", "error", "-nostdin", "-y", "-i", media,
-                                   "-vf", "format=rgba,format=yuv420p", "-c:v", "libx264",
-                                   "-preset", "veryfast", "-crf", "18", "-c:a", "aac", "-ar",
-                                   "48000", "-ac", "2", theirs}));
+        theirsS.push_back(timeRun({"/usr/bin/ffmpeg",
+                                   "-v",
+                                   "error",
+                                   "-nostdin",
+                                   "-y",
+                                   "-i",
+                                   media,
+                                   "-vf",
+                                   "format=rgba,format=yuv420p",
+                                   "-c:v",
+                                   "libx264",
+                                   "-preset",
+                                   "veryfast",
+                                   "-crf",
+                                   "18",
+                                   "-c:a",
+                                   "aac",
+                                   "-ar",
+                                   "48000",
+                                   "-ac",
+                                   "2",
+                                   theirs}));
     }
     const double o = *std::min_element(oursS.begin(), oursS.end());
     const double t = *std::min_element(theirsS.begin(), theirsS.end());
-    return {{"entropic_s", o}, {"ffmpeg_s", t}, {"ratio", o / t}, {"rounds", rounds},
+    return {{"entropic_s", o},
+            {"ffmpeg_s", t},
+            {"ratio", o / t},
+            {"rounds", rounds},
             {"target_ratio", 1.10}};
 }
 
@@ -109,7 +132,8 @@ int main(int argc, char** argv) {
 
         const std::string exported = (dir / "during.mp4").string();
         const json started = client.request({{"cmd", "export_start"}, {"path", exported}});
-        if (!started.value("ok", false)) throw std::runtime_error("export_start: " + started.dump());
+        if (!started.value("ok", false))
+            throw std::runtime_error("export_start: " + started.dump());
         std::vector<double> busy;
         for (;;) {
             const auto t = Clock::now();

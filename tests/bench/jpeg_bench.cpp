@@ -70,7 +70,9 @@ nlohmann::json measureJpeg(bool noisy) {
     result["jpeg_bytes"] = jpeg.size();
     fx::Frame out;
     for (const int denom : {1, 2, 4}) {
-        const char* key = denom == 1 ? "decode_ms" : denom == 2 ? "decode_half_ms" : "decode_quarter_ms";
+        const char* key = denom == 1   ? "decode_ms"
+                          : denom == 2 ? "decode_half_ms"
+                                       : "decode_quarter_ms";
         result[key] = medianMs([&] {
             if (!decoder.decode(jpeg.data(), jpeg.size(), out, denom)) std::abort();
         });
@@ -95,13 +97,13 @@ nlohmann::json measureRing() {
     ipc::FrameRingWriter fresh;
     const auto start = Clock::now();
     fresh.write(0, kWidth, kHeight, 0, 0, jpeg.data(), jpeg.size());
-    result["first_write_ms"] = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    result["first_write_ms"] =
+        std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     std::int64_t index = 1;
     for (int i = 0; i < fresh.slotCount(); ++i)
         fresh.write(index++, kWidth, kHeight, 0, 0, jpeg.data(), jpeg.size());
-    result["write_ms"] = medianMs([&] {
-        fresh.write(index++, kWidth, kHeight, 0, 0, jpeg.data(), jpeg.size());
-    });
+    result["write_ms"] =
+        medianMs([&] { fresh.write(index++, kWidth, kHeight, 0, 0, jpeg.data(), jpeg.size()); });
     ipc::FrameRingReader reader(fresh.name());
     ipc::RingFrameInfo info;
     std::vector<std::uint8_t> copy;

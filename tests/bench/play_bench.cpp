@@ -19,12 +19,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <chrono>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <unistd.h>
@@ -67,7 +67,9 @@ double cpuSeconds(long long pid) {
 json percentiles(std::vector<double> v) {
     if (v.empty()) return json::object();
     std::sort(v.begin(), v.end());
-    auto at = [&](double q) { return v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))]; };
+    auto at = [&](double q) {
+        return v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))];
+    };
     return {{"n", v.size()}, {"p50_ms", at(0.5)}, {"p99_ms", at(0.99)}, {"max_ms", v.back()}};
 }
 
@@ -98,7 +100,8 @@ json projectFor(const std::string& input, double seconds, const std::vector<std:
 
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (qEnvironmentVariableIsEmpty("ENTROPIC_ENGINE")) qputenv("ENTROPIC_ENGINE", ENTROPIC_ENGINE_PATH);
+    if (qEnvironmentVariableIsEmpty("ENTROPIC_ENGINE"))
+        qputenv("ENTROPIC_ENGINE", ENTROPIC_ENGINE_PATH);
     QApplication app(argc, argv);
     std::string input;
     double seconds = 10;
@@ -107,18 +110,25 @@ int main(int argc, char** argv) {
     std::vector<std::string> chain;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--seconds" && i + 1 < argc) seconds = std::stod(argv[++i]);
-        else if (a == "--from" && i + 1 < argc) from = std::stod(argv[++i]);
-        else if (a == "--fx" && i + 1 < argc) chain.emplace_back(argv[++i]);
-        else if (a == "--cached") cached = true;
-        else if (!a.empty() && a[0] != '-' && input.empty()) input = a;
+        if (a == "--seconds" && i + 1 < argc)
+            seconds = std::stod(argv[++i]);
+        else if (a == "--from" && i + 1 < argc)
+            from = std::stod(argv[++i]);
+        else if (a == "--fx" && i + 1 < argc)
+            chain.emplace_back(argv[++i]);
+        else if (a == "--cached")
+            cached = true;
+        else if (!a.empty() && a[0] != '-' && input.empty())
+            input = a;
         else {
-            std::cerr << "usage: entropic-play-bench INPUT [--seconds N] [--from FRAME] [--fx EFFECT_ID]... [--cached]\n";
+            std::cerr << "usage: entropic-play-bench INPUT [--seconds N] [--from FRAME] [--fx "
+                         "EFFECT_ID]... [--cached]\n";
             return 2;
         }
     }
     if (input.empty()) {
-        std::cerr << "usage: entropic-play-bench INPUT [--seconds N] [--from FRAME] [--fx EFFECT_ID]... [--cached]\n";
+        std::cerr << "usage: entropic-play-bench INPUT [--seconds N] [--from FRAME] [--fx "
+                     "EFFECT_ID]... [--cached]\n";
         return 2;
     }
     json doc;
@@ -130,26 +140,30 @@ int main(int argc, char** argv) {
     }
     // Sources in the project are relative to the input's folder.
     const std::string baseDir = std::filesystem::absolute(input).parent_path().string();
-    const auto project = std::make_shared<const engine::Project>(engine::parseProject(doc, baseDir));
+    const auto project =
+        std::make_shared<const engine::Project>(engine::parseProject(doc, baseDir));
 
     app::EngineSupervisor engine;
     app::ProjectSync sync(&engine);
     app::Transport transport;
     transport.setLastFrame(std::max<std::int64_t>(0, project->frameCount() - 1));
     // The silent clock: a steady clock paced like a device, no sound card needed.
-    app::Player player(&engine, &transport, nullptr,
-                       [](const app::AudioSettings& settings, int rate, int channels,
-                          app::AudioOutput::Pull pull, QString* notice) -> std::unique_ptr<app::AudioOutput> {
-                           auto out = std::make_unique<app::SilentOutput>(QStringLiteral("benchmark"),
-                                                                         settings.bufferFrames);
-                           QString error;
-                           out->open(rate, channels, std::move(pull), &error);
-                           if (notice) *notice = QStringLiteral("playing silently (benchmark)");
-                           return out;
-                       });
+    app::Player player(
+        &engine, &transport, nullptr,
+        [](const app::AudioSettings& settings, int rate, int channels, app::AudioOutput::Pull pull,
+           QString* notice) -> std::unique_ptr<app::AudioOutput> {
+            auto out = std::make_unique<app::SilentOutput>(QStringLiteral("benchmark"),
+                                                           settings.bufferFrames);
+            QString error;
+            out->open(rate, channels, std::move(pull), &error);
+            if (notice) *notice = QStringLiteral("playing silently (benchmark)");
+            return out;
+        });
     player.setLoopEnabled(false);
     player.setViewSize(QSize(960, 540)); // the viewer of a 1080p-screen editor
-    sync.setSource([&] { return app::ProjectSync::Snapshot{doc, QString::fromStdString(baseDir)}; });
+    sync.setSource([&] {
+        return app::ProjectSync::Snapshot{doc, QString::fromStdString(baseDir)};
+    });
     engine.start();
     if (!waitFor([&] { return engine.isReady() && sync.inSync(); }, 60000)) {
         std::cout << json{{"error", "the engine did not take the project"}}.dump(2) << std::endl;
@@ -158,13 +172,20 @@ int main(int argc, char** argv) {
     auto call = [&](json request, int timeoutMs = 10000) {
         json out;
         bool done = false;
-        engine.request(std::move(request), [&](const json& reply) { out = reply; done = true; }, timeoutMs);
+        engine.request(
+            std::move(request),
+            [&](const json& reply) {
+                out = reply;
+                done = true;
+            },
+            timeoutMs);
         waitFor([&] { return done; }, timeoutMs + 1000);
         return out;
     };
     const auto firstFrame = static_cast<std::int64_t>(from);
     const auto lastFrame = std::min<std::int64_t>(
-        project->frameCount(), firstFrame + static_cast<std::int64_t>(seconds * project->frameRate.toDouble()));
+        project->frameCount(),
+        firstFrame + static_cast<std::int64_t>(seconds * project->frameRate.toDouble()));
     json out;
     out["input"] = input;
     out["chain"] = chain;
@@ -174,16 +195,21 @@ int main(int argc, char** argv) {
     out["cached"] = cached;
     if (cached) {
         call({{"cmd", "cache_config"}, {"budget_mb", 4096}});
-        call({{"cmd", "render_frame"}, {"frame", firstFrame}}, 30000); // the playhead: render-ahead starts here
+        call({{"cmd", "render_frame"}, {"frame", firstFrame}},
+             30000); // the playhead: render-ahead starts here
         QElapsedTimer filling;
         filling.start();
-        const bool full = waitFor([&] {
-            runFor(250);
-            const json status = call({{"cmd", "cache_status"}});
-            for (const auto& r : status.value("ranges", json::array()))
-                if (r[0].get<std::int64_t>() <= firstFrame && r[1].get<std::int64_t>() >= lastFrame) return true;
-            return false;
-        }, 1800000);
+        const bool full = waitFor(
+            [&] {
+                runFor(250);
+                const json status = call({{"cmd", "cache_status"}});
+                for (const auto& r : status.value("ranges", json::array()))
+                    if (r[0].get<std::int64_t>() <= firstFrame &&
+                        r[1].get<std::int64_t>() >= lastFrame)
+                        return true;
+                return false;
+            },
+            1800000);
         out["cache_fill_s"] = filling.elapsed() / 1000.0;
         if (!full) out["cache_fill_error"] = "the range was not cached in 30 minutes";
         out["cache_status"] = call({{"cmd", "cache_status"}});
@@ -210,7 +236,8 @@ int main(int argc, char** argv) {
             try {
                 client.request({{"cmd", "ping"}});
                 enginePings.push_back(
-                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                        .count());
             } catch (const std::exception&) {
                 enginePings.push_back(5000);
             }
@@ -225,14 +252,18 @@ int main(int argc, char** argv) {
         ping.start();
         bool answered = false;
         // Timed in the reply callback: how long the editor waited for the engine.
-        engine.request({{"cmd", "ping"}}, [&](const json&) {
-            pings.push_back(static_cast<double>(ping.nsecsElapsed()) / 1e6);
-            answered = true;
-        }, 5000);
+        engine.request(
+            {{"cmd", "ping"}},
+            [&](const json&) {
+                pings.push_back(static_cast<double>(ping.nsecsElapsed()) / 1e6);
+                answered = true;
+            },
+            5000);
         waitFor([&] { return answered; }, 6000);
         const int tier = player.engineStats().value("tier", 0);
         if (tier != lastTier) {
-            tiers.push_back({{"t_s", wall.elapsed() / 1000.0}, {"tier", tier},
+            tiers.push_back({{"t_s", wall.elapsed() / 1000.0},
+                             {"tier", tier},
                              {"scale", player.engineStats().value("scale", 1.0)}});
             lastTier = tier;
         }
@@ -251,7 +282,9 @@ int main(int argc, char** argv) {
     out["frames_due"] = stats.due;
     out["frames_presented"] = stats.presented;
     out["frames_dropped"] = stats.dropped();
-    out["dropped_percent"] = stats.due ? 100.0 * static_cast<double>(stats.dropped()) / static_cast<double>(stats.due) : 0.0;
+    out["dropped_percent"] =
+        stats.due ? 100.0 * static_cast<double>(stats.dropped()) / static_cast<double>(stats.due)
+                  : 0.0;
     out["av_gap_max_ms"] = stats.maxGapFrames * period;
     out["av_gap_mean_ms"] = stats.meanGapFrames * period;
     out["frame_period_ms"] = period;

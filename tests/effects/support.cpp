@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <limits>
 #include <fstream>
+#include <limits>
 #include <thread>
 
 namespace entropic::fx::test {
@@ -32,7 +32,8 @@ Frame syntheticFrame(int width, int height, int frameIndex) {
 void TwoThreadRows::run(int rows, const std::function<void(int, int)>& fn) const {
     constexpr int kBand = 7;
     auto worker = [&](int parity) {
-        for (int b = parity; b * kBand < rows; b += 2) fn(b * kBand, std::min(rows, (b + 1) * kBand));
+        for (int b = parity; b * kBand < rows; b += 2)
+            fn(b * kBand, std::min(rows, (b + 1) * kBand));
     };
     std::thread other(worker, 1);
     worker(0);
@@ -74,7 +75,8 @@ ParamValues paramsAtExtreme(const EffectDescriptor& d, bool maximum) {
 bool samePixels(ConstFrameView a, ConstFrameView b) {
     if (a.width != b.width || a.height != b.height) return false;
     for (int y = 0; y < a.height; ++y)
-        if (std::memcmp(a.row(y), b.row(y), static_cast<std::size_t>(a.width) * 4) != 0) return false;
+        if (std::memcmp(a.row(y), b.row(y), static_cast<std::size_t>(a.width) * 4) != 0)
+            return false;
     return true;
 }
 
@@ -113,7 +115,9 @@ Frame naturalFrame(int width, int height) {
     return f;
 }
 
-double psnr(ConstFrameView a, ConstFrameView b) { return psnr(a, b, 0, 3); }
+double psnr(ConstFrameView a, ConstFrameView b) {
+    return psnr(a, b, 0, 3);
+}
 
 double psnr(ConstFrameView a, ConstFrameView b, int first, int count) {
     double sum = 0;
@@ -132,7 +136,8 @@ void writePpm(const std::string& path, ConstFrameView frame) {
     std::ofstream out(path, std::ios::binary);
     out << "P6\n" << frame.width << ' ' << frame.height << "\n255\n";
     for (int y = 0; y < frame.height; ++y)
-        for (int x = 0; x < frame.width; ++x) out.write(reinterpret_cast<const char*>(frame.row(y) + 4 * x), 3);
+        for (int x = 0; x < frame.width; ++x)
+            out.write(reinterpret_cast<const char*>(frame.row(y) + 4 * x), 3);
 }
 
 Frame process(const EffectDescriptor& d, const ParamValues& params, const Frame& in,

@@ -22,7 +22,7 @@ struct RunOptions {
     double mix = 1.0;
     MaskSpec mask;
     const RowRunner* rows = &serialRows();
-    int frames = 3;            // frames 0..frames-1 are rendered with one state
+    int frames = 3; // frames 0..frames-1 are rendered with one state
     double renderScale = 1.0;
 };
 

@@ -22,14 +22,17 @@ TEST_CASE("every effect: mix 0 and a zero mask return the input exactly", "[effe
         for (const auto& [name, params] : settingsOf(*d)) {
             INFO(d->id << " " << name);
             const Frame input = test::syntheticFrame(33, 21, 2); // the last frame runEffect renders
-            CHECK(test::samePixels(test::runEffect(*d, params, 33, 21, {.mix = 0.0}).view(), input.view()));
+            CHECK(test::samePixels(test::runEffect(*d, params, 33, 21, {.mix = 0.0}).view(),
+                                   input.view()));
             CHECK(test::samePixels(
-                test::runEffect(*d, params, 33, 21,
-                                {.mask = {.shape = MaskShape::Rectangle, .x = 0.3, .y = 0.3, .w = 0, .h = 0}})
+                test::runEffect(
+                    *d, params, 33, 21,
+                    {.mask = {.shape = MaskShape::Rectangle, .x = 0.3, .y = 0.3, .w = 0, .h = 0}})
                     .view(),
                 input.view()));
             CHECK(test::samePixels(
-                test::runEffect(*d, params, 33, 21, {.mask = {.invert = true}}).view(), input.view()));
+                test::runEffect(*d, params, 33, 21, {.mask = {.invert = true}}).view(),
+                input.view()));
         }
     }
 }
@@ -69,9 +72,10 @@ TEST_CASE("every effect: tiny, odd and large frames at default and extreme value
                 const bool large = w > 1000;
                 // Large frames: two frames (enough to exercise temporal state)
                 // on two threads; reduced render scale on small ones.
-                const Frame out = test::runEffect(
-                    *d, params, w, h,
-                    {.rows = &kTwoThreads, .frames = large ? 2 : 3, .renderScale = large ? 1.0 : 0.5});
+                const Frame out = test::runEffect(*d, params, w, h,
+                                                  {.rows = &kTwoThreads,
+                                                   .frames = large ? 2 : 3,
+                                                   .renderScale = large ? 1.0 : 0.5});
                 CHECK(out.width() == w);
                 CHECK(out.height() == h);
             }

@@ -33,8 +33,8 @@ TEST_CASE("blend modes compute their formulas per channel", "[effects][blend]") 
     CHECK(blendOne(BlendMode::Multiply, 255, 77) == 77);
     CHECK(blendOne(BlendMode::Multiply, 128, 128) == 64); // 16384 / 255 = 64.25
     CHECK(blendOne(BlendMode::Screen, 0, 77) == 77);
-    CHECK(blendOne(BlendMode::Screen, 128, 128) == 192); // 255 − round(127·127/255 = 63.25)
-    CHECK(blendOne(BlendMode::Overlay, 64, 200) == 100); // 2·64·200/255 = 100.4
+    CHECK(blendOne(BlendMode::Screen, 128, 128) == 192);  // 255 − round(127·127/255 = 63.25)
+    CHECK(blendOne(BlendMode::Overlay, 64, 200) == 100);  // 2·64·200/255 = 100.4
     CHECK(blendOne(BlendMode::Overlay, 192, 100) == 178); // 255 − round(2·63·155/255 = 76.6)
     CHECK(blendOne(BlendMode::Difference, 30, 200) == 170);
     CHECK(blendOne(BlendMode::Lighten, 30, 200) == 200);
@@ -58,12 +58,16 @@ TEST_CASE("blend modes are named once, for projects and menus", "[effects][blend
     CHECK_FALSE(blendModeFromName(""));
 }
 
-TEST_CASE("an effect lays onto its input by its blend mode, then mixes", "[effects][blend][container]") {
+TEST_CASE("an effect lays onto its input by its blend mode, then mixes",
+          "[effects][blend][container]") {
     const EffectDescriptor& invert = *EffectRegistry::builtin().find("util.invert");
     const Frame in = test::syntheticFrame(32, 24, 0);
     auto run = [&](BlendMode mode, double mix) {
-        EffectInstance instance{.descriptor = &invert, .instanceId = "i", .params = ParamValues(invert.params),
-                                .mix = mix, .blend = mode};
+        EffectInstance instance{.descriptor = &invert,
+                                .instanceId = "i",
+                                .params = ParamValues(invert.params),
+                                .mix = mix,
+                                .blend = mode};
         Frame out(in.width(), in.height());
         applyEffect(instance, in.view(), out.view(), nullptr, {.projectId = "p"});
         return out;

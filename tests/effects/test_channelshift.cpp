@@ -6,11 +6,14 @@
 using namespace entropic::fx;
 
 namespace {
-const EffectDescriptor& shift() { return *EffectRegistry::builtin().find("fx.channelshift"); }
+const EffectDescriptor& shift() {
+    return *EffectRegistry::builtin().find("fx.channelshift");
+}
 
 ParamValues none() {
     ParamValues p(shift().params);
-    for (const char* key : {"red_x", "red_y", "blue_x", "blue_y"}) p.setNumber(key, 0);
+    for (const char* key : {"red_x", "red_y", "blue_x", "blue_y"})
+        p.setNumber(key, 0);
     return p;
 }
 
@@ -19,11 +22,14 @@ Frame coded(int w, int h) {
     Frame f(w, h);
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x)
-            for (int c = 0; c < 4; ++c) f.view().row(y)[4 * x + c] = static_cast<std::uint8_t>(c * 64 + y * 8 + x);
+            for (int c = 0; c < 4; ++c)
+                f.view().row(y)[4 * x + c] = static_cast<std::uint8_t>(c * 64 + y * 8 + x);
     return f;
 }
 
-std::uint8_t at(const Frame& f, int x, int y, int c) { return f.view().row(y)[4 * x + c]; }
+std::uint8_t at(const Frame& f, int x, int y, int c) {
+    return f.view().row(y)[4 * x + c];
+}
 } // namespace
 
 TEST_CASE("channelshift with no offsets is the identity", "[effects][channelshift]") {

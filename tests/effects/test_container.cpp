@@ -84,7 +84,8 @@ TEST_CASE("mix blends with exact integer rounding", "[effects][container]") {
     CHECK(test::samePixels(out.view(), in.view()));
 }
 
-TEST_CASE("state advances at mix 0 but not when disabled; seed is derived", "[effects][container]") {
+TEST_CASE("state advances at mix 0 but not when disabled; seed is derived",
+          "[effects][container]") {
     const Frame in = solid(2, 2, 1, 2, 3, 4);
     Run run;
     run.instance.mix = 0.0;
@@ -108,22 +109,24 @@ TEST_CASE("rectangle mask: hard edges, feather and invert", "[effects][mask]") {
     CHECK(weightsOf(m, f, 1) == std::vector<std::uint32_t>{65536, 65536, 0, 0, 0, 0, 65536, 65536});
 
     const Frame big(100, 100);
-    MaskSpec soft{.shape = MaskShape::Rectangle, .x = 0.2, .y = 0.2, .w = 0.6, .h = 0.6, .feather = 0.1};
+    MaskSpec soft{
+        .shape = MaskShape::Rectangle, .x = 0.2, .y = 0.2, .w = 0.6, .h = 0.6, .feather = 0.1};
     const auto mid = weightsOf(soft, big, 50);
-    CHECK(mid[10] == 0);       // outside
-    CHECK(mid[50] == 65536);   // deep inside
-    CHECK(mid[22] > 0);        // on the ramp
+    CHECK(mid[10] == 0);     // outside
+    CHECK(mid[50] == 65536); // deep inside
+    CHECK(mid[22] > 0);      // on the ramp
     CHECK(mid[22] < 65536);
-    for (int x = 20; x < 50; ++x) CHECK(mid[static_cast<std::size_t>(x)] <= mid[static_cast<std::size_t>(x + 1)]);
+    for (int x = 20; x < 50; ++x)
+        CHECK(mid[static_cast<std::size_t>(x)] <= mid[static_cast<std::size_t>(x + 1)]);
 }
 
 TEST_CASE("ellipse mask is inside its bounds and feathers smoothly", "[effects][mask]") {
     const Frame f(64, 64);
     MaskSpec m{.shape = MaskShape::Ellipse, .x = 0, .y = 0, .w = 1, .h = 1};
     CHECK(weightsOf(m, f, 32)[32] == 65536);
-    CHECK(weightsOf(m, f, 0)[0] == 0);   // corner
+    CHECK(weightsOf(m, f, 0)[0] == 0);      // corner
     CHECK(weightsOf(m, f, 32)[0] == 65536); // edge midpoint, just inside
-    CHECK(weightsOf(m, f, 4)[4] == 0);   // beyond the curve near the corner
+    CHECK(weightsOf(m, f, 4)[4] == 0);      // beyond the curve near the corner
     m.feather = 0.25;
     const auto row = weightsOf(m, f, 32);
     CHECK(row[1] > 0);
@@ -135,7 +138,8 @@ TEST_CASE("ellipse mask is inside its bounds and feathers smoothly", "[effects][
 TEST_CASE("luma key passes the chosen band with soft ramps", "[effects][mask]") {
     Frame f(4, 1);
     const std::uint8_t greys[4] = {0, 110, 128, 255};
-    for (int x = 0; x < 4; ++x) f.data()[4 * x] = f.data()[4 * x + 1] = f.data()[4 * x + 2] = greys[x];
+    for (int x = 0; x < 4; ++x)
+        f.data()[4 * x] = f.data()[4 * x + 1] = f.data()[4 * x + 2] = greys[x];
     MaskSpec m{.shape = MaskShape::LumaKey, .lumaLow = 0.5, .lumaHigh = 1.0, .softness = 0.1};
     const auto w = weightsOf(m, f, 0);
     CHECK(w[0] == 0);

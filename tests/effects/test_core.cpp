@@ -67,7 +67,8 @@ TEST_CASE("Rng uniform, range and gaussian stay in bounds", "[effects][rng]") {
 namespace {
 Frame knownFrame() {
     Frame f(3, 2);
-    for (std::size_t i = 0; i < f.byteSize(); ++i) f.data()[i] = static_cast<std::uint8_t>(i * 7);
+    for (std::size_t i = 0; i < f.byteSize(); ++i)
+        f.data()[i] = static_cast<std::uint8_t>(i * 7);
     return f;
 }
 } // namespace

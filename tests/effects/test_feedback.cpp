@@ -11,7 +11,9 @@
 using namespace entropic::fx;
 
 namespace {
-const EffectDescriptor& feedback() { return *EffectRegistry::builtin().find("fx.feedback"); }
+const EffectDescriptor& feedback() {
+    return *EffectRegistry::builtin().find("fx.feedback");
+}
 
 ParamValues still(double decay) {
     ParamValues p(feedback().params);
@@ -118,7 +120,8 @@ TEST_CASE("feedback carries the previous output in its state", "[effects][feedba
     CHECK_FALSE(test::samePixels(out1.view(), stateless.view()));
 }
 
-TEST_CASE("feedback moves the fed-back picture by the offset, weighted by decay", "[effects][feedback]") {
+TEST_CASE("feedback moves the fed-back picture by the offset, weighted by decay",
+          "[effects][feedback]") {
     ParamValues p = still(0.9);
     p.setNumber("offset_x", 1);
     auto state = feedback().makeState();
@@ -131,7 +134,8 @@ TEST_CASE("feedback moves the fed-back picture by the offset, weighted by decay"
     CHECK(out.view().row(4)[4 * 5 + 3] == 255);
 }
 
-TEST_CASE("feedback with an identity transform keeps a still picture exact", "[effects][feedback]") {
+TEST_CASE("feedback with an identity transform keeps a still picture exact",
+          "[effects][feedback]") {
     auto state = feedback().makeState();
     const Frame in = test::syntheticFrame(31, 17, 0);
     for (int k = 0; k < 4; ++k) {
@@ -145,9 +149,12 @@ TEST_CASE("feedback resets on a size change or a jump in frames", "[effects][fee
     auto state = feedback().makeState();
     test::process(feedback(), p, test::syntheticFrame(32, 32, 0), state.get(), 0);
     const Frame small = test::syntheticFrame(16, 12, 1);
-    CHECK(test::samePixels(test::process(feedback(), p, small, state.get(), 1).view(), small.view()));
+    CHECK(
+        test::samePixels(test::process(feedback(), p, small, state.get(), 1).view(), small.view()));
     const Frame next = test::syntheticFrame(16, 12, 2);
-    CHECK_FALSE(test::samePixels(test::process(feedback(), p, next, state.get(), 2).view(), next.view()));
+    CHECK_FALSE(
+        test::samePixels(test::process(feedback(), p, next, state.get(), 2).view(), next.view()));
     const Frame later = test::syntheticFrame(16, 12, 9);
-    CHECK(test::samePixels(test::process(feedback(), p, later, state.get(), 9).view(), later.view()));
+    CHECK(
+        test::samePixels(test::process(feedback(), p, later, state.get(), 9).view(), later.view()));
 }

@@ -6,7 +6,9 @@
 using namespace entropic::fx;
 
 namespace {
-const EffectDescriptor& levels() { return *EffectRegistry::builtin().find("util.levels"); }
+const EffectDescriptor& levels() {
+    return *EffectRegistry::builtin().find("util.levels");
+}
 
 // Identity settings, so each test changes one thing.
 ParamValues identity() {
@@ -30,12 +32,16 @@ Frame greys(std::initializer_list<std::uint8_t> values) {
     return f;
 }
 
-std::uint8_t red(const Frame& f, int x) { return f.data()[4 * x]; }
+std::uint8_t red(const Frame& f, int x) {
+    return f.data()[4 * x];
+}
 } // namespace
 
 TEST_CASE("levels identity leaves every value alone", "[effects][levels]") {
     Frame in(256, 1);
-    for (int v = 0; v < 256; ++v) in.data()[4 * v] = in.data()[4 * v + 1] = in.data()[4 * v + 2] = in.data()[4 * v + 3] = static_cast<std::uint8_t>(v);
+    for (int v = 0; v < 256; ++v)
+        in.data()[4 * v] = in.data()[4 * v + 1] = in.data()[4 * v + 2] = in.data()[4 * v + 3] =
+            static_cast<std::uint8_t>(v);
     CHECK(test::samePixels(test::process(levels(), identity(), in).view(), in.view()));
 }
 

@@ -10,7 +10,9 @@
 using namespace entropic::fx;
 
 namespace {
-const EffectDescriptor& noise() { return *EffectRegistry::builtin().find("fx.noise"); }
+const EffectDescriptor& noise() {
+    return *EffectRegistry::builtin().find("fx.noise");
+}
 
 Frame grey(int w, int h) {
     Frame f(w, h);
@@ -30,7 +32,8 @@ ParamValues settings(double amount, int mode, double size) {
 double roughness(const Frame& f) {
     double sum = 0;
     for (int y = 0; y < f.height(); ++y)
-        for (int x = 1; x < f.width(); ++x) sum += std::abs(f.view().row(y)[4 * x] - f.view().row(y)[4 * x - 4]);
+        for (int x = 1; x < f.width(); ++x)
+            sum += std::abs(f.view().row(y)[4 * x] - f.view().row(y)[4 * x - 4]);
     return sum / (f.height() * (f.width() - 1));
 }
 } // namespace
@@ -76,8 +79,9 @@ TEST_CASE("noise follows the seed and grows with grain size", "[effects][noise]"
     const Frame coarse = test::process(noise(), settings(0.2, 0, 6), in);
     CHECK(roughness(coarse) < roughness(a) / 2);
     // At half render scale, size 6 draws the same lattice as size 3 at full scale.
-    CHECK(test::samePixels(test::process(noise(), settings(0.2, 0, 6), in, nullptr, 0, 1, 0.5).view(),
-                           test::process(noise(), settings(0.2, 0, 3), in).view()));
+    CHECK(
+        test::samePixels(test::process(noise(), settings(0.2, 0, 6), in, nullptr, 0, 1, 0.5).view(),
+                         test::process(noise(), settings(0.2, 0, 3), in).view()));
 }
 
 TEST_CASE("per-pixel grain is the documented hash on every pixel and channel", "[effects][noise]") {

@@ -16,10 +16,13 @@ const std::vector<ParamSpec>& sampleSpecs() {
     static const std::vector<ParamSpec> specs{
         ParamSpec::choice("direction", "Direction", {"Horizontal", "Vertical", "Angle"}, 0, "h"),
         ParamSpec::number("angle", "Angle", -90, 90, 30, "°", "h").when("direction", {"Angle"}),
-        ParamSpec::number("span", "Span", 0, 1, 0, "", "h").when("direction", {"Vertical", "Angle"}),
+        ParamSpec::number("span", "Span", 0, 1, 0, "", "h")
+            .when("direction", {"Vertical", "Angle"}),
         ParamSpec::toggle("snap", "Snap", false, "h"),
         ParamSpec::number("grid", "Grid", 1, 9, 2, "", "h").whenOn("snap"),
-        ParamSpec::number("drift", "Drift", 0, 1, 0, "", "h").whenOff("snap").when("direction", {"Horizontal"}),
+        ParamSpec::number("drift", "Drift", 0, 1, 0, "", "h")
+            .whenOff("snap")
+            .when("direction", {"Horizontal"}),
         ParamSpec::number("plain", "Plain", 0, 1, 0, "", "h"),
     };
     return specs;
@@ -30,7 +33,8 @@ const ParamSpec& spec(const std::string& key) {
     throw std::logic_error(key);
 }
 Applicability applies(const std::string& key, std::map<std::string, double> values) {
-    return applicability(spec(key), sampleSpecs(), [&](std::string_view k) { return values[std::string(k)]; });
+    return applicability(spec(key), sampleSpecs(),
+                         [&](std::string_view k) { return values[std::string(k)]; });
 }
 } // namespace
 
@@ -48,7 +52,8 @@ TEST_CASE("a parameter applies only while its controlling parameter holds a list
 
     CHECK_FALSE(applies("span", {{"direction", 0}}).applies);
     CHECK(applies("span", {{"direction", 1}}).applies);
-    CHECK(applies("span", {{"direction", 0}}).reason == "Applies when Direction is Vertical or Angle");
+    CHECK(applies("span", {{"direction", 0}}).reason ==
+          "Applies when Direction is Vertical or Angle");
 
     CHECK_FALSE(applies("grid", {{"snap", 0}}).applies);
     CHECK(applies("grid", {{"snap", 1}}).applies);
@@ -71,11 +76,15 @@ TEST_CASE("a parameter applies only while its controlling parameter holds a list
 TEST_CASE("checkConditions names a condition that cannot hold", "[effects][params][applies]") {
     const auto e = ParamSpec::choice("mode", "Mode", {"A", "B"}, 0, "h");
     const auto n = ParamSpec::number("n", "N", 0, 1, 0, "", "h");
-    CHECK(checkConditions({e, n.when("mode", {"C"})}) == "n: applies when \"mode\" has no choice \"C\"");
-    CHECK(checkConditions({e, n.when("missing", {"A"})}) == "n: applies when \"missing\" names no other parameter");
-    CHECK(checkConditions({e, n.when("n", {"A"})}) == "n: applies when \"n\" names no other parameter");
+    CHECK(checkConditions({e, n.when("mode", {"C"})}) ==
+          "n: applies when \"mode\" has no choice \"C\"");
+    CHECK(checkConditions({e, n.when("missing", {"A"})}) ==
+          "n: applies when \"missing\" names no other parameter");
+    CHECK(checkConditions({e, n.when("n", {"A"})}) ==
+          "n: applies when \"n\" names no other parameter");
     CHECK(checkConditions({e, n.when("mode", {})}) == "n: applies when \"mode\" lists no choice");
-    CHECK_FALSE(checkConditions({n, ParamSpec::number("m", "M", 0, 1, 0, "", "h").when("n", {"A"})}).empty());
+    CHECK_FALSE(checkConditions({n, ParamSpec::number("m", "M", 0, 1, 0, "", "h").when("n", {"A"})})
+                    .empty());
 }
 
 TEST_CASE("the ParamValues form reads the instance's own values", "[effects][params][applies]") {
@@ -129,8 +138,11 @@ TEST_CASE("every effect: a parameter that does not apply leaves the picture unch
             const ParamSpec& s = d->params[i];
             for (const ParamCondition& c : s.appliesWhen) {
                 ParamValues base(d->params);
-                const ParamSpec& controller = d->params[static_cast<std::size_t>(base.indexOf(c.key))];
-                const int options = controller.type == ParamType::Bool ? 2 : static_cast<int>(controller.choices.size());
+                const ParamSpec& controller =
+                    d->params[static_cast<std::size_t>(base.indexOf(c.key))];
+                const int options = controller.type == ParamType::Bool
+                                        ? 2
+                                        : static_cast<int>(controller.choices.size());
                 for (int v = 0; v < options; ++v) {
                     base.setNumber(c.key, v);
                     if (applicability(base, i).applies) continue;

@@ -49,7 +49,8 @@ TEST_CASE("every registered effect has a complete descriptor", "[effects][regist
                 CHECK(p.def[0] == static_cast<int>(p.def[0]));
                 CHECK(p.def[0] >= 0);
                 CHECK(p.def[0] < static_cast<double>(p.choices.size()));
-                for (const auto& c : p.choices) CHECK_FALSE(c.empty());
+                for (const auto& c : p.choices)
+                    CHECK_FALSE(c.empty());
             } else {
                 CHECK(p.choices.empty());
             }
@@ -100,7 +101,8 @@ TEST_CASE("ParamSpec clamps and rounds by type", "[effects][params]") {
     CHECK(paramTypeName(ParamType::Color) == "color");
 }
 
-TEST_CASE("ParamSpec carries the control's step and decimals, derived unless set", "[effects][params]") {
+TEST_CASE("ParamSpec carries the control's step and decimals, derived unless set",
+          "[effects][params]") {
     // Derived: whole types step by 1 with no decimals; the others by 1/100 of
     // the range, with 3 decimals (1 over a range wider than 50).
     const auto f = ParamSpec::number("f", "F", -1, 2, 0, "", "h");

@@ -73,7 +73,8 @@ TEST_CASE("a track blends onto the tracks below by its mode and opacity", "[comp
     }
     SECTION("xor with itself is black, wrap add doubles modulo 256") {
         CHECK(everyByte(renderFrame(twoTracks("xor", 1.0)), base, [](int) { return 0; }));
-        CHECK(everyByte(renderFrame(twoTracks("wrap_add", 1.0)), base, [](int v) { return (2 * v) & 255; }));
+        CHECK(everyByte(renderFrame(twoTracks("wrap_add", 1.0)), base,
+                        [](int v) { return (2 * v) & 255; }));
     }
     SECTION("opacity weighs the blended colour against the picture below") {
         // a = 255 · round(0.5 · 255) = 32640 of 65025.
@@ -85,6 +86,7 @@ TEST_CASE("a track blends onto the tracks below by its mode and opacity", "[comp
         }));
     }
     SECTION("the lowest picture lays on normally, whatever its mode") {
-        CHECK(everyByte(renderFrame(twoTracks("difference", 1.0, false)), base, [](int v) { return v; }));
+        CHECK(everyByte(renderFrame(twoTracks("difference", 1.0, false)), base,
+                        [](int v) { return v; }));
     }
 }

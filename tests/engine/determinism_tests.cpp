@@ -22,8 +22,8 @@ engine::ProjectSnapshot projectWith(const fx::EffectDescriptor& d, std::int64_t 
     // effect's output also feeds a seeded one.
     const json effects = {{{"id", "a"}, {"effect", d.id}, {"version", d.version}, {"seed", 5}},
                           {{"id", "b"}, {"effect", "fx.noise"}, {"mix", 0.3}}};
-    return std::make_shared<const engine::Project>(
-        engine::parseProject(test::clipProjectJson(test::testMedia("bframes.mp4"), frames, effects, 160, 120), ""));
+    return std::make_shared<const engine::Project>(engine::parseProject(
+        test::clipProjectJson(test::testMedia("bframes.mp4"), frames, effects, 160, 120), ""));
 }
 
 std::string hashOf(engine::TimelineRenderer& r, std::int64_t frame) {
@@ -43,23 +43,28 @@ TEST_CASE("the temporal schedule's anchors", "[determinism]") {
     CHECK(engine::TemporalSchedule::forHistory(0).stateless());
 }
 
-TEST_CASE("every effect renders the same bytes in any order and in export", "[determinism][media]") {
+TEST_CASE("every effect renders the same bytes in any order and in export",
+          "[determinism][media]") {
     const auto dir = test::scratchDir("determinism");
     for (const auto* d : fx::EffectRegistry::builtin().all()) {
         DYNAMIC_SECTION(d->id) {
             // A temporal chain is checked across a segment boundary and its shadow window.
-            const auto schedule = engine::TemporalSchedule::forHistory(d->temporal() ? d->historyFrames : 0);
-            const std::int64_t frames = d->temporal() ? schedule.segment + schedule.history + 12 : 24;
+            const auto schedule =
+                engine::TemporalSchedule::forHistory(d->temporal() ? d->historyFrames : 0);
+            const std::int64_t frames =
+                d->temporal() ? schedule.segment + schedule.history + 12 : 24;
             const auto project = projectWith(*d, frames);
 
             engine::TimelineRenderer sequential(project, 1);
             std::vector<std::string> expected;
-            for (std::int64_t f = 0; f < frames; ++f) expected.push_back(hashOf(sequential, f));
+            for (std::int64_t f = 0; f < frames; ++f)
+                expected.push_back(hashOf(sequential, f));
 
             // Random access: jumps backwards, forwards, into and out of segments.
             engine::TimelineRenderer seeking(project, 2);
-            const std::vector<std::int64_t> order = {frames - 1, 3, frames / 2, 0, frames - 2,
-                                                     schedule.segment, schedule.segment - 1, 7, 6, 5};
+            const std::vector<std::int64_t> order = {
+                frames - 1,           3, frames / 2, 0, frames - 2, schedule.segment,
+                schedule.segment - 1, 7, 6,          5};
             for (auto f : order) {
                 if (f < 0 || f >= frames) continue;
                 INFO("frame " << f);
@@ -116,10 +121,12 @@ TEST_CASE("sequential play crosses segments without replaying", "[determinism][m
     }
     CHECK(replayed == 0); // the shadow chain had the next segment's state ready each time
     r.render(schedule.segment + 10); // a seek back replays from the segment's anchor
-    CHECK(r.stats().replayedFrames == schedule.segment + 10 - schedule.anchor(schedule.segment + 10));
+    CHECK(r.stats().replayedFrames ==
+          schedule.segment + 10 - schedule.anchor(schedule.segment + 10));
 }
 
-TEST_CASE("an edited chain renders as a fresh renderer would, also for temporal effects", "[determinism][media]") {
+TEST_CASE("an edited chain renders as a fresh renderer would, also for temporal effects",
+          "[determinism][media]") {
     // setProject() keeps a clip's buffers across a knob change but must start
     // its temporal state afresh, exactly as a new renderer does.
     const auto* echo = fx::EffectRegistry::builtin().find("fx.echo");
@@ -131,7 +138,8 @@ TEST_CASE("an edited chain renders as a fresh renderer would, also for temporal 
     effects[0].mix = 0.5;
 
     engine::TimelineRenderer kept(before, 2);
-    for (std::int64_t f = 0; f < 12; ++f) kept.render(f);
+    for (std::int64_t f = 0; f < 12; ++f)
+        kept.render(f);
     kept.setProject(edited);
     engine::TimelineRenderer fresh(edited, 2);
     for (std::int64_t f : {12, 13, 30, 5})

@@ -27,7 +27,8 @@ TEST_CASE("the engine announces its endpoint and ring, and serves them", "[proce
     CHECK(client.request({{"cmd", "hello"}})["ring"] == engine.announcement()["ring"]);
     CHECK(client.request({{"cmd", "shutdown"}})["ok"] == true);
     CHECK(engine.waitExit() == 0);
-    CHECK_FALSE(std::filesystem::exists("/dev/shm" + engine.announcement()["ring"].get<std::string>()));
+    CHECK_FALSE(
+        std::filesystem::exists("/dev/shm" + engine.announcement()["ring"].get<std::string>()));
 }
 
 TEST_CASE("a killed engine's leftovers are cleared by the next one", "[process]") {
@@ -53,7 +54,8 @@ TEST_CASE("SIGTERM stops the engine cleanly", "[process]") {
     REQUIRE(engine.announcement().is_object());
     ::kill(engine.pid(), SIGTERM);
     CHECK(engine.waitExit() == 0);
-    CHECK_FALSE(std::filesystem::exists("/dev/shm" + engine.announcement()["ring"].get<std::string>()));
+    CHECK_FALSE(
+        std::filesystem::exists("/dev/shm" + engine.announcement()["ring"].get<std::string>()));
     CHECK_FALSE(std::filesystem::exists(engine.endpoint().substr(6)));
 }
 
@@ -67,8 +69,8 @@ TEST_CASE("the engine exits when the process that started it is gone", "[process
 }
 
 TEST_CASE("bad arguments are refused", "[process]") {
-    CHECK(test::runProgram({test::builtProgram("engine/entropic-engine"), "--endpoint",
-                            "tcp://127.0.0.1:7000"})
+    CHECK(test::runProgram(
+              {test::builtProgram("engine/entropic-engine"), "--endpoint", "tcp://127.0.0.1:7000"})
               .exitCode == 1);
     CHECK(test::runProgram({test::builtProgram("engine/entropic-engine"), "--ring-slots", "zero"})
               .exitCode == 2);

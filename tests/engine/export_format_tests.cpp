@@ -253,8 +253,10 @@ TEST_CASE("an export writes where partialOutputFor says, which a supervisor remo
     }
     const auto partial = engine::partialOutputFor(s.path, s.format);
     CHECK(partial.folder == folder);
-    CHECK(fs::path(partial.path).filename().string().find(
-              ".entropic-partial-" + std::to_string(::getpid())) != std::string::npos);
+    CHECK(fs::path(partial.path)
+              .filename()
+              .string()
+              .find(".entropic-partial-" + std::to_string(::getpid())) != std::string::npos);
     CHECK(fs::path(partial.path).filename().string().find('%') == std::string::npos);
     // Seen from outside with this process's pid, as a supervisor would name it.
     CHECK(engine::partialOutputFor(s.path, s.format, ::getpid()).path == partial.path);
@@ -262,8 +264,8 @@ TEST_CASE("an export writes where partialOutputFor says, which a supervisor remo
     engine::ExportCallbacks cb;
     cb.progress = [&](std::int64_t, std::int64_t) {
         there += folder ? fs::is_directory(partial.path) : fs::is_regular_file(partial.path);
-        written += fs::exists(partial.path) && (folder ? !fs::is_empty(partial.path)
-                                                       : fs::file_size(partial.path) > 0);
+        written += fs::exists(partial.path) &&
+                   (folder ? !fs::is_empty(partial.path) : fs::file_size(partial.path) > 0);
     };
     REQUIRE(engine::runExport(project, s, cb) == engine::ExportOutcome::Done);
     CHECK(there == kFrames);

@@ -27,7 +27,8 @@ namespace {
 
 using Time = PlaybackPlan::Time;
 Time at(double seconds) {
-    return Time{} + std::chrono::duration_cast<Time::duration>(std::chrono::duration<double>(seconds));
+    return Time{} +
+           std::chrono::duration_cast<Time::duration>(std::chrono::duration<double>(seconds));
 }
 
 engine::PlayStart playFrom(double position, double rate = 1, std::int64_t frames = 300) {
@@ -42,7 +43,8 @@ engine::PlayStart playFrom(double position, double rate = 1, std::int64_t frames
 
 // Runs the plan against a clock that advances in real (fake) time, with every
 // frame costing `cost(scale)` seconds; returns the frames produced in order.
-std::vector<std::int64_t> simulate(PlaybackPlan& plan, double seconds, double cost, int lookahead = 2) {
+std::vector<std::int64_t> simulate(PlaybackPlan& plan, double seconds, double cost,
+                                   int lookahead = 2) {
     std::vector<std::int64_t> produced;
     double now = 0;
     while (now < seconds) {
@@ -61,13 +63,15 @@ std::vector<std::int64_t> simulate(PlaybackPlan& plan, double seconds, double co
 
 } // namespace
 
-TEST_CASE("Playback plan: a cheap chain renders every frame in order, a little ahead", "[playback]") {
+TEST_CASE("Playback plan: a cheap chain renders every frame in order, a little ahead",
+          "[playback]") {
     PlaybackPlan plan;
     plan.start(playFrom(10), at(0));
     CHECK(plan.next(at(0), 0.005, 2).frame == 10);
     const auto frames = simulate(plan, 2.0, 0.005);
     REQUIRE(frames.size() >= 60);
-    for (std::size_t i = 0; i < frames.size(); ++i) CHECK(frames[i] == 10 + static_cast<std::int64_t>(i));
+    for (std::size_t i = 0; i < frames.size(); ++i)
+        CHECK(frames[i] == 10 + static_cast<std::int64_t>(i));
     // Never more than the lookahead past the clock: at 2 s the clock is at frame 70.
     CHECK(frames.back() <= 70 + 2);
 }
@@ -78,7 +82,8 @@ TEST_CASE("Playback plan: a slow chain skips late frames and never goes back", "
     const double cost = 0.080; // 2.4 periods a frame
     const auto frames = simulate(plan, 3.0, cost);
     REQUIRE(frames.size() > 10);
-    for (std::size_t i = 1; i < frames.size(); ++i) CHECK(frames[i] > frames[i - 1]);
+    for (std::size_t i = 1; i < frames.size(); ++i)
+        CHECK(frames[i] > frames[i - 1]);
     // Each frame is finished while it is still on screen (or before).
     PlaybackPlan replay;
     replay.start(playFrom(0), at(0));
@@ -119,7 +124,8 @@ TEST_CASE("Playback plan: loops wrap and reverse plays backwards", "[playback]")
         const auto frames = simulate(plan, 1.0, 0.002);
         REQUIRE(frames.size() >= 25);
         const std::vector<std::int64_t> first(frames.begin(), frames.begin() + 15);
-        CHECK(first == std::vector<std::int64_t>{27, 28, 29, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 20, 21});
+        CHECK(first == std::vector<std::int64_t>{27, 28, 29, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+                                                 20, 21});
         CHECK(plan.positionAt(at(0.2)) == Approx(23.0)); // 27 + 6 frames, wrapped
     }
     SECTION("reverse from 50") {
@@ -127,7 +133,8 @@ TEST_CASE("Playback plan: loops wrap and reverse plays backwards", "[playback]")
         plan.start(playFrom(50.5, -1), at(0));
         const auto frames = simulate(plan, 0.5, 0.002);
         REQUIRE(frames.size() >= 10);
-        for (std::size_t i = 0; i < 10; ++i) CHECK(frames[i] == 50 - static_cast<std::int64_t>(i));
+        for (std::size_t i = 0; i < 10; ++i)
+            CHECK(frames[i] == 50 - static_cast<std::int64_t>(i));
     }
     SECTION("the end of the project ends playback") {
         PlaybackPlan plan;
@@ -147,19 +154,23 @@ TEST_CASE("Playback plan: a clock report re-anchors the extrapolation", "[playba
     CHECK(plan.positionAt(at(2.0)) == Approx(55.0));
 }
 
-TEST_CASE("Resolution tiers step down under a slow chain and back up with headroom", "[playback][tiers]") {
+TEST_CASE("Resolution tiers step down under a slow chain and back up with headroom",
+          "[playback][tiers]") {
     engine::ResolutionTiers tiers;
     const double period = 1000.0 / 30;
     // A chain costing 70 ms at full size, scaling with the pixel count.
     auto cost = [](double full, double scale) { return full * scale * scale; };
-    for (int i = 0; i < 60; ++i) tiers.record(cost(70, tiers.scale()), period);
+    for (int i = 0; i < 60; ++i)
+        tiers.record(cost(70, tiers.scale()), period);
     CHECK(tiers.scale() == 0.5); // 39 ms at 75 % is still too slow; 17.5 ms at 50 % fits
     // The chain gets cheap (the artist bypassed an effect): back to full size.
-    for (int i = 0; i < 200; ++i) tiers.record(cost(10, tiers.scale()), period);
+    for (int i = 0; i < 200; ++i)
+        tiers.record(cost(10, tiers.scale()), period);
     CHECK(tiers.tier() == 0);
     // A chain that fits never leaves full size.
     engine::ResolutionTiers steady;
-    for (int i = 0; i < 300; ++i) steady.record(20, period);
+    for (int i = 0; i < 300; ++i)
+        steady.record(20, period);
     CHECK(steady.tier() == 0);
     tiers.reset();
     CHECK(tiers.scale() == 1.0);
@@ -169,27 +180,36 @@ namespace {
 
 using PlayingEngine = test::RunningEngine;
 
-json timeAt(double frame) { return {{"num", static_cast<std::int64_t>(std::llround(frame * 1000))}, {"den", 30000}}; }
+json timeAt(double frame) {
+    return {{"num", static_cast<std::int64_t>(std::llround(frame * 1000))}, {"den", 30000}};
+}
 
 } // namespace
 
-TEST_CASE("play streams session-tagged frames that follow the clock; stop ends it", "[playback][protocol]") {
+TEST_CASE("play streams session-tagged frames that follow the clock; stop ends it",
+          "[playback][protocol]") {
     PlayingEngine engine;
-    REQUIRE(engine.call({{"cmd", "load_project"},
-                         {"project", test::clipProjectJson(test::testMedia("bframes.mp4"), 90,
-                                                           {{{"id", "n1"}, {"effect", "fx.noise"}}})}})["ok"] == true);
+    REQUIRE(engine.call(
+                {{"cmd", "load_project"},
+                 {"project",
+                  test::clipProjectJson(test::testMedia("bframes.mp4"), 90,
+                                        {{{"id", "n1"}, {"effect", "fx.noise"}}})}})["ok"] == true);
     const json hello = engine.call({{"cmd", "hello"}});
     ipc::FrameRingReader ring(hello["ring"].get<std::string>());
 
-    const json started = engine.call({{"cmd", "play"}, {"session", 7}, {"time", timeAt(10)}, {"rate", 1}});
+    const json started =
+        engine.call({{"cmd", "play"}, {"session", 7}, {"time", timeAt(10)}, {"rate", 1}});
     REQUIRE(started["ok"] == true);
     std::set<std::int64_t> seen;
     const auto begin = std::chrono::steady_clock::now();
     double clockFrame = 10;
     while (std::chrono::steady_clock::now() - begin < std::chrono::milliseconds(700)) {
         std::this_thread::sleep_for(std::chrono::milliseconds(16));
-        clockFrame = 10 + std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count() * 30;
-        const json tick = engine.call({{"cmd", "clock"}, {"session", 7}, {"time", timeAt(clockFrame)}});
+        clockFrame =
+            10 +
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count() * 30;
+        const json tick =
+            engine.call({{"cmd", "clock"}, {"session", 7}, {"time", timeAt(clockFrame)}});
         REQUIRE(tick["ok"] == true);
         CHECK(tick["current"] == true);
         for (int slot = 0; slot < ring.slotCount(); ++slot) {
@@ -209,7 +229,8 @@ TEST_CASE("play streams session-tagged frames that follow the clock; stop ends i
     CHECK(stopped["last_frame"].get<std::int64_t>() >= 20);
 
     // After stop, a clock for that session is not current and nothing more is written.
-    CHECK(engine.call({{"cmd", "clock"}, {"session", 7}, {"time", timeAt(40)}})["current"] == false);
+    CHECK(engine.call({{"cmd", "clock"}, {"session", 7}, {"time", timeAt(40)}})["current"] ==
+          false);
     // render_frame still works, and its frame carries session 0.
     const json frame = engine.call({{"cmd", "render_frame"}, {"frame", 3}});
     REQUIRE(frame["ok"] == true);
@@ -225,10 +246,13 @@ TEST_CASE("play refuses a zero rate, a bad loop and a missing project", "[playba
     CHECK(code(engine.call({{"cmd", "play"}, {"session", 1}, {"time", timeAt(0)}})) ==
           engine::errc::kNoProject);
     REQUIRE(engine.call({{"cmd", "load_project"},
-                         {"project", test::clipProjectJson(test::testMedia("bframes.mp4"), 30, json::array())}})["ok"] == true);
+                         {"project", test::clipProjectJson(test::testMedia("bframes.mp4"), 30,
+                                                           json::array())}})["ok"] == true);
     CHECK(code(engine.call({{"cmd", "play"}, {"session", 1}, {"time", timeAt(0)}, {"rate", 0}})) ==
           engine::errc::kOutOfRange);
-    CHECK(code(engine.call({{"cmd", "play"}, {"session", 1}, {"time", timeAt(0)},
+    CHECK(code(engine.call({{"cmd", "play"},
+                            {"session", 1},
+                            {"time", timeAt(0)},
                             {"loop", {{"first", 10}, {"end", 5}}}})) == engine::errc::kOutOfRange);
     CHECK(code(engine.call({{"cmd", "play"}, {"time", timeAt(0)}})) == engine::errc::kMissingField);
     CHECK(engine.call({{"cmd", "ping"}})["ok"] == true); // still serving
@@ -255,11 +279,14 @@ bool covered(const json& status, std::int64_t first, std::int64_t end) {
 
 // Plays `session` from `from` for `ms`, reporting the clock like the editor; the stop reply.
 json playFor(PlayingEngine& engine, int session, double from, int ms) {
-    REQUIRE(engine.call({{"cmd", "play"}, {"session", session}, {"time", timeAt(from)}})["ok"] == true);
+    REQUIRE(engine.call({{"cmd", "play"}, {"session", session}, {"time", timeAt(from)}})["ok"] ==
+            true);
     const auto begin = std::chrono::steady_clock::now();
     while (std::chrono::steady_clock::now() - begin < std::chrono::milliseconds(ms)) {
         std::this_thread::sleep_for(std::chrono::milliseconds(16));
-        const double at = from + std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count() * 30;
+        const double at =
+            from +
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count() * 30;
         engine.call({{"cmd", "clock"}, {"session", session}, {"time", timeAt(at)}});
     }
     return engine.call({{"cmd", "stop"}, {"session", session}});
@@ -267,11 +294,13 @@ json playFor(PlayingEngine& engine, int session, double from, int ms) {
 
 } // namespace
 
-TEST_CASE("Frames that cannot be rendered while playing are counted as failed", "[playback][protocol]") {
+TEST_CASE("Frames that cannot be rendered while playing are counted as failed",
+          "[playback][protocol]") {
     PlayingEngine engine;
     const json doc = test::clipProjectJson("gone/missing.mp4", 90, json::array());
-    REQUIRE(engine.call({{"cmd", "load_project"}, {"project", doc}, {"base_dir", "/nowhere"}})["ok"] ==
-            true);
+    REQUIRE(
+        engine.call({{"cmd", "load_project"}, {"project", doc}, {"base_dir", "/nowhere"}})["ok"] ==
+        true);
     const json stats = playFor(engine, 5, 0, 400);
     INFO(stats.dump());
     REQUIRE(stats["ok"] == true);
@@ -284,7 +313,8 @@ TEST_CASE("Frames that cannot be rendered while playing are counted as failed", 
     CHECK(tick["failed"].get<std::int64_t>() >= 1);
 }
 
-TEST_CASE("A slow chain plays at a reduced tier; stopped, frames are full size again", "[playback][tiers][protocol]") {
+TEST_CASE("A slow chain plays at a reduced tier; stopped, frames are full size again",
+          "[playback][tiers][protocol]") {
     PlayingEngine engine;
     REQUIRE(engine.call({{"cmd", "load_project"}, {"project", slowProject(300)}})["ok"] == true);
     REQUIRE(engine.call({{"cmd", "cache_config"}, {"budget_mb", 0}})["ok"] == true);
@@ -299,7 +329,8 @@ TEST_CASE("A slow chain plays at a reduced tier; stopped, frames are full size a
     CHECK(frame["height"] == 1080);
 }
 
-TEST_CASE("A cached range plays without a drop however slow its chain is", "[playback][cache][protocol]") {
+TEST_CASE("A cached range plays without a drop however slow its chain is",
+          "[playback][cache][protocol]") {
     PlayingEngine engine;
     REQUIRE(engine.call({{"cmd", "load_project"}, {"project", slowProject(60)}})["ok"] == true);
     // The playhead at 0: after a moment of quiet the engine renders ahead into the cache.
@@ -332,7 +363,9 @@ TEST_CASE("A cached range plays without a drop however slow its chain is", "[pla
     CHECK_FALSE(covered(engine.call({{"cmd", "cache_status"}}), 0, 1));
 }
 
-TEST_CASE("Playback plan: after a slow first frame the plan catches up instead of chasing the clock", "[playback]") {
+TEST_CASE(
+    "Playback plan: after a slow first frame the plan catches up instead of chasing the clock",
+    "[playback]") {
     // A cold first frame costs 200 ms; the rest 20 ms. The plan must render
     // again right away (a frame that will be due when done), not wait forever.
     PlaybackPlan plan;
@@ -355,7 +388,8 @@ TEST_CASE("Playback plan: after a slow first frame the plan catches up instead o
     }
     REQUIRE(frames.size() >= 20);
     CHECK(frames.front() >= 6); // jumped to where the clock would be
-    for (std::size_t i = 1; i < frames.size(); ++i) CHECK(frames[i] == frames[i - 1] + 1);
+    for (std::size_t i = 1; i < frames.size(); ++i)
+        CHECK(frames[i] == frames[i - 1] + 1);
 }
 
 TEST_CASE("Playback plan: pre-roll holds the clock until the first report", "[playback]") {

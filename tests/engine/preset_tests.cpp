@@ -63,7 +63,8 @@ TEST_CASE("every bundled preset loads, with a name, a description and real effec
         }
     }
     // The ones the issue names.
-    for (const char* id : {"worn-tape", "destroyed-tape", "broadcast-signal", "melt", "pixel-rain", "nuclear"})
+    for (const char* id :
+         {"worn-tape", "destroyed-tape", "broadcast-signal", "melt", "pixel-rain", "nuclear"})
         CHECK(engine::findPreset(kBundled, id).id == id);
 }
 
@@ -129,7 +130,8 @@ TEST_CASE("preset files: bad JSON names the file, one bad file hides no other", 
         FAIL("found");
     } catch (const engine::EngineError& e) {
         CHECK(e.code() == "not_found");
-        CHECK_THAT(e.what(), Catch::Contains("no preset \"nope\"") && Catch::Contains("presets: good"));
+        CHECK_THAT(e.what(),
+                   Catch::Contains("no preset \"nope\"") && Catch::Contains("presets: good"));
     }
 }
 
@@ -144,12 +146,15 @@ TEST_CASE("entropic-render lists presets and glitches a file with one", "[preset
     const auto dir = test::scratchDir("preset-cli");
     const std::string plain = (dir / "plain.png").string(), worn = (dir / "worn.png").string();
     REQUIRE(render({test::testMedia("bframes.mp4"), "-o", plain, "--frame", "3"}).exitCode == 0);
-    REQUIRE(render({test::testMedia("bframes.mp4"), "-o", worn, "--frame", "3", "--preset", "worn-tape"}).exitCode == 0);
+    REQUIRE(render({test::testMedia("bframes.mp4"), "-o", worn, "--frame", "3", "--preset",
+                    "worn-tape"})
+                .exitCode == 0);
     CHECK(readFile(plain) != readFile(worn));
 
-    const auto unknown = render({test::testMedia("bframes.mp4"), "-o", (dir / "x.png").string(), "--frame", "3",
-                                 "--preset", "sparkle"});
+    const auto unknown = render({test::testMedia("bframes.mp4"), "-o", (dir / "x.png").string(),
+                                 "--frame", "3", "--preset", "sparkle"});
     CHECK(unknown.exitCode == 1);
-    CHECK_THAT(unknown.out, Catch::Contains("no preset \"sparkle\"") && Catch::Contains("worn-tape"));
+    CHECK_THAT(unknown.out,
+               Catch::Contains("no preset \"sparkle\"") && Catch::Contains("worn-tape"));
     CHECK_FALSE(fs::exists(dir / "x.png"));
 }

@@ -12,7 +12,8 @@
 namespace entropic::test {
 
 // parseProject fails with `code` and a message containing `needle`.
-inline void expectProjectRefused(const nlohmann::json& doc, const std::string& code, const std::string& needle) {
+inline void expectProjectRefused(const nlohmann::json& doc, const std::string& code,
+                                 const std::string& needle) {
     try {
         engine::parseProject(doc, "/tmp");
         FAIL("accepted: " << doc.dump());

@@ -11,7 +11,6 @@ using namespace entropic;
 using nlohmann::json;
 using test::expectProjectRefused;
 
-
 TEST_CASE("signals, tempo and performance lanes survive a save and a load", "[project][signals]") {
     json doc = test::modulatedProjectJson(40);
     doc["tempo"] = 96.5;
@@ -60,7 +59,8 @@ TEST_CASE("a bad signal graph refuses the project and names the field", "[projec
     }
     SECTION("an unknown signal") {
         s["routes"][0]["signal"] = "wobbel";
-        expectProjectRefused(doc, "project_invalid", "signals.routes[0] \"r-noise\".signal: unknown signal \"wobbel\"");
+        expectProjectRefused(doc, "project_invalid",
+                             "signals.routes[0] \"r-noise\".signal: unknown signal \"wobbel\"");
     }
     SECTION("an unknown parameter") {
         s["routes"][1]["param"] = "decy";
@@ -81,7 +81,8 @@ TEST_CASE("a bad signal graph refuses the project and names the field", "[projec
     }
     SECTION("a source measuring a clip the project lacks") {
         s["sources"][0]["media"] = "c9";
-        expectProjectRefused(doc, "project_invalid", "signals.sources[0] \"bright\".media: no clip \"c9\"");
+        expectProjectRefused(doc, "project_invalid",
+                             "signals.sources[0] \"bright\".media: no clip \"c9\"");
     }
     SECTION("a video source on a sound-only clip") {
         doc["tracks"].push_back(

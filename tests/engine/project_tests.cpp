@@ -79,11 +79,13 @@ TEST_CASE("errors name the offending field", "[project]") {
         second["start"] = 5;
         second["effects"] = json::array();
         doc["tracks"][0]["clips"].push_back(second);
-        expectProjectRefused(doc, "project_invalid", "tracks[0].clips: clip \"c1\" overlaps clip \"second\"");
+        expectProjectRefused(doc, "project_invalid",
+                             "tracks[0].clips: clip \"c1\" overlaps clip \"second\"");
     }
     SECTION("duplicate ids") {
         doc["tracks"][1]["id"] = "V1";
-        expectProjectRefused(doc, "project_invalid", "tracks[1].id: \"V1\" is used by another track");
+        expectProjectRefused(doc, "project_invalid",
+                             "tracks[1].id: \"V1\" is used by another track");
     }
     SECTION("a bad mask shape") {
         doc["tracks"][0]["clips"][0]["effects"][1]["mask"]["shape"] = "star";
@@ -115,7 +117,8 @@ TEST_CASE("blend modes load by name, save only when not normal, and unknown ones
     CHECK_FALSE(saved["tracks"][1].contains("blend"));
 
     doc["tracks"][0]["blend"] = "glow";
-    expectProjectRefused(doc, "project_invalid", "tracks[0].blend: unknown blend mode \"glow\" (known: normal, add");
+    expectProjectRefused(doc, "project_invalid",
+                         "tracks[0].blend: unknown blend mode \"glow\" (known: normal, add");
     doc["tracks"][0]["blend"] = 3;
     expectProjectRefused(doc, "project_invalid", "tracks[0].blend");
 }
@@ -129,9 +132,7 @@ TEST_CASE("a project from a newer Entropic is refused, not misread", "[project]"
 TEST_CASE("loading a file names the file in every error", "[project]") {
     const auto dir = test::scratchDir("project-file");
     const auto path = (dir / "broken.entropic").string();
-    {
-        std::ofstream(path) << "{ this is not json";
-    }
+    { std::ofstream(path) << "{ this is not json"; }
     try {
         engine::loadProjectFile(path);
         FAIL("accepted broken JSON");

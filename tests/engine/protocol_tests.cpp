@@ -11,9 +11,9 @@
 #include "entropic/engine/server/command_server.h"
 #include "entropic/ipc/endpoint.h"
 #include "entropic/ipc/engine_client.h"
-#include "reply_checks.h"
 #include "entropic/ipc/frame_ring.h"
 #include "entropic/ipc/jpeg_codec.h"
+#include "reply_checks.h"
 #include "running_engine.h"
 #include "test_support.h"
 
@@ -27,9 +27,9 @@ namespace {
 using test::RunningEngine;
 
 json clipProject(int frames = 45) {
-    return test::clipProjectJson(test::testMedia("bframes.mp4"), frames,
-                                 {{{"id", "n1"}, {"effect", "fx.noise"}},
-                                  {{"id", "f1"}, {"effect", "fx.feedback"}}});
+    return test::clipProjectJson(
+        test::testMedia("bframes.mp4"), frames,
+        {{{"id", "n1"}, {"effect", "fx.noise"}}, {{"id", "f1"}, {"effect", "fx.feedback"}}});
 }
 
 } // namespace
@@ -48,7 +48,9 @@ TEST_CASE("hello names the protocol and the ring", "[protocol]") {
 
 TEST_CASE("malformed requests get errors and the engine keeps serving", "[protocol]") {
     RunningEngine engine;
-    auto raw = [&](const std::string& bytes) { return json::parse(engine.client->requestRaw(bytes)); };
+    auto raw = [&](const std::string& bytes) {
+        return json::parse(engine.client->requestRaw(bytes));
+    };
     CHECK(errorCode(raw("{not json")) == "bad_request");
     CHECK(errorCode(raw("[1, 2, 3]")) == "bad_request");
     CHECK(errorCode(raw("{\"id\": 4}")) == "bad_request");
@@ -84,7 +86,8 @@ TEST_CASE("wrong types, missing fields and out-of-range values are told apart", 
           "out_of_range");
     CHECK(errorCode(engine.call({{"cmd", "render_frame"}})) == "missing_field");
     CHECK(errorCode(engine.call({{"cmd", "probe_media"}, {"path", 7}})) == "wrong_type");
-    CHECK(errorCode(engine.call({{"cmd", "export_start"}, {"path", "/tmp/x.avi"}})) == "out_of_range");
+    CHECK(errorCode(engine.call({{"cmd", "export_start"}, {"path", "/tmp/x.avi"}})) ==
+          "out_of_range");
     CHECK(errorCode(engine.call({{"cmd", "export_start"}, {"path", "/nonexistent/dir/x.mp4"}})) ==
           "io_error");
     CHECK(engine.call({{"cmd", "ping"}})["ok"] == true);
@@ -93,13 +96,15 @@ TEST_CASE("wrong types, missing fields and out-of-range values are told apart", 
 TEST_CASE("load_project reports missing media without refusing the project", "[protocol]") {
     RunningEngine engine;
     json doc = test::clipProjectJson("gone/missing.mp4", 10, json::array());
-    const json reply = engine.call({{"cmd", "load_project"}, {"project", doc}, {"base_dir", "/nowhere"}});
+    const json reply =
+        engine.call({{"cmd", "load_project"}, {"project", doc}, {"base_dir", "/nowhere"}});
     REQUIRE(reply["ok"] == true);
     REQUIRE(reply["missing_media"].size() == 1);
     CHECK(reply["missing_media"][0]["path"] == "/nowhere/gone/missing.mp4");
     const json render = engine.call({{"cmd", "render_frame"}, {"frame", 0}});
     CHECK(errorCode(render) == "media_open_failed");
-    CHECK_THAT(render["error"]["message"].get<std::string>(), Catch::Contains("/nowhere/gone/missing.mp4"));
+    CHECK_THAT(render["error"]["message"].get<std::string>(),
+               Catch::Contains("/nowhere/gone/missing.mp4"));
 }
 
 TEST_CASE("probe_media describes a file and names a bad one", "[protocol][media]") {
@@ -107,7 +112,8 @@ TEST_CASE("probe_media describes a file and names a bad one", "[protocol][media]
     const json ok = engine.call({{"cmd", "probe_media"}, {"path", test::testMedia("bframes.mp4")}});
     REQUIRE(ok["ok"] == true);
     CHECK(ok["media"]["video"]["codec"] == "h264");
-    const json bad = engine.call({{"cmd", "probe_media"}, {"path", test::testMedia("not-media.mp4")}});
+    const json bad =
+        engine.call({{"cmd", "probe_media"}, {"path", test::testMedia("not-media.mp4")}});
     CHECK(bad["ok"] == false);
     CHECK_THAT(bad["error"]["message"].get<std::string>(), Catch::Contains("not-media.mp4"));
 }
@@ -128,8 +134,9 @@ TEST_CASE("every error reply names its command once, sent at once or later by a 
                Catch::StartsWith("probe_media: ") && Catch::Contains("not-media.mp4"));
     // Refused by the render worker.
     json doc = test::clipProjectJson("gone/missing.mp4", 10, json::array());
-    REQUIRE(engine.call({{"cmd", "load_project"}, {"project", doc}, {"base_dir", "/nowhere"}})["ok"] ==
-            true);
+    REQUIRE(
+        engine.call({{"cmd", "load_project"}, {"project", doc}, {"base_dir", "/nowhere"}})["ok"] ==
+        true);
     const json render = engine.call({{"cmd", "render_frame"}, {"frame", 0}});
     CHECK(errorCode(render) == "media_open_failed");
     CHECK_THAT(errorMessage(render),
@@ -138,7 +145,8 @@ TEST_CASE("every error reply names its command once, sent at once or later by a 
     CHECK(errorMessage(engine.call({{"cmd", 3}})) == "\"cmd\" must be a string");
 }
 
-TEST_CASE("render_frame puts the frame in the ring with the hash of its pixels", "[protocol][media]") {
+TEST_CASE("render_frame puts the frame in the ring with the hash of its pixels",
+          "[protocol][media]") {
     RunningEngine engine;
     const json project = clipProject();
     REQUIRE(engine.call({{"cmd", "load_project"}, {"project", project}})["ok"] == true);
@@ -157,8 +165,8 @@ TEST_CASE("render_frame puts the frame in the ring with the hash of its pixels",
 
         ipc::RingFrameInfo info;
         std::vector<std::uint8_t> jpeg;
-        REQUIRE(ring.read(reply["slot"].get<std::uint32_t>(), reply["sequence"].get<std::uint64_t>(),
-                          info, jpeg));
+        REQUIRE(ring.read(reply["slot"].get<std::uint32_t>(),
+                          reply["sequence"].get<std::uint64_t>(), info, jpeg));
         CHECK(info.frameIndex == frame);
         CHECK(fx::hashToHex(info.rgbaHash) == reply["hash"]);
         fx::Frame decoded;
@@ -168,7 +176,8 @@ TEST_CASE("render_frame puts the frame in the ring with the hash of its pixels",
         CHECK(decoded.height() == 240);
     }
     // A rational time picks the frame on screen then: 11/30 s is frame 11.
-    const json byTime = engine.call({{"cmd", "render_frame"}, {"time", {{"num", 11}, {"den", 30}}}});
+    const json byTime =
+        engine.call({{"cmd", "render_frame"}, {"time", {{"num", 11}, {"den", 30}}}});
     CHECK(byTime["frame"] == 11);
 }
 

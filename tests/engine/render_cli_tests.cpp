@@ -23,7 +23,8 @@ std::map<std::int64_t, std::string> readHashes(const fs::path& path) {
     std::ifstream in(path);
     std::int64_t i = 0;
     std::string h;
-    while (in >> i >> h) out[i] = h;
+    while (in >> i >> h)
+        out[i] = h;
     return out;
 }
 
@@ -66,7 +67,8 @@ TEST_CASE("the effect list says when a parameter applies", "[cli][applies]") {
 TEST_CASE("bad inputs fail clearly and write nothing", "[cli][media]") {
     const auto dir = test::scratchDir("cli-bad");
     const std::string out = (dir / "out.mp4").string();
-    for (const std::string name : {"zero-bytes.mp4", "truncated.mp4", "not-media.mp4", "missing-file.mp4"}) {
+    for (const std::string name :
+         {"zero-bytes.mp4", "truncated.mp4", "not-media.mp4", "missing-file.mp4"}) {
         DYNAMIC_SECTION(name) {
             const auto result = render({test::testMedia(name), "-o", out});
             CHECK(result.exitCode == 1);
@@ -80,7 +82,8 @@ TEST_CASE("bad inputs fail clearly and write nothing", "[cli][media]") {
         CHECK_THAT(r.out, Catch::Contains("unknown effect \"fx.sparkle\""));
     }
     SECTION("a parameter out of range") {
-        const auto r = render({test::testMedia("bframes.mp4"), "-o", out, "--fx", "fx.noise amount=7"});
+        const auto r =
+            render({test::testMedia("bframes.mp4"), "-o", out, "--fx", "fx.noise amount=7"});
         CHECK(r.exitCode == 1);
         CHECK_THAT(r.out, Catch::Contains("amount"));
     }
@@ -108,10 +111,16 @@ TEST_CASE("bad inputs fail clearly and write nothing", "[cli][media]") {
 TEST_CASE("a glitched media file renders, and --frame matches the export", "[cli][media]") {
     const auto dir = test::scratchDir("cli-render");
     const std::string input = test::testMedia("bframes.mp4");
-    const std::vector<std::string> chain = {"--fx", "fx.feedback", "--fx", "fx.noise amount=0.2 mix=0.5",
+    const std::vector<std::string> chain = {"--fx", "fx.feedback",
+                                            "--fx", "fx.noise amount=0.2 mix=0.5",
                                             "--fx", "fx.channelshift red_x=12"};
-    auto args = std::vector<std::string>{input, "-o", (dir / "whole.mp4").string(), "--frame-hashes",
-                                         (dir / "whole.txt").string(), "--range", "0:40"};
+    auto args = std::vector<std::string>{input,
+                                         "-o",
+                                         (dir / "whole.mp4").string(),
+                                         "--frame-hashes",
+                                         (dir / "whole.txt").string(),
+                                         "--range",
+                                         "0:40"};
     args.insert(args.end(), chain.begin(), chain.end());
     const auto whole = render(args);
     REQUIRE(whole.exitCode == 0);
@@ -122,8 +131,12 @@ TEST_CASE("a glitched media file renders, and --frame matches the export", "[cli
     REQUIRE(expected.size() == 40);
 
     for (std::int64_t frame : {33, 2}) {
-        auto one = std::vector<std::string>{input, "-o", (dir / "one.png").string(), "--frame",
-                                            std::to_string(frame), "--frame-hashes",
+        auto one = std::vector<std::string>{input,
+                                            "-o",
+                                            (dir / "one.png").string(),
+                                            "--frame",
+                                            std::to_string(frame),
+                                            "--frame-hashes",
                                             (dir / "one.txt").string()};
         one.insert(one.end(), chain.begin(), chain.end());
         const auto r = render(one);

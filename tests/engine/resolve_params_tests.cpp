@@ -13,9 +13,7 @@ using namespace entropic;
 using nlohmann::json;
 using test::errorCode;
 
-namespace {
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("resolve_params returns the values frames are rendered with",
           "[protocol][signals][media]") {

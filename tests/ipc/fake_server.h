@@ -56,7 +56,8 @@ class FakeServer {
             count_.fetch_add(1);
             const std::optional<std::string> reply = handler_(body, index++);
             if (!reply) continue;
-            for (auto& frame : frames) socket_.send(frame, zmq::send_flags::sndmore);
+            for (auto& frame : frames)
+                socket_.send(frame, zmq::send_flags::sndmore);
             socket_.send(zmq::buffer(*reply), zmq::send_flags::none);
         }
     }

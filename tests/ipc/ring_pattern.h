@@ -17,7 +17,8 @@ inline std::uint8_t patternByte(std::uint64_t frame, std::size_t i) {
 
 inline void fillPattern(std::uint64_t frame, std::vector<std::uint8_t>& out, std::size_t capacity) {
     out.resize(patternBytes(frame, capacity));
-    for (std::size_t i = 0; i < out.size(); ++i) out[i] = patternByte(frame, i);
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = patternByte(frame, i);
 }
 
 // Whole iff every byte and the size belong to the same frame.

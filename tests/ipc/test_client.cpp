@@ -22,7 +22,8 @@ namespace {
 std::optional<std::string> engineLike(const std::string& body, int) {
     const json request = json::parse(body, nullptr, false);
     if (request.is_discarded())
-        return json{{"ok", false}, {"error", {{"code", "malformed"}, {"message", "not JSON"}}}}.dump();
+        return json{{"ok", false}, {"error", {{"code", "malformed"}, {"message", "not JSON"}}}}
+            .dump();
     return json{{"ok", true}, {"id", request["id"]}, {"cmd", request["cmd"]}}.dump();
 }
 
@@ -54,8 +55,7 @@ TEST_CASE("Client: requests carry increasing ids and get their replies", "[ipc][
     CHECK_THROWS_AS(client.request(json::array({1, 2})), std::invalid_argument);
 }
 
-TEST_CASE("Client: a lost reply times out, and the next request still works",
-          "[ipc][client]") {
+TEST_CASE("Client: a lost reply times out, and the next request still works", "[ipc][client]") {
     const std::string endpoint = ipc::newEngineEndpoint();
     // Never answers the first request: a plain REQ socket would be stuck now.
     test::FakeServer server(endpoint, [](const std::string& body, int index) {
@@ -96,8 +96,7 @@ TEST_CASE("Client: a late reply to a timed-out request is never taken for the ne
     CHECK(reply["id"] == 2);
 }
 
-TEST_CASE("Client: with no engine yet it times out, then works once one listens",
-          "[ipc][client]") {
+TEST_CASE("Client: with no engine yet it times out, then works once one listens", "[ipc][client]") {
     const std::string endpoint = ipc::newEngineEndpoint();
     ipc::EngineClient client(endpoint, 5000);
     CHECK_THROWS_AS(client.request({{"cmd", "hello"}}, 150), ipc::ClientTimeout);
@@ -111,14 +110,19 @@ TEST_CASE("Client: with no engine yet it times out, then works once one listens"
 
 TEST_CASE("Client: replies that break the protocol are errors, not hangs", "[ipc][client]") {
     const std::string endpoint = ipc::newEngineEndpoint();
-    test::FakeServer server(endpoint, [](const std::string& body, int index) -> std::optional<std::string> {
-        switch (index) {
-        case 0: return std::string("{\"ok\": tru");
-        case 1: return std::string("[1, 2, 3]");
-        case 2: return json{{"ok", true}, {"id", 999}}.dump();
-        default: return engineLike(body, index);
-        }
-    });
+    test::FakeServer server(endpoint,
+                            [](const std::string& body, int index) -> std::optional<std::string> {
+                                switch (index) {
+                                case 0:
+                                    return std::string("{\"ok\": tru");
+                                case 1:
+                                    return std::string("[1, 2, 3]");
+                                case 2:
+                                    return json{{"ok", true}, {"id", 999}}.dump();
+                                default:
+                                    return engineLike(body, index);
+                                }
+                            });
     ipc::EngineClient client(endpoint, 5000);
     CHECK_THROWS_WITH(client.request({{"cmd", "hello"}}), Catch::Contains("invalid JSON"));
     CHECK_THROWS_WITH(client.request({{"cmd", "hello"}}), Catch::Contains("not an object"));

@@ -27,8 +27,10 @@ class ScopedRuntimeDir {
         setenv("XDG_RUNTIME_DIR", base_.c_str(), 1);
     }
     ~ScopedRuntimeDir() {
-        if (old_) setenv("XDG_RUNTIME_DIR", old_->c_str(), 1);
-        else unsetenv("XDG_RUNTIME_DIR");
+        if (old_)
+            setenv("XDG_RUNTIME_DIR", old_->c_str(), 1);
+        else
+            unsetenv("XDG_RUNTIME_DIR");
         std::error_code ignored;
         std::filesystem::remove_all(base_, ignored);
     }
@@ -84,8 +86,7 @@ TEST_CASE("Endpoint: without XDG_RUNTIME_DIR it falls back to /tmp/entropic-<uid
     CHECK(modeOf(dir) == 0700);
 }
 
-TEST_CASE("Endpoint: new endpoints are unique ipc paths that pass the check",
-          "[ipc][endpoint]") {
+TEST_CASE("Endpoint: new endpoints are unique ipc paths that pass the check", "[ipc][endpoint]") {
     ScopedRuntimeDir runtime;
     const std::string a = ipc::newEngineEndpoint();
     const std::string b = ipc::newEngineEndpoint();
@@ -122,11 +123,11 @@ TEST_CASE("Endpoint: only private ipc and inproc endpoints are accepted", "[ipc]
     const std::string open = runtime.base() + "/open";
     REQUIRE(mkdir(open.c_str(), 0700) == 0);
     REQUIRE(chmod(open.c_str(), 0750) == 0);
-    CHECK_THAT(ipc::checkEndpoint("ipc://" + open + "/engine.sock"), Catch::Contains("not private"));
+    CHECK_THAT(ipc::checkEndpoint("ipc://" + open + "/engine.sock"),
+               Catch::Contains("not private"));
 }
 
-TEST_CASE("Endpoint: socket files of dead engines are removed, live ones kept",
-          "[ipc][endpoint]") {
+TEST_CASE("Endpoint: socket files of dead engines are removed, live ones kept", "[ipc][endpoint]") {
     ScopedRuntimeDir runtime;
     const std::string dir = ipc::privateRuntimeDir();
     const pid_t child = fork();

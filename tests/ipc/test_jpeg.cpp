@@ -62,7 +62,8 @@ TEST_CASE("JPEG Q95 round trip keeps a synthetic frame above 38 dB", "[ipc][jpeg
     const double psnr = psnrRgb(source, decoded);
     INFO("PSNR " << psnr << " dB");
     CHECK(psnr >= 38.0);
-    for (std::size_t i = 3; i < decoded.byteSize(); i += 4) REQUIRE(decoded.data()[i] == 255);
+    for (std::size_t i = 3; i < decoded.byteSize(); i += 4)
+        REQUIRE(decoded.data()[i] == 255);
 }
 
 TEST_CASE("JPEG encoder honours a stride wider than the row", "[ipc][jpeg]") {
@@ -93,7 +94,9 @@ TEST_CASE("JPEG encodeInto refuses a buffer below the worst-case bound", "[ipc][
 TEST_CASE("JPEG scaled decode gives 1/2, 1/4 and 1/8 sizes, rounded up", "[ipc][jpeg]") {
     ipc::JpegEncoder encoder;
     ipc::JpegDecoder decoder;
-    struct Case { int w, h, denom, expectW, expectH; };
+    struct Case {
+        int w, h, denom, expectW, expectH;
+    };
     const Case cases[] = {
         {1920, 1080, 1, 1920, 1080}, {1920, 1080, 2, 960, 540}, {1920, 1080, 4, 480, 270},
         {1920, 1080, 8, 240, 135},   {101, 57, 2, 51, 29},      {101, 57, 8, 13, 8},
@@ -137,7 +140,8 @@ TEST_CASE("JPEG decode of corrupt data returns false and leaves the frame alone"
     SECTION("noise") {
         std::vector<std::uint8_t> noise(5000);
         std::uint32_t state = 12345;
-        for (auto& byte : noise) byte = static_cast<std::uint8_t>((state = state * 1103515245u + 12345u) >> 24);
+        for (auto& byte : noise)
+            byte = static_cast<std::uint8_t>((state = state * 1103515245u + 12345u) >> 24);
         CHECK_FALSE(decoder.decode(noise.data(), noise.size(), out));
     }
     SECTION("truncated") {
@@ -146,7 +150,8 @@ TEST_CASE("JPEG decode of corrupt data returns false and leaves the frame alone"
     }
     SECTION("entropy data overwritten") {
         std::vector<std::uint8_t> bad = jpeg;
-        for (std::size_t i = bad.size() / 3; i < bad.size() - 2; i += 7) bad[i] = 0xFF;
+        for (std::size_t i = bad.size() / 3; i < bad.size() - 2; i += 7)
+            bad[i] = 0xFF;
         CHECK_FALSE(decoder.decode(bad.data(), bad.size(), out));
     }
     SECTION("header claims an absurd size") {

@@ -21,7 +21,9 @@ using namespace entropic;
 
 namespace {
 
-std::vector<std::uint8_t> bytesOf(const std::string& text) { return {text.begin(), text.end()}; }
+std::vector<std::uint8_t> bytesOf(const std::string& text) {
+    return {text.begin(), text.end()};
+}
 
 // Opens a writer's segment read-write to damage it, as a different build or a
 // stray process might.
@@ -32,7 +34,8 @@ struct RawSegment {
         struct stat st {};
         REQUIRE(fstat(fd, &st) == 0);
         bytes = static_cast<std::size_t>(st.st_size);
-        base = static_cast<std::uint8_t*>(mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0));
+        base = static_cast<std::uint8_t*>(
+            mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0));
         REQUIRE(base != MAP_FAILED);
     }
     ~RawSegment() {
@@ -124,7 +127,8 @@ TEST_CASE("Ring: a real JPEG frame goes through a default 4K-capacity ring", "[i
     frame.fill(200, 100, 50, 255);
     std::vector<std::uint8_t> jpeg;
     ipc::JpegEncoder().encode(frame.view(), jpeg);
-    const auto written = writer.write(0, 64, 32, fx::frameHash(frame.view()), 2.0f, jpeg.data(), jpeg.size());
+    const auto written =
+        writer.write(0, 64, 32, fx::frameHash(frame.view()), 2.0f, jpeg.data(), jpeg.size());
 
     ipc::FrameRingReader reader(writer.name());
     ipc::RingFrameInfo info;
@@ -221,7 +225,8 @@ TEST_CASE("Ring: a writer thread and a reader thread, no torn frame accepted", "
             // Every 500 frames wait for the reader to have tried again, so the
             // two really interleave even when the scheduler favours one.
             if (frame % 500 == 0) {
-                while (attempts.load() == seenAttempts) std::this_thread::yield();
+                while (attempts.load() == seenAttempts)
+                    std::this_thread::yield();
                 seenAttempts = attempts.load();
             }
             test::fillPattern(frame, payload, kCapacity);
@@ -238,7 +243,7 @@ TEST_CASE("Ring: a writer thread and a reader thread, no torn frame accepted", "
     while (!done.load()) {
         // Alternate between "the newest" and "whatever is in slot N" reads.
         const bool ok = (accepted + rejected) % 2 ? reader.readLatest(info, bytes)
-                                                   : reader.read(slot++ % 2, 0, info, bytes);
+                                                  : reader.read(slot++ % 2, 0, info, bytes);
         attempts.fetch_add(1);
         if (!ok) {
             ++rejected;

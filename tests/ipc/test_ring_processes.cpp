@@ -71,7 +71,8 @@ class Child {
     std::string readLine() {
         std::string line;
         char c = 0;
-        while (::read(in_, &c, 1) == 1 && c != '\n') line += c;
+        while (::read(in_, &c, 1) == 1 && c != '\n')
+            line += c;
         return line;
     }
     // Exit code, or -signal if a signal ended it.
@@ -123,7 +124,7 @@ TEST_CASE("Ring: a writer process and a reader process, no torn frame accepted",
         // Reads of a given slot race the writer hardest (it may be inside that
         // very slot); reads of the newest end the loop once the last frame is in.
         const bool ok = (accepted + rejected) % 2 ? reader.readLatest(info, bytes)
-                                                   : reader.read(slot++ % 2, 0, info, bytes);
+                                                  : reader.read(slot++ % 2, 0, info, bytes);
         if (!ok) {
             ++rejected;
             continue;
@@ -155,7 +156,8 @@ TEST_CASE("Ring: a killed writer's segment is removed, a live one is kept",
         const std::vector<std::uint8_t> bytes(100, 7);
         writer.write(42, 1, 1, 0, 0, bytes.data(), bytes.size());
         parent.sendLine(writer.name());
-        for (;;) pause(); // until SIGKILL: no destructor will run
+        for (;;)
+            pause(); // until SIGKILL: no destructor will run
     });
     const std::string name = writerProcess.readLine();
     REQUIRE(segmentExists(name));
@@ -170,7 +172,7 @@ TEST_CASE("Ring: a killed writer's segment is removed, a live one is kept",
 
     kill(writerProcess.pid(), SIGKILL);
     CHECK(writerProcess.waitExit() == -SIGKILL); // reaped: a zombie would still count as alive
-    CHECK(segmentExists(name)); // a crash leaves the segment behind...
+    CHECK(segmentExists(name));                  // a crash leaves the segment behind...
 
     CHECK(ipc::removeStaleRings() >= 1); // ...until the next engine starts
     CHECK_FALSE(segmentExists(name));
@@ -201,7 +203,8 @@ TEST_CASE("Ring: a killed reader leaves nothing behind and the writer goes on",
         ipc::RingFrameInfo info;
         std::vector<std::uint8_t> bytes;
         parent.sendLine(reader.readLatest(info, bytes) ? "read" : "nothing");
-        for (;;) reader.readLatest(info, bytes); // busy in the read path when killed
+        for (;;)
+            reader.readLatest(info, bytes); // busy in the read path when killed
     });
     CHECK(readerProcess.readLine() == "read");
     kill(readerProcess.pid(), SIGKILL);

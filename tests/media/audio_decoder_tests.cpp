@@ -25,8 +25,12 @@ std::vector<float> readAll(AudioDecoder& dec, std::int64_t chunk) {
 } // namespace
 
 TEST_CASE("audio: random reads equal the sequential read, bit for bit", "[media][audio]") {
-    struct Case { const char* name; int rate, channels; };
-    for (const Case c : {Case{"bframes.mp4", 48000, 2}, Case{"audio44k.mp4", 48000, 2}, Case{"audio-only.m4a", 44100, 1}}) {
+    struct Case {
+        const char* name;
+        int rate, channels;
+    };
+    for (const Case c : {Case{"bframes.mp4", 48000, 2}, Case{"audio44k.mp4", 48000, 2},
+                         Case{"audio-only.m4a", 44100, 1}}) {
         DYNAMIC_SECTION(c.name << " at " << c.rate << " Hz x" << c.channels) {
             AudioDecoder seq(clip(c.name), c.rate, c.channels);
             REQUIRE(seq.sampleRate() == c.rate);
@@ -39,11 +43,13 @@ TEST_CASE("audio: random reads equal the sequential read, bit for bit", "[media]
             mediatest::TestRng rng{7};
             for (int i = 0; i < 40; ++i) {
                 const std::int64_t start = rng.below(seq.length());
-                const std::int64_t count = 1 + rng.below(std::min<std::int64_t>(seq.length() - start, 70000));
+                const std::int64_t count =
+                    1 + rng.below(std::min<std::int64_t>(seq.length() - start, 70000));
                 std::vector<float> got(static_cast<std::size_t>(count * c.channels));
                 rnd.read(start, count, got.data());
                 CAPTURE(start, count);
-                CHECK(std::memcmp(got.data(), all.data() + start * c.channels, got.size() * sizeof(float)) == 0);
+                CHECK(std::memcmp(got.data(), all.data() + start * c.channels,
+                                  got.size() * sizeof(float)) == 0);
             }
         }
     }
@@ -51,8 +57,8 @@ TEST_CASE("audio: random reads equal the sequential read, bit for bit", "[media]
 
 TEST_CASE("audio: the samples are the ones the ffmpeg CLI decodes", "[media][audio]") {
     AudioDecoder dec(clip("bframes.mp4"), 48000, 2);
-    const std::string raw =
-        mediatest::run("ffmpeg -v error -nostdin -i '" + clip("bframes.mp4") + "' -map 0:a:0 -f f32le -ac 2 -ar 48000 -");
+    const std::string raw = mediatest::run("ffmpeg -v error -nostdin -i '" + clip("bframes.mp4") +
+                                           "' -map 0:a:0 -f f32le -ac 2 -ar 48000 -");
     // The clip's sine lasted 4 s exactly; the CLI also keeps the encoder's end padding.
     const std::size_t refFrames = raw.size() / sizeof(float) / 2;
     CHECK(dec.length() == 4 * 48000);
@@ -82,9 +88,11 @@ TEST_CASE("audio: outside the stream is silence", "[media][audio]") {
     CHECK(dec.length() == Approx(4 * 48000).margin(1024));
     std::vector<float> buf(2000 * 2, 1.0f);
     dec.read(-1000, 2000, buf.data());
-    for (int i = 0; i < 2000; ++i) CHECK(buf[static_cast<std::size_t>(i)] == 0.0f); // the first 1000 frames
+    for (int i = 0; i < 2000; ++i)
+        CHECK(buf[static_cast<std::size_t>(i)] == 0.0f); // the first 1000 frames
     double energy = 0;
-    for (int i = 2000; i < 4000; ++i) energy += std::abs(buf[static_cast<std::size_t>(i)]);
+    for (int i = 2000; i < 4000; ++i)
+        energy += std::abs(buf[static_cast<std::size_t>(i)]);
     CHECK(energy > 100); // a sine follows
     std::fill(buf.begin(), buf.end(), 1.0f);
     dec.read(dec.length() + 5, 2000, buf.data());
@@ -98,7 +106,8 @@ TEST_CASE("audio: resampled 44.1 kHz mono keeps its pitch", "[media][audio]") {
     std::vector<float> buf(48000 * 2);
     dec.read(48000, 48000, buf.data());
     int crossings = 0;
-    for (std::size_t i = 2; i < buf.size(); i += 2) crossings += (buf[i - 2] < 0) != (buf[i] < 0);
+    for (std::size_t i = 2; i < buf.size(); i += 2)
+        crossings += (buf[i - 2] < 0) != (buf[i] < 0);
     CHECK(crossings == Approx(2000).margin(4));
     CHECK(buf[1000] == buf[1001]); // mono goes to both channels
 }

@@ -20,8 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-template <class F>
-EngineError errorOf(F&& f) {
+template <class F> EngineError errorOf(F&& f) {
     try {
         f();
     } catch (const EngineError& e) {
@@ -33,8 +32,9 @@ EngineError errorOf(F&& f) {
 
 void checkAllRefuse(const std::string& path, const std::set<std::string>& codes) {
     CAPTURE(path);
-    for (const auto& e : {errorOf([&] { probeMedia(path); }), errorOf([&] { VideoDecoder d(path); }),
-                          errorOf([&] { AudioDecoder d(path); })}) {
+    for (const auto& e :
+         {errorOf([&] { probeMedia(path); }), errorOf([&] { VideoDecoder d(path); }),
+          errorOf([&] { AudioDecoder d(path); })}) {
         CAPTURE(e.what());
         CHECK(codes.count(e.code()) == 1);
         CHECK_THAT(e.what(), Catch::Contains(path));
@@ -59,12 +59,17 @@ TEST_CASE("bad files: each refused with the file named", "[media][errors]") {
 }
 
 TEST_CASE("bad files: the messages say what is wrong", "[media][errors]") {
-    CHECK_THAT(errorOf([] { probeMedia(mediatest::clip("missing-file.mp4")); }).what(), Catch::Contains("no such file"));
-    CHECK_THAT(errorOf([] { probeMedia(mediatest::clip("zero-bytes.mp4")); }).what(), Catch::Contains("empty"));
-    CHECK_THAT(errorOf([] { probeMedia(mediatest::clip("not-media.mp4")); }).what(), Catch::Contains("not a media file"));
-    CHECK_THAT(errorOf([] { probeMedia(mediatest::clip("truncated.mp4")); }).what(), Catch::Contains("truncated or corrupt"));
+    CHECK_THAT(errorOf([] { probeMedia(mediatest::clip("missing-file.mp4")); }).what(),
+               Catch::Contains("no such file"));
+    CHECK_THAT(errorOf([] { probeMedia(mediatest::clip("zero-bytes.mp4")); }).what(),
+               Catch::Contains("empty"));
+    CHECK_THAT(errorOf([] { probeMedia(mediatest::clip("not-media.mp4")); }).what(),
+               Catch::Contains("not a media file"));
+    CHECK_THAT(errorOf([] { probeMedia(mediatest::clip("truncated.mp4")); }).what(),
+               Catch::Contains("truncated or corrupt"));
     // Audio only: fine for probing and audio, refused for video.
-    CHECK(errorOf([] { VideoDecoder d(mediatest::clip("audio-only.m4a")); }).code() == errc::kMediaUnsupported);
+    CHECK(errorOf([] { VideoDecoder d(mediatest::clip("audio-only.m4a")); }).code() ==
+          errc::kMediaUnsupported);
 }
 
 TEST_CASE("damaged media: cut after the index, garbage in the middle", "[media][errors]") {
@@ -80,7 +85,8 @@ TEST_CASE("damaged media: cut after the index, garbage in the middle", "[media][
         MovieWriter w(s);
         fx::Frame f(160, 120);
         for (int i = 0; i < 60; ++i) {
-            f.fill(static_cast<std::uint8_t>(i * 4), 100, static_cast<std::uint8_t>(255 - i * 4), 255);
+            f.fill(static_cast<std::uint8_t>(i * 4), 100, static_cast<std::uint8_t>(255 - i * 4),
+                   255);
             w.writeVideo(f.view());
         }
         w.finish();

@@ -19,13 +19,14 @@ namespace {
 // A frame that moves with n: colour bars, a gradient and a moving white square.
 fx::Frame pattern(int w, int h, int n) {
     fx::Frame f(w, h);
-    static const std::uint8_t bars[6][3] = {{200, 30, 30}, {30, 200, 30}, {30, 30, 200},
+    static const std::uint8_t bars[6][3] = {{200, 30, 30},  {30, 200, 30},  {30, 30, 200},
                                             {200, 200, 30}, {30, 200, 200}, {128, 128, 128}};
     for (int y = 0; y < h; ++y) {
         std::uint8_t* row = f.view().row(y);
         for (int x = 0; x < w; ++x) {
             const auto* c = bars[std::min(5, x * 6 / w)];
-            const bool square = x >= n * 3 % (w - 16) && x < n * 3 % (w - 16) + 16 && y >= 8 && y < 24;
+            const bool square =
+                x >= n * 3 % (w - 16) && x < n * 3 % (w - 16) + 16 && y >= 8 && y < 24;
             const std::uint8_t v = static_cast<std::uint8_t>(y * 255 / std::max(1, h - 1));
             row[x * 4 + 0] = square ? 255 : (y < h / 2 ? c[0] : v);
             row[x * 4 + 1] = square ? 255 : (y < h / 2 ? c[1] : v);
@@ -40,14 +41,17 @@ std::vector<float> sine(int rate, int channels, std::int64_t frames, double hz) 
     std::vector<float> s(static_cast<std::size_t>(frames * channels));
     for (std::int64_t i = 0; i < frames; ++i)
         for (int c = 0; c < channels; ++c)
-            s[static_cast<std::size_t>(i * channels + c)] = static_cast<float>(0.5 * std::sin(2 * M_PI * hz * i / rate));
+            s[static_cast<std::size_t>(i * channels + c)] =
+                static_cast<float>(0.5 * std::sin(2 * M_PI * hz * i / rate));
     return s;
 }
 
 void writeMovie(const MovieSettings& s, int frames, double audioSeconds) {
     MovieWriter w(s);
-    const auto pcm = sine(s.sampleRate, s.channels, static_cast<std::int64_t>(audioSeconds * s.sampleRate), 440);
-    const std::int64_t perFrame = static_cast<std::int64_t>(s.sampleRate * s.frameRate.den / s.frameRate.num);
+    const auto pcm =
+        sine(s.sampleRate, s.channels, static_cast<std::int64_t>(audioSeconds * s.sampleRate), 440);
+    const std::int64_t perFrame =
+        static_cast<std::int64_t>(s.sampleRate * s.frameRate.den / s.frameRate.num);
     std::int64_t written = 0;
     const std::int64_t total = static_cast<std::int64_t>(pcm.size()) / s.channels;
     for (int i = 0; i < frames; ++i) {
@@ -57,7 +61,8 @@ void writeMovie(const MovieSettings& s, int frames, double audioSeconds) {
         if (s.audio && n > 0) w.writeAudio(pcm.data() + written * s.channels, n);
         written += std::max<std::int64_t>(n, 0);
     }
-    if (s.audio && written < total) w.writeAudio(pcm.data() + written * s.channels, total - written);
+    if (s.audio && written < total)
+        w.writeAudio(pcm.data() + written * s.channels, total - written);
     w.finish();
 }
 
@@ -131,8 +136,10 @@ TEST_CASE("writer: odd sizes are padded to even, rational rates kept", "[media][
     VideoDecoder dec(s.path);
     const auto v = dec.frame(3).rgba.view();
     double colDiff = 0, rowDiff = 0;
-    for (int y = 0; y < 97; ++y) colDiff += std::abs(v.row(y)[161 * 4 + 1] - v.row(y)[160 * 4 + 1]);
-    for (int x = 0; x < 161; ++x) rowDiff += std::abs(v.row(97)[x * 4 + 1] - v.row(96)[x * 4 + 1]);
+    for (int y = 0; y < 97; ++y)
+        colDiff += std::abs(v.row(y)[161 * 4 + 1] - v.row(y)[160 * 4 + 1]);
+    for (int x = 0; x < 161; ++x)
+        rowDiff += std::abs(v.row(97)[x * 4 + 1] - v.row(96)[x * 4 + 1]);
     CHECK(colDiff / 97 < 4);
     CHECK(rowDiff / 161 < 4);
 }
@@ -146,15 +153,19 @@ TEST_CASE("writer: HD is tagged BT.709 limited range, SD BT.601", "[media][write
     s.audio = false;
     s.preset = "ultrafast";
     writeMovie(s, 3, 0);
-    const auto tags = mediatest::run("ffprobe -v error -select_streams v:0 -show_entries "
-                                     "stream=color_space,color_range,color_primaries -of csv=p=0 '" + s.path + "'");
+    const auto tags =
+        mediatest::run("ffprobe -v error -select_streams v:0 -show_entries "
+                       "stream=color_space,color_range,color_primaries -of csv=p=0 '" +
+                       s.path + "'");
     CHECK_THAT(tags, Catch::Contains("bt709") && Catch::Contains("tv"));
     s.path = (dir / "sd.mp4").string();
     s.width = 320;
     s.height = 240;
     writeMovie(s, 3, 0);
-    const auto sd = mediatest::run("ffprobe -v error -select_streams v:0 -show_entries stream=color_space "
-                                   "-of csv=p=0 '" + s.path + "'");
+    const auto sd =
+        mediatest::run("ffprobe -v error -select_streams v:0 -show_entries stream=color_space "
+                       "-of csv=p=0 '" +
+                       s.path + "'");
     CHECK_THAT(sd, Catch::Contains("smpte170m"));
 }
 

@@ -16,8 +16,8 @@ using mediatest::clip;
 
 namespace {
 
-std::vector<std::uint64_t> hashesInOrder(const std::string& path, const std::vector<std::int64_t>& order,
-                                         std::int64_t count) {
+std::vector<std::uint64_t>
+hashesInOrder(const std::string& path, const std::vector<std::int64_t>& order, std::int64_t count) {
     VideoDecoder dec(path);
     std::vector<std::uint64_t> hashes(static_cast<std::size_t>(count), 0);
     for (std::int64_t i : order) {
@@ -31,7 +31,8 @@ std::vector<std::uint64_t> hashesInOrder(const std::string& path, const std::vec
 } // namespace
 
 TEST_CASE("seeking: every frame equals the straight decode, in any order", "[media][video][seek]") {
-    for (const std::string name : {"bframes.mp4", "opengop.mp4", "vfr.mp4", "rotated.mp4", "odd.mp4"}) {
+    for (const std::string name :
+         {"bframes.mp4", "opengop.mp4", "vfr.mp4", "rotated.mp4", "odd.mp4"}) {
         DYNAMIC_SECTION(name) {
             const std::string path = clip(name);
             const std::int64_t n = VideoDecoder(path).frameCount();
@@ -41,7 +42,9 @@ TEST_CASE("seeking: every frame equals the straight decode, in any order", "[med
             const auto straight = hashesInOrder(path, forward, n);
             // Consecutive frames of a moving test pattern differ: a stuck or
             // repeated frame would show here.
-            for (std::int64_t i = 1; i < n; ++i) CHECK(straight[static_cast<std::size_t>(i)] != straight[static_cast<std::size_t>(i - 1)]);
+            for (std::int64_t i = 1; i < n; ++i)
+                CHECK(straight[static_cast<std::size_t>(i)] !=
+                      straight[static_cast<std::size_t>(i - 1)]);
 
             std::vector<std::int64_t> reverse(forward.rbegin(), forward.rend());
             CHECK(hashesInOrder(path, reverse, n) == straight);
@@ -49,23 +52,30 @@ TEST_CASE("seeking: every frame equals the straight decode, in any order", "[med
             std::vector<std::int64_t> shuffled = forward;
             mediatest::TestRng rng{42};
             for (std::size_t i = shuffled.size() - 1; i > 0; --i)
-                std::swap(shuffled[i], shuffled[static_cast<std::size_t>(rng.below(static_cast<std::int64_t>(i) + 1))]);
+                std::swap(shuffled[i], shuffled[static_cast<std::size_t>(
+                                           rng.below(static_cast<std::int64_t>(i) + 1))]);
             CHECK(hashesInOrder(path, shuffled, n) == straight);
 
             // Jumps within and across GOPs, backwards by one, repeats.
             VideoDecoder dec(path);
-            for (std::int64_t i : {n / 2, n / 2 + 1, n / 2 + 7, 3L, 2L, 1L, 0L, n - 1, n - 2, 13L, 13L, 14L, n / 3}) {
+            for (std::int64_t i : {n / 2, n / 2 + 1, n / 2 + 7, 3L, 2L, 1L, 0L, n - 1, n - 2, 13L,
+                                   13L, 14L, n / 3}) {
                 CAPTURE(i);
-                CHECK(fx::frameHash(dec.frame(i).rgba.view()) == straight[static_cast<std::size_t>(i)]);
+                CHECK(fx::frameHash(dec.frame(i).rgba.view()) ==
+                      straight[static_cast<std::size_t>(i)]);
             }
         }
     }
 }
 
 TEST_CASE("straight decode matches the ffmpeg CLI frame for frame", "[media][video]") {
-    struct Case { const char* name; int w, h; };
-    for (const Case c : {Case{"bframes.mp4", 320, 240}, Case{"vfr.mp4", 320, 240}, Case{"odd.mp4", 161, 97},
-                         Case{"rotated.mp4", 240, 320}, Case{"opengop.mp4", 320, 240}}) {
+    struct Case {
+        const char* name;
+        int w, h;
+    };
+    for (const Case c :
+         {Case{"bframes.mp4", 320, 240}, Case{"vfr.mp4", 320, 240}, Case{"odd.mp4", 161, 97},
+          Case{"rotated.mp4", 240, 320}, Case{"opengop.mp4", 320, 240}}) {
         DYNAMIC_SECTION(c.name) {
             const auto reference = mediatest::ffmpegFrames(clip(c.name), c.w, c.h);
             VideoDecoder dec(clip(c.name));
@@ -76,7 +86,8 @@ TEST_CASE("straight decode matches the ffmpeg CLI frame for frame", "[media][vid
                 REQUIRE(f.rgba.width() == c.w);
                 REQUIRE(f.rgba.height() == c.h);
                 // Same frame, converted by another swscale configuration: only rounding differs.
-                CHECK(mediatest::meanAbsDiff(f.rgba.view(), reference[static_cast<std::size_t>(i)].view()) < 2.0);
+                CHECK(mediatest::meanAbsDiff(f.rgba.view(),
+                                             reference[static_cast<std::size_t>(i)].view()) < 2.0);
             }
         }
     }
@@ -109,8 +120,8 @@ TEST_CASE("rotation turns the pixels clockwise", "[media][video][rotation]") {
     const auto& f = dec.frame(0);
     REQUIRE(f.rgba.width() == 240);
     REQUIRE(f.rgba.height() == 320);
-    // testsrc2 has a red corner at the stored bottom left; turned 90° clockwise it is shown top left,
-    // and the stored top-right (cyan) comes to the bottom right.
+    // testsrc2 has a red corner at the stored bottom left; turned 90° clockwise it is shown top
+    // left, and the stored top-right (cyan) comes to the bottom right.
     const auto px = [&](int x, int y) { return f.rgba.view().row(y) + x * 4; };
     CHECK(px(4, 4)[0] > 200);
     CHECK(px(4, 4)[1] < 60);
@@ -172,7 +183,8 @@ TEST_CASE("motion vectors come with P and B frames when asked", "[media][video][
             // The same frame yields the same vectors after a seek.
             const auto key = [](const std::vector<fx::MotionVector>& v) {
                 std::vector<std::int64_t> k;
-                for (const auto& m : v) k.insert(k.end(), {m.w, m.h, m.srcX, m.srcY, m.dstX, m.dstY, m.direction});
+                for (const auto& m : v)
+                    k.insert(k.end(), {m.w, m.h, m.srcX, m.srcY, m.dstX, m.dstY, m.direction});
                 return k;
             };
             const auto first = key(dec.frame(5).motion);

@@ -83,22 +83,31 @@ TEST_CASE("Every operator: a parameter that does not apply leaves the output unc
             v = rng.uniform();
     int checked = 0;
     for (const auto* d : OperatorRegistry::builtin().all()) {
-        const std::vector<Series> in(inputs.begin(), inputs.begin() + (d->maxInputs > 0 ? std::max(1, d->minInputs) : 0));
+        const std::vector<Series> in(
+            inputs.begin(), inputs.begin() + (d->maxInputs > 0 ? std::max(1, d->minInputs) : 0));
         for (const auto& p : d->params) {
             for (const auto& c : p.appliesWhen) {
                 const entropic::fx::ParamValues defaults(d->params);
-                const auto& controller = d->params[static_cast<std::size_t>(defaults.indexOf(c.key))];
-                const int options = controller.type == entropic::fx::ParamType::Bool ? 2 : static_cast<int>(controller.choices.size());
+                const auto& controller =
+                    d->params[static_cast<std::size_t>(defaults.indexOf(c.key))];
+                const int options = controller.type == entropic::fx::ParamType::Bool
+                                        ? 2
+                                        : static_cast<int>(controller.choices.size());
                 for (int v = 0; v < options; ++v) {
                     std::map<std::string, double> params{{c.key, v}};
-                    const auto why = entropic::fx::applicability(
-                        p, d->params, [&](std::string_view k) { return k == c.key ? v : defaults.number(k); });
+                    const auto why =
+                        entropic::fx::applicability(p, d->params, [&](std::string_view k) {
+                            return k == c.key ? v : defaults.number(k);
+                        });
                     if (why.applies) continue;
-                    INFO(d->id << ": " << p.key << " with " << c.key << " = " << v << " (" << why.reason << ")");
+                    INFO(d->id << ": " << p.key << " with " << c.key << " = " << v << " ("
+                               << why.reason << ")");
                     params[p.key] = p.min;
-                    const Series low = sigtest::runOperator(d->id, params, in, Timing{24, 1, 174}, 200);
+                    const Series low =
+                        sigtest::runOperator(d->id, params, in, Timing{24, 1, 174}, 200);
                     params[p.key] = p.max;
-                    const Series high = sigtest::runOperator(d->id, params, in, Timing{24, 1, 174}, 200);
+                    const Series high =
+                        sigtest::runOperator(d->id, params, in, Timing{24, 1, 174}, 200);
                     CHECK(low == high);
                     ++checked;
                 }

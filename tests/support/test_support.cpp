@@ -46,10 +46,11 @@ json sampleProjectJson(const std::string& source) {
           {"mask", {{"shape", "ellipse"}, {"x", 0.1}, {"y", 0.1}, {"w", 0.8}, {"h", 0.8}}},
           {"params", {{"red_x", 12}}}}});
     doc["tracks"][0]["clips"][0]["start"] = 10;
-    doc["tracks"].push_back({{"id", "A1"},
-                             {"kind", "audio"},
-                             {"volume_db", -3.0},
-                             {"clips", {{{"id", "a1"}, {"source", source}, {"start", 0}, {"out", 20}}}}});
+    doc["tracks"].push_back(
+        {{"id", "A1"},
+         {"kind", "audio"},
+         {"volume_db", -3.0},
+         {"clips", {{{"id", "a1"}, {"source", source}, {"start", 0}, {"out", 20}}}}});
     return doc;
 }
 
@@ -76,7 +77,8 @@ ProcessResult runProgram(const std::vector<std::string>& argv) {
     posix_spawn_file_actions_adddup2(&actions, pipeFds[1], STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, pipeFds[1], STDERR_FILENO);
     std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    for (const auto& a : argv)
+        args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     pid_t pid = 0;
     const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
@@ -89,7 +91,8 @@ ProcessResult runProgram(const std::vector<std::string>& argv) {
     }
     char buffer[4096];
     ssize_t n = 0;
-    while ((n = ::read(pipeFds[0], buffer, sizeof buffer)) > 0) result.out.append(buffer, static_cast<std::size_t>(n));
+    while ((n = ::read(pipeFds[0], buffer, sizeof buffer)) > 0)
+        result.out.append(buffer, static_cast<std::size_t>(n));
     ::close(pipeFds[0]);
     int status = 0;
     ::waitpid(pid, &status, 0);
@@ -106,7 +109,8 @@ EngineProcess::EngineProcess(const std::vector<std::string>& extraArgs) {
     std::vector<std::string> argv = {builtProgram("engine/entropic-engine")};
     argv.insert(argv.end(), extraArgs.begin(), extraArgs.end());
     std::vector<char*> args;
-    for (auto& a : argv) args.push_back(a.data());
+    for (auto& a : argv)
+        args.push_back(a.data());
     args.push_back(nullptr);
     pid_t pid = 0;
     const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
@@ -119,7 +123,8 @@ EngineProcess::EngineProcess(const std::vector<std::string>& extraArgs) {
     pid_ = pid;
     std::string line;
     char c = 0;
-    while (::read(fds[0], &c, 1) == 1 && c != '\n') line += c;
+    while (::read(fds[0], &c, 1) == 1 && c != '\n')
+        line += c;
     ::close(fds[0]);
     announcement_ = json::parse(line, nullptr, false);
 }

@@ -39,11 +39,11 @@ struct ParamSpec {
     std::string key;   // stable identifier stored in projects
     std::string label; // shown in the inspector
     ParamType type = ParamType::Float;
-    double min = 0;    // numeric range (Point: both components)
+    double min = 0; // numeric range (Point: both components)
     double max = 1;
-    ParamValue def{};  // default value
-    std::string unit;  // "px", "%", "°", "" …
-    std::string help;  // one line, shown as tooltip and in --list-effects
+    ParamValue def{};                 // default value
+    std::string unit;                 // "px", "%", "°", "" …
+    std::string help;                 // one line, shown as tooltip and in --list-effects
     std::vector<std::string> choices; // Enum only
     // How a control moves and shows the value: one arrow-key step, and the
     // digits after the point. 0 and -1 (the builders' default) mean derived

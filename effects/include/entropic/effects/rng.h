@@ -11,8 +11,8 @@ class Rng {
   public:
     explicit Rng(std::uint64_t seed);
 
-    std::uint64_t next();            // full 64 bits
-    double uniform();                // [0, 1), 53 bits
+    std::uint64_t next(); // full 64 bits
+    double uniform();     // [0, 1), 53 bits
     float uniformf() { return static_cast<float>(uniform()); }
     // Uniform integer in [lo, hi] (inclusive); Lemire's method, unbiased.
     std::int64_t range(std::int64_t lo, std::int64_t hi);

@@ -20,20 +20,21 @@ class EngineError : public std::runtime_error {
 // protocol passes them through unchanged.
 namespace errc {
 // The request itself
-inline constexpr const char* kBadRequest = "bad_request";         // not JSON, not an object, no "cmd"
+inline constexpr const char* kBadRequest = "bad_request"; // not JSON, not an object, no "cmd"
 inline constexpr const char* kUnknownCommand = "unknown_command";
 inline constexpr const char* kMissingField = "missing_field";
 inline constexpr const char* kWrongType = "wrong_type";
 // The state of the engine
-inline constexpr const char* kNoProject = "no_project";           // render/export before load_project
-inline constexpr const char* kBusy = "busy";                      // an export is already running
+inline constexpr const char* kNoProject = "no_project"; // render/export before load_project
+inline constexpr const char* kBusy = "busy";            // an export is already running
 inline constexpr const char* kNotFound = "not_found";
-inline constexpr const char* kFailed = "failed";                  // anything else that went wrong
+inline constexpr const char* kFailed = "failed"; // anything else that went wrong
 // Media, projects, rendering
-inline constexpr const char* kMediaOpen = "media_open_failed";      // missing, unreadable, not media
+inline constexpr const char* kMediaOpen = "media_open_failed"; // missing, unreadable, not media
 inline constexpr const char* kMediaUnsupported = "media_unsupported"; // no decoder, no video stream
-inline constexpr const char* kMediaCorrupt = "media_corrupt";       // decode failed mid-file
-inline constexpr const char* kProjectInvalid = "project_invalid";   // validation failed (names the field)
+inline constexpr const char* kMediaCorrupt = "media_corrupt";         // decode failed mid-file
+inline constexpr const char* kProjectInvalid =
+    "project_invalid"; // validation failed (names the field)
 inline constexpr const char* kOutOfRange = "out_of_range";
 inline constexpr const char* kEncodeFailed = "encode_failed";
 inline constexpr const char* kIo = "io_error";
@@ -42,7 +43,8 @@ inline constexpr const char* kIo = "io_error";
 // The code an exception is reported with: an EngineError's own, `failed` for
 // anything else.
 inline std::string errorCodeOf(const std::exception& error) {
-    if (const auto* engineError = dynamic_cast<const EngineError*>(&error)) return engineError->code();
+    if (const auto* engineError = dynamic_cast<const EngineError*>(&error))
+        return engineError->code();
     return errc::kFailed;
 }
 

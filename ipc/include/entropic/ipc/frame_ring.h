@@ -20,14 +20,14 @@ inline constexpr std::uint32_t kRingVersion = 2;
 
 struct RingFrameInfo {
     std::uint32_t slot = 0;
-    std::uint64_t sequence = 0;  // even; increases with every write to any slot
+    std::uint64_t sequence = 0; // even; increases with every write to any slot
     std::int64_t frameIndex = -1;
-    std::int32_t width = 0;       // of the picture in the JPEG
+    std::int32_t width = 0; // of the picture in the JPEG
     std::int32_t height = 0;
-    std::uint64_t rgbaHash = 0;   // fx::frameHash of the RGBA before JPEG
+    std::uint64_t rgbaHash = 0; // fx::frameHash of the RGBA before JPEG
     std::uint32_t jpegBytes = 0;
     float renderMs = 0;
-    std::uint32_t session = 0;    // the playback session that wrote it; 0: render_frame
+    std::uint32_t session = 0; // the playback session that wrote it; 0: render_frame
 };
 
 class FrameRingWriter {

@@ -17,20 +17,20 @@ enum class ExportVideoPath {
 };
 
 struct ExportFormat {
-    const char* id;          // "h264": on the wire, on the command line
-    const char* label;       // for people
-    const char* muxer;       // FFmpeg output format name
-    const char* extension;   // ".mp4"; empty for a folder of images
-    const char* videoCodec;  // FFmpeg encoder name
-    const char* pixelFormat; // what the codec is fed
+    const char* id;           // "h264": on the wire, on the command line
+    const char* label;        // for people
+    const char* muxer;        // FFmpeg output format name
+    const char* extension;    // ".mp4"; empty for a folder of images
+    const char* videoCodec;   // FFmpeg encoder name
+    const char* pixelFormat;  // what the codec is fed
     const char* codecOptions; // "key=value:…" for the encoder's private options
-    const char* codecTag;    // stream tag, e.g. "hvc1" so Apple players open HEVC; nullptr: default
+    const char* codecTag; // stream tag, e.g. "hvc1" so Apple players open HEVC; nullptr: default
     ExportVideoPath path;
-    bool usesCrf;            // crf applies (0..crfMax)
+    bool usesCrf; // crf applies (0..crfMax)
     int crfMax;
-    bool usesPreset;         // x264/x265 presets apply
-    bool evenSize;           // chroma subsampling needs even width and height
-    const char* audioCodec;  // nullptr: no audio track
+    bool usesPreset;           // x264/x265 presets apply
+    bool evenSize;             // chroma subsampling needs even width and height
+    const char* audioCodec;    // nullptr: no audio track
     const char* audioFallback; // tried when audioCodec is missing from this FFmpeg
 };
 

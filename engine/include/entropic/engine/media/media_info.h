@@ -15,10 +15,10 @@ struct VideoStreamInfo {
     std::string pixelFormat; // "yuv420p", …
     int codedWidth = 0;      // as stored
     int codedHeight = 0;
-    int rotation = 0;        // clockwise degrees to display: 0, 90, 180 or 270
-    int width = 0;           // as displayed (after rotation)
+    int rotation = 0; // clockwise degrees to display: 0, 90, 180 or 270
+    int width = 0;    // as displayed (after rotation)
     int height = 0;
-    Rational frameRate;      // average rate
+    Rational frameRate; // average rate
     bool variableFrameRate = false;
     std::int64_t frameCount = 0; // exact, from the packet index
     bool hasBFrames = false;

@@ -13,18 +13,18 @@
 namespace entropic::engine {
 
 struct MovieSettings {
-    std::string path;       // written as given: callers write to a temporary name and rename;
-                            // png_sequence: a pattern such as "dir/name_%05d.png" (numbered from 0)
+    std::string path; // written as given: callers write to a temporary name and rename;
+                      // png_sequence: a pattern such as "dir/name_%05d.png" (numbered from 0)
     std::string format = "h264"; // an id of exportFormats()
     int width = 0;
     int height = 0;
     Rational frameRate{30, 1};
-    int crf = 18;                  // formats with usesCrf: 0..crfMax
+    int crf = 18;                    // formats with usesCrf: 0..crfMax
     std::string preset = "veryfast"; // formats with usesPreset (x264/x265 names)
-    bool audio = true;             // ignored by formats without audio
-    int sampleRate = 48000; // of the PCM given to writeAudio
+    bool audio = true;               // ignored by formats without audio
+    int sampleRate = 48000;          // of the PCM given to writeAudio
     int channels = 2;
-    int threads = 0;        // encoder threads, 0: automatic
+    int threads = 0; // encoder threads, 0: automatic
 };
 
 class MovieWriter {

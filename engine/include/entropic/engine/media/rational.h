@@ -7,7 +7,9 @@ namespace entropic::engine {
 struct Rational {
     std::int64_t num = 0;
     std::int64_t den = 1;
-    double toDouble() const { return den ? static_cast<double>(num) / static_cast<double>(den) : 0.0; }
+    double toDouble() const {
+        return den ? static_cast<double>(num) / static_cast<double>(den) : 0.0;
+    }
     bool valid() const { return num > 0 && den > 0; }
 };
 

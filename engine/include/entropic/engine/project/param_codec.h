@@ -20,7 +20,8 @@ nlohmann::json paramToJson(const fx::ParamSpec& spec, const fx::ParamValue& valu
 
 // spec.appliesWhen as {"all": [{"param": "direction", "choices": ["Angle"]} or
 // {"param": "snap", "value": true}, …], "text": "Direction is Angle"}.
-nlohmann::json appliesWhenToJson(const fx::ParamSpec& spec, const std::vector<fx::ParamSpec>& specs);
+nlohmann::json appliesWhenToJson(const fx::ParamSpec& spec,
+                                 const std::vector<fx::ParamSpec>& specs);
 
 // The descriptor as JSON, for --list-effects --json and the list_effects command.
 nlohmann::json descriptorToJson(const fx::EffectDescriptor& descriptor);

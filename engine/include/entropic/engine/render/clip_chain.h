@@ -14,7 +14,7 @@
 namespace entropic::engine {
 
 struct ChainInput {
-    const fx::Frame* frame = nullptr;          // the clip's conformed source frame
+    const fx::Frame* frame = nullptr;         // the clip's conformed source frame
     std::span<const fx::MotionVector> motion; // decoder motion, in that frame's coordinates
 };
 
@@ -38,8 +38,8 @@ class ClipChain {
     // Becomes a fresh chain of these effects, exactly as if newly built
     // (temporal state starts afresh), but keeps its frame buffers: an edit
     // of a knob then costs the effects, not 16 MB of new pages at 1080p.
-    void reconfigure(std::vector<fx::EffectInstance> effects, std::string projectId, int rateNum, int rateDen,
-                     ParamResolver resolver = {});
+    void reconfigure(std::vector<fx::EffectInstance> effects, std::string projectId, int rateNum,
+                     int rateDen, ParamResolver resolver = {});
 
     const TemporalSchedule& schedule() const { return schedule_; }
     bool empty() const;

@@ -14,19 +14,19 @@
 namespace entropic::engine {
 
 struct ExportSettings {
-    std::string path;           // .mp4 .mov .webm .gif, or for PNG frames a folder
-                                // ("dir/frames/") or a pattern ("dir/name_%05d.png")
-    std::string format;         // an id of exportFormats(); empty: from the path's extension
-    int width = 0;              // 0 and 0: the project's size; one 0: keeps the aspect
+    std::string path;   // .mp4 .mov .webm .gif, or for PNG frames a folder
+                        // ("dir/frames/") or a pattern ("dir/name_%05d.png")
+    std::string format; // an id of exportFormats(); empty: from the path's extension
+    int width = 0;      // 0 and 0: the project's size; one 0: keeps the aspect
     int height = 0;
-    Rational frameRate{0, 1};   // num 0: the project's rate (mapping: export_plan.h)
-    int gifMaxWidth = 0;        // gif: scaled down to at most this width, 0: no limit
-    std::int64_t first = 0;     // first frame
-    std::int64_t end = -1;      // one past the last frame; -1: the project's end
-    int crf = 18;               // h264/h265 0..51, vp9 0..63; ignored by the others
+    Rational frameRate{0, 1}; // num 0: the project's rate (mapping: export_plan.h)
+    int gifMaxWidth = 0;      // gif: scaled down to at most this width, 0: no limit
+    std::int64_t first = 0;   // first frame
+    std::int64_t end = -1;    // one past the last frame; -1: the project's end
+    int crf = 18;             // h264/h265 0..51, vp9 0..63; ignored by the others
     std::string preset = "veryfast";
-    bool audio = true;          // include the timeline's sound when it has any
-    int threads = 0;            // effect threads, 0: one per core
+    bool audio = true;           // include the timeline's sound when it has any
+    int threads = 0;             // effect threads, 0: one per core
     std::string frameHashesPath; // optional: "index hash" per line (fx::frameHash)
 };
 

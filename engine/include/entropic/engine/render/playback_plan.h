@@ -37,9 +37,9 @@ double wrapPosition(double position, const std::optional<PlayLoop>& loop);
 
 struct PlayStart {
     std::uint32_t session = 0;
-    double position = 0;       // timeline frames, fractional
-    double rate = 1;           // frames of timeline per frame of real time; negative: reverse
-    double fps = 30;           // the project's frame rate
+    double position = 0;         // timeline frames, fractional
+    double rate = 1;             // frames of timeline per frame of real time; negative: reverse
+    double fps = 30;             // the project's frame rate
     std::int64_t frameCount = 0; // the project's length
     std::optional<PlayLoop> loop;
     // Pre-roll: the clock stands still at `position` until the first report,
@@ -54,9 +54,9 @@ class PlaybackPlan {
     struct Step {
         enum class Kind { Render, Wait, End };
         Kind kind = Kind::Wait;
-        std::int64_t frame = 0;  // Render: this frame
+        std::int64_t frame = 0;   // Render: this frame
         std::int64_t skipped = 0; // Render: frames jumped over to get there
-        double waitSeconds = 0;  // Wait: until the clock has moved this much
+        double waitSeconds = 0;   // Wait: until the clock has moved this much
     };
 
     void start(const PlayStart& start, Time now);
@@ -79,7 +79,8 @@ class PlaybackPlan {
     // of the clock.
     Step next(Time now, const FrameCost& frameCost, int lookahead) const;
     Step next(Time now, double frameCost, int lookahead) const {
-        return next(now, [frameCost](std::int64_t) { return frameCost; }, lookahead);
+        return next(
+            now, [frameCost](std::int64_t) { return frameCost; }, lookahead);
     }
     // `frame` was produced: the next one follows it in play order.
     void produced(std::int64_t frame) { last_ = frame; }

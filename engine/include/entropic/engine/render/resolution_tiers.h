@@ -31,7 +31,8 @@ class ResolutionTiers {
     void reset();
 
   private:
-    static constexpr int kWarmupFrames = 2;  // after reset(): cold decoders and caches, not the chain
+    static constexpr int kWarmupFrames =
+        2; // after reset(): cold decoders and caches, not the chain
     static constexpr int kSettleFrames = 3;  // frames at a tier before stepping down
     static constexpr int kRiseFrames = 15;   // frames at a tier before trying one up
     static constexpr int kForgetFrames = 90; // frames before the tier above is tried afresh

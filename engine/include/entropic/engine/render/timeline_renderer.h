@@ -19,7 +19,7 @@ namespace entropic::engine {
 class SignalRuntime;
 
 struct RenderStats {
-    double ms = 0;                 // wall time of the last render()
+    double ms = 0;                   // wall time of the last render()
     std::int64_t replayedFrames = 0; // chain evaluations spent rebuilding temporal state
 };
 

@@ -12,7 +12,7 @@ namespace entropic::engine {
 inline constexpr int kProtocolVersion = 1;
 
 struct ServerOptions {
-    std::string endpoint;  // ipc://… (checked by ipc::checkEndpoint) or inproc://
+    std::string endpoint; // ipc://… (checked by ipc::checkEndpoint) or inproc://
     int ringSlots = 4;
     int renderThreads = 0; // effect threads for previews; 0: one per core
     int parentPid = 0;     // exit when this process is gone (0: don't watch)
