@@ -22,14 +22,6 @@ namespace {
 
 constexpr const char* kClipboardFormat = "entropic-clips";
 
-bool clipOrRefuse(const ProjectDocument& doc, const QString& clipId, ClipRef& ref, QString* error) {
-    ref = findClip(doc.project(), clipId.toStdString());
-    if (!ref.clip) return refuse(error, QStringLiteral("There is no clip %1").arg(clipId));
-    if (isLocked(doc.editorState(), ref.track->id))
-        return refuse(error, QStringLiteral("Track %1 is locked").arg(q(ref.track->id)));
-    return true;
-}
-
 // Clips named once each, all on unlocked tracks.
 bool collect(const ProjectDocument& doc, const QStringList& clipIds, std::vector<PlacedClip>& out,
              QString* error) {

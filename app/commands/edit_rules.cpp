@@ -111,6 +111,14 @@ QString q(const std::string& s) {
     return QString::fromStdString(s);
 }
 
+bool clipOrRefuse(const ProjectDocument& doc, const QString& clipId, ClipRef& ref, QString* error) {
+    ref = findClip(doc.project(), clipId.toStdString());
+    if (!ref.clip) return refuse(error, QStringLiteral("There is no clip %1").arg(clipId));
+    if (isLocked(doc.editorState(), ref.track->id))
+        return refuse(error, QStringLiteral("Track %1 is locked").arg(q(ref.track->id)));
+    return true;
+}
+
 QString clipName(const engine::Clip& clip) {
     return clip.name.empty() ? QFileInfo(q(clip.source)).fileName() : q(clip.name);
 }

@@ -63,6 +63,9 @@ void renewEffectIds(std::vector<fx::EffectInstance>& effects, IdSource& ids);
 
 bool refuse(QString* error, const QString& message);
 QString q(const std::string& s);
+// Finds a clip an edit may change: refused, naming it, when there is no such
+// clip or its track is locked.
+bool clipOrRefuse(const ProjectDocument& doc, const QString& clipId, ClipRef& ref, QString* error);
 // "Delete clip life" or "Delete 3 clips".
 // What history entries call a clip: the name the user gave it, else its media's
 // file name ("beach.mp4"); never its id.

@@ -14,14 +14,6 @@ using namespace rules;
 
 namespace {
 
-bool clipOrRefuse(const ProjectDocument& doc, const QString& clipId, ClipRef& ref, QString* error) {
-    ref = findClip(doc.project(), clipId.toStdString());
-    if (!ref.clip) return refuse(error, QStringLiteral("There is no clip %1").arg(clipId));
-    if (isLocked(doc.editorState(), ref.track->id))
-        return refuse(error, QStringLiteral("Track %1 is locked").arg(q(ref.track->id)));
-    return true;
-}
-
 // The clips as they are and as `change` makes them (those it changes), or a refusal.
 template <typename Change>
 bool changedClips(const ProjectDocument& doc, const QStringList& ids, Change change,

@@ -100,21 +100,30 @@ QString idPrefix(std::string_view dotted) {
            QLatin1Char('-');
 }
 
+// A new operator of kind `opId` at its defaults, with a fresh id; refused,
+// naming it, when no such operator exists.
+bool newOperator(const ProjectDocument& doc, const QString& opId, sig::OperatorSpec& op,
+                 QString* error) {
+    const auto* descriptor = sig::OperatorRegistry::builtin().find(opId.toStdString());
+    if (!descriptor) return refuse(error, QStringLiteral("There is no operator %1").arg(opId));
+    op.id = doc.newId(idPrefix(descriptor->id)).toStdString();
+    op.op = descriptor->id;
+    op.version = descriptor->version;
+    return true;
+}
+
 } // namespace
 
 bool addOperator(ProjectDocument& doc, const QString& opId, const QStringList& inputs,
                  QString* error, QString* newNodeId) {
-    const auto* descriptor = sig::OperatorRegistry::builtin().find(opId.toStdString());
-    if (!descriptor) return refuse(error, QStringLiteral("There is no operator %1").arg(opId));
     sig::OperatorSpec op;
-    op.id = doc.newId(idPrefix(descriptor->id)).toStdString();
-    op.op = descriptor->id;
-    op.version = descriptor->version;
+    if (!newOperator(doc, opId, op, error)) return false;
     for (const QString& input : inputs)
         op.inputs.push_back(input.toStdString());
     if (newNodeId) *newNodeId = q(op.id);
     auto after = doc.project().signals;
     after.operators.push_back(op);
+    const auto* descriptor = sig::OperatorRegistry::builtin().find(op.op);
     return pushSignals(doc, std::move(after), QStringLiteral("Add %1").arg(q(descriptor->name)),
                        error);
 }
@@ -263,12 +272,8 @@ bool addSourceAndRoute(ProjectDocument& doc, sig::SourceSpec source, sig::RouteS
 
 bool addOperatorAndRoute(ProjectDocument& doc, const QString& opId, sig::RouteSpec route,
                          QString* error, QString* newNodeId, QString* newRouteId, int gestureId) {
-    const auto* descriptor = sig::OperatorRegistry::builtin().find(opId.toStdString());
-    if (!descriptor) return refuse(error, QStringLiteral("There is no operator %1").arg(opId));
     sig::OperatorSpec op;
-    op.id = doc.newId(idPrefix(descriptor->id)).toStdString();
-    op.op = descriptor->id;
-    op.version = descriptor->version;
+    if (!newOperator(doc, opId, op, error)) return false;
     if (newNodeId) *newNodeId = q(op.id);
     auto after = doc.project().signals;
     after.operators.push_back(op);

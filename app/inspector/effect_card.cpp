@@ -121,16 +121,57 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId,
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(8, 6, 8, 8);
 
+    buildHeader(outer, index, chainLength);
+
+    body_ = new QWidget(this);
+    auto* form = new QFormLayout(body_);
+    form_ = form;
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    mix_ = new ParamControl(kMixSpec, this);
+    form->addRow(tr("Mix"), mix_);
+    blend_ = new ParamControl(blendSpec(), this);
+    form->addRow(tr("Blend"), blend_);
+    buildParameters(form, instance, values);
+    seed_ = new ParamControl(kSeedSpec, this);
+    form->addRow(tr("Seed"), seed_);
+    buildMask(form);
+    outer->addWidget(body_);
+
+    connect(mix_, &ParamControl::edited, this, [this](const fx::ParamValue& v, int gesture) {
+        apply([&](QString* e) {
+            return edits::setEffectMix(doc_, clipId_, instanceId_, v[0] / 100.0, e, gesture);
+        });
+    });
+    connect(blend_, &ParamControl::edited, this, [this](const fx::ParamValue& v, int) {
+        const auto modes = fx::blendModes();
+        const auto at = static_cast<std::size_t>(
+            std::clamp<int>(static_cast<int>(v[0]), 0, static_cast<int>(modes.size()) - 1));
+        apply([&](QString* e) {
+            return edits::setEffectBlend(doc_, clipId_, instanceId_, modes[at].mode, e);
+        });
+    });
+    connect(seed_, &ParamControl::edited, this, [this](const fx::ParamValue& v, int) {
+        apply([&](QString* e) {
+            return edits::setEffectSeed(doc_, clipId_, instanceId_,
+                                        static_cast<std::uint64_t>(v[0]), e);
+        });
+    });
+    refresh(instance);
+}
+
+void EffectCard::buildHeader(QVBoxLayout* outer, int index, int chainLength) {
     auto* header = new QHBoxLayout;
     collapse_ = toolButton(QStringLiteral("▾"), tr("Collapse"), this);
     enabled_ = new QCheckBox(this);
     enabled_->setToolTip(tr("Bypass: off skips this effect"));
     auto* title = new QLabel(
-        QStringLiteral("<b>%1</b>").arg(QString::fromStdString(instance.descriptor->name)), this);
+        QStringLiteral("<b>%1</b>").arg(QString::fromStdString(descriptor_->name)), this);
     title->setToolTip(QStringLiteral("%1 v%2 — %3 (drag to reorder)")
-                          .arg(QString::fromStdString(instance.descriptor->id))
-                          .arg(instance.descriptor->version)
-                          .arg(QString::fromStdString(instance.descriptor->help)));
+                          .arg(QString::fromStdString(descriptor_->id))
+                          .arg(descriptor_->version)
+                          .arg(QString::fromStdString(descriptor_->help)));
     auto* up = toolButton(QStringLiteral("▲"), tr("Move up the chain"), this);
     auto* down = toolButton(QStringLiteral("▼"), tr("Move down the chain"), this);
     auto* duplicate = toolButton(QStringLiteral("⊕"), tr("Duplicate"), this);
@@ -144,16 +185,19 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId,
         header->addWidget(b);
     outer->addLayout(header);
 
-    body_ = new QWidget(this);
-    auto* form = new QFormLayout(body_);
-    form_ = form;
-    form->setContentsMargins(0, 0, 0, 0);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    mix_ = new ParamControl(kMixSpec, this);
-    form->addRow(tr("Mix"), mix_);
-    blend_ = new ParamControl(blendSpec(), this);
-    form->addRow(tr("Blend"), blend_);
+    connect(enabled_, &QCheckBox::toggled, this, [this](bool on) {
+        apply(
+            [&](QString* e) { return edits::setEffectEnabled(doc_, clipId_, instanceId_, on, e); });
+    });
+    connect(collapse_, &QToolButton::clicked, this, [this] { setCollapsed(!collapsed_); });
+    connect(up, &QToolButton::clicked, this, [this] { move(index_ - 1); });
+    connect(down, &QToolButton::clicked, this, [this] { move(index_ + 1); });
+    connect(duplicate, &QToolButton::clicked, this, &EffectCard::duplicateSelf);
+    connect(remove, &QToolButton::clicked, this, &EffectCard::removeSelf);
+}
+
+void EffectCard::buildParameters(QFormLayout* form, const fx::EffectInstance& instance,
+                                 SignalValues* values) {
     for (const auto& spec : instance.descriptor->params) {
         auto* control = new ParamControl(spec, this);
         const QString key = QString::fromStdString(spec.key);
@@ -167,67 +211,12 @@ EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId,
             connect(motion, &ParamMotion::message, this, &EffectCard::message);
             motions_[key] << motion;
         }
-        connect(
-            control, &ParamControl::edited, this,
-            [this, key](const fx::ParamValue& v, int gesture) {
-                // Automated components set their key at the playhead; the rest set the base.
-                QString error;
-                bool ok = true, allKeyed = true;
-                for (auto* motion : motions_.value(key)) {
-                    if (motion->editsKeyframe())
-                        ok = motion->setKeyframe(
-                                 v[static_cast<std::size_t>(motion->target().component)], gesture,
-                                 &error) &&
-                             ok;
-                    else
-                        allKeyed = false;
-                }
-                if (!allKeyed || motions_.value(key).isEmpty())
-                    ok = edits::setParameter(doc_, clipId_, instanceId_, key, v, &error, gesture) &&
-                         ok;
-                report(ok, error);
-                showApplicability(); // at once, even if the edit changed nothing in the document
-            });
+        connect(control, &ParamControl::edited, this,
+                [this, key](const fx::ParamValue& v, int gesture) {
+                    apply([&](QString* e) { return editParameter(key, v, gesture, e); });
+                    showApplicability(); // at once, even if the edit changed nothing
+                });
     }
-    seed_ = new ParamControl(kSeedSpec, this);
-    form->addRow(tr("Seed"), seed_);
-    buildMask(form);
-    outer->addWidget(body_);
-
-    connect(enabled_, &QCheckBox::toggled, this, [this](bool on) {
-        QString error;
-        report(edits::setEffectEnabled(doc_, clipId_, instanceId_, on, &error), error);
-    });
-    connect(mix_, &ParamControl::edited, this, [this](const fx::ParamValue& v, int gesture) {
-        QString error;
-        report(edits::setEffectMix(doc_, clipId_, instanceId_, v[0] / 100.0, &error, gesture),
-               error);
-    });
-    connect(blend_, &ParamControl::edited, this, [this](const fx::ParamValue& v, int) {
-        const auto modes = fx::blendModes();
-        const auto at = static_cast<std::size_t>(
-            std::clamp<int>(static_cast<int>(v[0]), 0, static_cast<int>(modes.size()) - 1));
-        QString error;
-        report(edits::setEffectBlend(doc_, clipId_, instanceId_, modes[at].mode, &error), error);
-    });
-    connect(seed_, &ParamControl::edited, this, [this](const fx::ParamValue& v, int) {
-        QString error;
-        report(edits::setEffectSeed(doc_, clipId_, instanceId_, static_cast<std::uint64_t>(v[0]),
-                                    &error),
-               error);
-    });
-    connect(collapse_, &QToolButton::clicked, this, [this] { setCollapsed(!collapsed_); });
-    connect(up, &QToolButton::clicked, this, [this] { move(index_ - 1); });
-    connect(down, &QToolButton::clicked, this, [this] { move(index_ + 1); });
-    connect(duplicate, &QToolButton::clicked, this, [this] {
-        QString error;
-        report(edits::duplicateEffect(doc_, clipId_, instanceId_, &error), error);
-    });
-    connect(remove, &QToolButton::clicked, this, [this] {
-        QString error;
-        report(edits::removeEffect(doc_, clipId_, instanceId_, &error), error);
-    });
-    refresh(instance);
 }
 
 void EffectCard::buildMask(QFormLayout* form) {
@@ -273,8 +262,26 @@ void EffectCard::updateMaskVisibility() {
 }
 
 void EffectCard::applyMask(int gestureId) {
-    QString error;
-    report(edits::setEffectMask(doc_, clipId_, instanceId_, mask_, &error, gestureId), error);
+    apply([&](QString* e) {
+        return edits::setEffectMask(doc_, clipId_, instanceId_, mask_, e, gestureId);
+    });
+}
+
+bool EffectCard::editParameter(const QString& key, const fx::ParamValue& value, int gesture,
+                               QString* error) {
+    // Automated components set their key at the playhead; the rest set the base.
+    bool ok = true, allKeyed = true;
+    for (auto* motion : motions_.value(key)) {
+        if (!motion->editsKeyframe()) {
+            allKeyed = false;
+            continue;
+        }
+        const auto component = static_cast<std::size_t>(motion->target().component);
+        ok = motion->setKeyframe(value[component], gesture, error) && ok;
+    }
+    if (!allKeyed || motions_.value(key).isEmpty())
+        ok = edits::setParameter(doc_, clipId_, instanceId_, key, value, error, gesture) && ok;
+    return ok;
 }
 
 void EffectCard::refresh(const fx::EffectInstance& instance) {
@@ -304,8 +311,15 @@ void EffectCard::showApplicability() {
 }
 
 void EffectCard::move(int toIndex) {
-    QString error;
-    report(edits::moveEffect(doc_, clipId_, instanceId_, toIndex, &error), error);
+    apply([&](QString* e) { return edits::moveEffect(doc_, clipId_, instanceId_, toIndex, e); });
+}
+
+void EffectCard::duplicateSelf() {
+    apply([&](QString* e) { return edits::duplicateEffect(doc_, clipId_, instanceId_, e); });
+}
+
+void EffectCard::removeSelf() {
+    apply([&](QString* e) { return edits::removeEffect(doc_, clipId_, instanceId_, e); });
 }
 
 void EffectCard::setCollapsed(bool collapsed) {
@@ -328,23 +342,19 @@ QMenu* EffectCard::buildContextMenu(QWidget* parent) {
     };
     const bool bypassed = !enabled_->isChecked();
     QAction* bypass = add(QStringLiteral("bypass"), tr("Bypass"), true, [this, bypassed] {
-        QString error;
-        report(edits::setEffectEnabled(doc_, clipId_, instanceId_, bypassed, &error), error);
+        apply([&](QString* e) {
+            return edits::setEffectEnabled(doc_, clipId_, instanceId_, bypassed, e);
+        });
     });
     bypass->setCheckable(true);
     bypass->setChecked(bypassed);
-    add(QStringLiteral("duplicate"), tr("Duplicate"), true, [this] {
-        QString error;
-        report(edits::duplicateEffect(doc_, clipId_, instanceId_, &error), error);
-    });
-    add(QStringLiteral("remove"), tr("Remove"), true, [this] {
-        QString error;
-        report(edits::removeEffect(doc_, clipId_, instanceId_, &error), error);
-    });
+    add(QStringLiteral("duplicate"), tr("Duplicate"), true, [this] { duplicateSelf(); });
+    add(QStringLiteral("remove"), tr("Remove"), true, [this] { removeSelf(); });
     menu->addSeparator();
     add(QStringLiteral("reset"), tr("Reset all parameters"), !descriptor_->params.empty(), [this] {
-        QString error;
-        report(edits::resetEffectParameters(doc_, clipId_, instanceId_, &error), error);
+        apply([&](QString* e) {
+            return edits::resetEffectParameters(doc_, clipId_, instanceId_, e);
+        });
     });
     add(QStringLiteral("collapse"), collapsed_ ? tr("Expand") : tr("Collapse"), true,
         [this] { setCollapsed(!collapsed_); });
@@ -362,10 +372,6 @@ void EffectCard::contextMenuEvent(QContextMenuEvent* event) {
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->popup(event->globalPos());
     event->accept();
-}
-
-void EffectCard::report(bool ok, const QString& error) {
-    if (!ok && !error.isEmpty()) Q_EMIT message(error);
 }
 
 void EffectCard::mousePressEvent(QMouseEvent* event) {
@@ -393,8 +399,7 @@ void EffectCard::dragEnterEvent(QDragEnterEvent* event) {
 void EffectCard::dropEvent(QDropEvent* event) {
     const QString moved = QString::fromUtf8(event->mimeData()->data(kEffectInstanceMimeType));
     if (moved.isEmpty() || moved == instanceId_) return;
-    QString error;
-    report(edits::moveEffect(doc_, clipId_, moved, index_, &error), error);
+    apply([&](QString* e) { return edits::moveEffect(doc_, clipId_, moved, index_, e); });
     event->acceptProposedAction();
 }
 

@@ -13,6 +13,7 @@
 
 class QCheckBox;
 class QFormLayout;
+class QVBoxLayout;
 class QLabel;
 class QMenu;
 class QToolButton;
@@ -58,10 +59,24 @@ class EffectCard : public QFrame {
     void dropEvent(QDropEvent* event) override;
 
   private:
+    void buildHeader(QVBoxLayout* outer, int index, int chainLength);
+    void buildParameters(QFormLayout* form, const fx::EffectInstance& instance,
+                         SignalValues* values);
     void buildMask(QFormLayout* form);
     void updateMaskVisibility();
     void applyMask(int gestureId);
-    void report(bool ok, const QString& error);
+    // The card's one error path: runs an edit (a callable given the QString*
+    // error out-parameter every edits:: function takes) and passes a refusal
+    // on as message().
+    template <class Edit> void apply(Edit&& edit) {
+        QString error;
+        if (!edit(&error) && !error.isEmpty()) Q_EMIT message(error);
+    }
+    // A parameter's control moved: a keyframe where it is automated, else the base value.
+    bool editParameter(const QString& key, const fx::ParamValue& value, int gesture,
+                       QString* error);
+    void duplicateSelf();
+    void removeSelf();
     void showApplicability();
     void move(int toIndex);
 

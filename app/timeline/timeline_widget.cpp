@@ -105,6 +105,7 @@ void TimelineWidget::buildViewActions() {
     followAction_ = new QAction(tr("Follow Playhead"), this);
     followAction_->setObjectName(QStringLiteral("followPlayhead"));
     followAction_->setCheckable(true);
+    followAction_->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F));
     followAction_->setChecked(
         QSettings().value(QStringLiteral("timeline/followPlayhead"), true).toBool());
     connect(followAction_, &QAction::toggled, this,
