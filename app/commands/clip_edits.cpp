@@ -67,24 +67,12 @@ QString layoutProblem(const engine::Project& project, const std::vector<PlacedCl
 bool addClip(ProjectDocument& doc, const QString& trackId, const QString& source,
              std::int64_t start, std::int64_t in, std::int64_t out, QString* error,
              QString* newClipId) {
-    const auto* track = findTrack(doc.project(), trackId.toStdString());
-    if (!track) return refuse(error, QStringLiteral("There is no track %1").arg(trackId));
-    if (isLocked(doc.editorState(), track->id))
-        return refuse(error, QStringLiteral("Track %1 is locked").arg(trackId));
-    if (source.isEmpty()) return refuse(error, QStringLiteral("A clip needs a media file"));
-    if (start < 0) return refuse(error, QStringLiteral("A clip cannot start before frame 0"));
-    if (in < 0) return refuse(error, QStringLiteral("A clip cannot start before its source does"));
-    if (out <= in) return refuse(error, QStringLiteral("A clip is at least one frame long"));
+    const engine::Track* track = nullptr;
     engine::Clip clip;
-    clip.id = doc.newId(QStringLiteral("clip-")).toStdString();
-    clip.source = source.toStdString();
-    clip.sourcePath = engine::resolveSourcePath(clip.source, doc.project().baseDir);
-    clip.start = start;
-    clip.in = in;
-    clip.out = out;
-    if (const auto* other = overlapping(track->clips, clip.start, clip.end(), {}))
-        return refuse(error, QStringLiteral("Clip %1 would overlap clip %2 on track %3")
-                                 .arg(q(clip.id), q(other->id), trackId));
+    if (!newClip(doc, trackId, source, start, in, out,
+                 doc.newId(QStringLiteral("clip-")).toStdString(), std::nullopt, track, clip,
+                 error))
+        return false;
     if (newClipId) *newClipId = q(clip.id);
     const QString text = QStringLiteral("Add clip %1").arg(clipName(clip));
     pushClips(doc, text, {}, {{track->id, track->kind, std::move(clip)}});

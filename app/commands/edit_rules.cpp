@@ -111,6 +111,36 @@ QString q(const std::string& s) {
     return QString::fromStdString(s);
 }
 
+bool newClip(const ProjectDocument& doc, const QString& trackId, const QString& source,
+             std::int64_t start, std::int64_t in, std::int64_t out, std::string id,
+             std::optional<engine::TrackKind> kind, const engine::Track*& track, engine::Clip& clip,
+             QString* error) {
+    track = findTrack(doc.project(), trackId.toStdString());
+    if (!track) return refuse(error, QStringLiteral("There is no track %1").arg(trackId));
+    if (kind && track->kind != *kind)
+        return refuse(error, QStringLiteral("Track %1 is not %2 track")
+                                 .arg(trackId, *kind == engine::TrackKind::Video
+                                                   ? QStringLiteral("a video")
+                                                   : QStringLiteral("an audio")));
+    if (isLocked(doc.editorState(), track->id))
+        return refuse(error, QStringLiteral("Track %1 is locked").arg(trackId));
+    if (source.isEmpty()) return refuse(error, QStringLiteral("A clip needs a media file"));
+    if (start < 0) return refuse(error, QStringLiteral("A clip cannot start before frame 0"));
+    if (in < 0) return refuse(error, QStringLiteral("A clip cannot start before its source does"));
+    if (out <= in) return refuse(error, QStringLiteral("A clip is at least one frame long"));
+    clip = {};
+    clip.id = std::move(id);
+    clip.source = source.toStdString();
+    clip.sourcePath = engine::resolveSourcePath(clip.source, doc.project().baseDir);
+    clip.start = start;
+    clip.in = in;
+    clip.out = out;
+    if (const auto* other = overlapping(track->clips, clip.start, clip.end(), {}))
+        return refuse(error, QStringLiteral("Clip %1 would overlap clip %2 on track %3")
+                                 .arg(q(clip.id), q(other->id), trackId));
+    return true;
+}
+
 bool clipOrRefuse(const ProjectDocument& doc, const QString& clipId, ClipRef& ref, QString* error) {
     ref = findClip(doc.project(), clipId.toStdString());
     if (!ref.clip) return refuse(error, QStringLiteral("There is no clip %1").arg(clipId));

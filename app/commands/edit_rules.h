@@ -2,6 +2,7 @@
 // Lookups and checks the edit functions (edits.h) share: finding tracks and
 // clips, locks, overlaps, fresh ids. Internal to app/commands.
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -63,6 +64,15 @@ void renewEffectIds(std::vector<fx::EffectInstance>& effects, IdSource& ids);
 
 bool refuse(QString* error, const QString& message);
 QString q(const std::string& s);
+// A clip about to be added: `source` frames [in, out) at `start` on track
+// `trackId`, with id `id`. Refused with the reason where any added clip is: no
+// such track (or one not of `kind`, when given), a locked track, no media
+// file, before frame 0 or before its source, under one frame, or overlapping
+// a clip already there. On success `track` is where it goes.
+bool newClip(const ProjectDocument& doc, const QString& trackId, const QString& source,
+             std::int64_t start, std::int64_t in, std::int64_t out, std::string id,
+             std::optional<engine::TrackKind> kind, const engine::Track*& track, engine::Clip& clip,
+             QString* error);
 // Finds a clip an edit may change: refused, naming it, when there is no such
 // clip or its track is locked.
 bool clipOrRefuse(const ProjectDocument& doc, const QString& clipId, ClipRef& ref, QString* error);

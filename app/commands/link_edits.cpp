@@ -104,29 +104,14 @@ bool setClipsEnabled(ProjectDocument& doc, const QStringList& clipIds, bool enab
 bool addClipWithLinkedSound(ProjectDocument& doc, const QString& trackId, const QString& source,
                             std::int64_t start, std::int64_t in, std::int64_t out, QString* error,
                             QString* newClipId, QString* newSoundId) {
-    const auto* track = findTrack(doc.project(), trackId.toStdString());
-    if (!track) return refuse(error, QStringLiteral("There is no track %1").arg(trackId));
-    if (track->kind != engine::TrackKind::Video)
-        return refuse(error, QStringLiteral("Track %1 is not a video track").arg(trackId));
-    if (isLocked(doc.editorState(), track->id))
-        return refuse(error, QStringLiteral("Track %1 is locked").arg(trackId));
-    if (source.isEmpty()) return refuse(error, QStringLiteral("A clip needs a media file"));
-    if (start < 0) return refuse(error, QStringLiteral("A clip cannot start before frame 0"));
-    if (in < 0) return refuse(error, QStringLiteral("A clip cannot start before its source does"));
-    if (out <= in) return refuse(error, QStringLiteral("A clip is at least one frame long"));
     IdSource clipIds(doc, QStringLiteral("clip-"));
+    const engine::Track* track = nullptr;
     engine::Clip video;
-    video.id = clipIds.next();
-    video.source = source.toStdString();
-    video.sourcePath = engine::resolveSourcePath(video.source, doc.project().baseDir);
-    video.start = start;
-    video.in = in;
-    video.out = out;
+    if (!newClip(doc, trackId, source, start, in, out, clipIds.next(), engine::TrackKind::Video,
+                 track, video, error))
+        return false;
     video.link = IdSource(doc, QStringLiteral("link-")).next();
     video.soundMuted = true;
-    if (const auto* other = overlapping(track->clips, video.start, video.end(), {}))
-        return refuse(error, QStringLiteral("Clip %1 would overlap clip %2 on track %3")
-                                 .arg(q(video.id), q(other->id), trackId));
     std::unique_ptr<EditCommand> newTrack;
     const std::string audioTrack = soundTrack(doc, video.start, video.end(), newTrack);
     PlacedClip sound = soundOf(video, audioTrack, clipIds.next());

@@ -44,12 +44,8 @@ PadSettings* findPad(PerformancePart& part, const std::string& lane) {
 
 bool sameEvents(const std::vector<engine::PerformanceLane>& a,
                 const std::vector<engine::PerformanceLane>& b) {
-    const auto same = [](const sig::GateEvent& x, const sig::GateEvent& y) {
-        return x.onFrame == y.onFrame && x.offFrame == y.offFrame && x.velocity == y.velocity;
-    };
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [&](const auto& x, const auto& y) {
-        return x.id == y.id &&
-               std::equal(x.events.begin(), x.events.end(), y.events.begin(), y.events.end(), same);
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+        return x.id == y.id && x.events == y.events;
     });
 }
 

@@ -24,8 +24,7 @@ std::optional<double> ExportEta::fps() const {
 std::optional<double> ExportEta::secondsLeft() const {
     const auto pace = fps();
     if (!pace) return std::nullopt;
-    const double extrapolated = std::max(0.0, total_ - samples_.back().done) / *pace;
-    return extrapolated;
+    return std::max(0.0, total_ - samples_.back().done) / *pace;
 }
 
 } // namespace entropic::app

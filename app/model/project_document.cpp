@@ -251,29 +251,19 @@ json ProjectDocument::toEngineJson() const {
 
 void ProjectDocument::setLiveEvents(LiveEvents events) {
     std::erase_if(events, [](const auto& lane) { return lane.second.empty(); });
-    const auto sameEvent = [](const sig::GateEvent& a, const sig::GateEvent& b) {
-        return a.onFrame == b.onFrame && a.offFrame == b.offFrame && a.velocity == b.velocity;
-    };
-    const auto sameLane = [&](const auto& a, const auto& b) {
-        return a.first == b.first && std::equal(a.second.begin(), a.second.end(), b.second.begin(),
-                                                b.second.end(), sameEvent);
-    };
-    if (std::equal(live_.begin(), live_.end(), events.begin(), events.end(), sameLane)) return;
+    if (events == live_) return;
     live_ = std::move(events);
     Q_EMIT liveChanged();
 }
 
 json ProjectDocument::toLiveEngineJson() const {
-    json doc = engineJson(project_, editor_);
-    if (live_.empty() || !doc.contains("performance")) return doc;
-    for (auto& lane : doc["performance"]) {
-        const auto it = live_.find(lane["id"].get<std::string>());
-        if (it == live_.end()) continue;
-        for (const auto& e : it->second)
-            lane["events"].push_back(
-                {{"on", e.onFrame}, {"off", e.offFrame}, {"velocity", e.velocity}});
-    }
-    return doc;
+    if (live_.empty()) return engineJson(project_, editor_);
+    // The held pads' events join their lanes, written by the engine's own serializer.
+    engine::Project live = project_;
+    for (auto& lane : live.performance)
+        if (const auto it = live_.find(lane.id); it != live_.end())
+            lane.events.insert(lane.events.end(), it->second.begin(), it->second.end());
+    return engineJson(live, editor_);
 }
 
 void ProjectDocument::notifyChanged(const QString& clipId) {

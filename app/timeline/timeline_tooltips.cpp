@@ -21,15 +21,10 @@ QString TimelineWidget::toolTipAt(QPoint pos) const {
             return {};
         }
     }
-    if (pos.x() >= TimelineGeometry::kHeaderWidth || pos.y() < TimelineGeometry::kRulerHeight)
-        return {};
-    const int row = geometry_.rowAt(pos.y());
-    if (row < 0) return {};
-    const auto& r = geometry_.rows()[static_cast<std::size_t>(row)];
-    if (r.trackIndex < 0) return {};
-    const auto& track = doc_.project().tracks[static_cast<std::size_t>(r.trackIndex)];
-    const bool video = track.kind == engine::TrackKind::Video;
-    switch (TrackHeader::partAt(geometry_.headerRect(row), pos, track.kind)) {
+    const auto hit = headerHitAt(pos);
+    if (!hit) return {};
+    const bool video = hit->track->kind == engine::TrackKind::Video;
+    switch (hit->part) {
     case TrackHeader::Part::Mute:
         return video ? tr("Hide this track (H): it is left out of the picture")
                      : tr("Mute this track (M)");

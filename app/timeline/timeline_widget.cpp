@@ -303,14 +303,10 @@ void TimelineWidget::wheelEvent(QWheelEvent* event) {
 
 // The wheel over a level bar steps it (5 % or 1 dB a notch). True if it did.
 bool TimelineWidget::wheelHeader(QPoint pos, int notches) {
-    if (pos.x() >= TimelineGeometry::kHeaderWidth || pos.y() < TimelineGeometry::kRulerHeight)
-        return false;
-    const int row = geometry_.rowAt(pos.y());
-    if (row < 0) return false;
-    const auto& r = geometry_.rows()[static_cast<std::size_t>(row)];
-    const auto& track = doc_.project().tracks[static_cast<std::size_t>(r.trackIndex)];
-    if (TrackHeader::partAt(geometry_.headerRect(row), pos, track.kind) != TrackHeader::Part::Level)
-        return false;
+    const auto hit = headerHitAt(pos);
+    if (!hit || hit->part != TrackHeader::Part::Level) return false;
+    const auto& r = *hit->trackRow;
+    const auto& track = *hit->track;
     // Notches in quick succession are one gesture: one history entry.
     if (!wheelGesture_.isValid() || wheelGesture_.elapsed() > 600 || wheelTrack_ != r.trackId) {
         wheelGestureId_ = edits::newGestureId();

@@ -25,6 +25,7 @@
 #include <QWidget>
 
 #include "timeline/timeline_geometry.h"
+#include "timeline/track_header.h"
 
 class QAction;
 class QMenu;
@@ -135,6 +136,15 @@ class TimelineWidget : public QWidget {
     void syncScrollBars();
     QPair<qint64, qint64> announcedRange_{-1, -1};
     void report(const QString& text); // status message and a tooltip at the pointer
+    // What a point over a track's header hits: its row, the track and the
+    // part (toggle, level, name…); nullopt off the headers or below the tracks.
+    struct HeaderHit {
+        int row;
+        const TrackRow* trackRow;
+        const engine::Track* track;
+        TrackHeader::Part part;
+    };
+    std::optional<HeaderHit> headerHitAt(QPoint pos) const;
     bool pressHeader(QPoint pos);
     void dragLevel(QPoint pos);
     void setTrackLevel(const engine::Track& track, double value, int gesture);

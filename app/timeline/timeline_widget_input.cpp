@@ -48,6 +48,17 @@ int TimelineWidget::markerAt(QPoint pos) const {
     return best;
 }
 
+std::optional<TimelineWidget::HeaderHit> TimelineWidget::headerHitAt(QPoint pos) const {
+    if (pos.x() >= TimelineGeometry::kHeaderWidth || pos.y() < TimelineGeometry::kRulerHeight)
+        return std::nullopt;
+    const int row = geometry_.rowAt(pos.y());
+    if (row < 0) return std::nullopt;
+    const TrackRow& r = geometry_.rows()[static_cast<std::size_t>(row)];
+    const engine::Track& track = doc_.project().tracks[static_cast<std::size_t>(r.trackIndex)];
+    return HeaderHit{row, &r, &track,
+                     TrackHeader::partAt(geometry_.headerRect(row), pos, track.kind)};
+}
+
 // Header toggles and the corner's add-track buttons. True if the press was theirs.
 bool TimelineWidget::pressHeader(QPoint pos) {
     QString error;
@@ -68,12 +79,13 @@ bool TimelineWidget::pressHeader(QPoint pos) {
     }
     if (pos.x() >= TimelineGeometry::kHeaderWidth || pos.y() < TimelineGeometry::kRulerHeight)
         return false;
-    const int row = geometry_.rowAt(pos.y());
-    if (row < 0) return true;
-    const auto& r = geometry_.rows()[static_cast<std::size_t>(row)];
-    const auto& track = doc_.project().tracks[static_cast<std::size_t>(r.trackIndex)];
+    const auto hit = headerHitAt(pos);
+    if (!hit) return true; // on the headers, below the last track
+    const int row = hit->row;
+    const auto& r = *hit->trackRow;
+    const auto& track = *hit->track;
     const auto& editor = doc_.editorState();
-    switch (TrackHeader::partAt(geometry_.headerRect(row), pos, track.kind)) {
+    switch (hit->part) {
     case TrackHeader::Part::Level:
         levelDrag_ = LevelDrag{r.trackId, row, edits::newGestureId()};
         dragLevel(pos);
@@ -176,13 +188,11 @@ void TimelineWidget::mouseDoubleClickEvent(QMouseEvent* event) {
     const QPoint pos = event->position().toPoint();
     if (const int marker = markerAt(pos); marker >= 0) return renameMarkerInline(marker);
     if (automation_->doubleClick(pos)) return;
-    const int row = geometry_.rowAt(pos.y());
-    if (row >= 0 && pos.x() < TimelineGeometry::kHeaderWidth) {
-        const auto& r = geometry_.rows()[static_cast<std::size_t>(row)];
-        const auto& track = doc_.project().tracks[static_cast<std::size_t>(r.trackIndex)];
-        switch (TrackHeader::partAt(geometry_.headerRect(row), pos, track.kind)) {
+    if (const auto hit = headerHitAt(pos)) {
+        const auto& track = *hit->track;
+        switch (hit->part) {
         case TrackHeader::Part::Name:
-            return renameTrackInline(row);
+            return renameTrackInline(hit->row);
         case TrackHeader::Part::Level:
             // Double-click resets, as on the inspector's controls.
             return setTrackLevel(track, track.kind == engine::TrackKind::Video ? 1.0 : 0.0, 0);

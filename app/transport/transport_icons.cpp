@@ -3,20 +3,27 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+#include <QPolygonF>
+
+#include <initializer_list>
 
 namespace entropic::app::transport_icons {
 
 namespace {
 
 // Paths on a 16 × 16 grid, scaled to the pixmap.
-QPainterPath triangle(double left, double right, bool pointsRight) {
+
+// A filled polygon through `points`, closed back to the first.
+QPainterPath shape(std::initializer_list<QPointF> points) {
     QPainterPath p;
-    const double tip = pointsRight ? right : left, base = pointsRight ? left : right;
-    p.moveTo(base, 3);
-    p.lineTo(tip, 8);
-    p.lineTo(base, 13);
+    p.addPolygon(QPolygonF(QList<QPointF>(points)));
     p.closeSubpath();
     return p;
+}
+
+QPainterPath triangle(double left, double right, bool pointsRight) {
+    const double tip = pointsRight ? right : left, base = pointsRight ? left : right;
+    return shape({{base, 3}, {tip, 8}, {base, 13}});
 }
 
 QPainterPath bar(double x, double w = 2) {
@@ -66,36 +73,18 @@ void paint(QPainter& painter, Glyph glyph, const QColor& color) {
         painter.drawArc(ring, 200 * 16, 140 * 16);
         painter.setPen(Qt::NoPen);
         painter.setBrush(color);
-        QPainterPath heads;
-        heads.moveTo(10.5, 2.2);
-        heads.lineTo(13.8, 5.2);
-        heads.lineTo(9.6, 6.4);
-        heads.closeSubpath();
-        heads.moveTo(5.5, 13.8);
-        heads.lineTo(2.2, 10.8);
-        heads.lineTo(6.4, 9.6);
-        heads.closeSubpath();
-        painter.drawPath(heads);
+        painter.drawPath(shape({{10.5, 2.2}, {13.8, 5.2}, {9.6, 6.4}}));
+        painter.drawPath(shape({{5.5, 13.8}, {2.2, 10.8}, {6.4, 9.6}}));
         break;
     }
     case Glyph::Follow: {
         // The playhead (a line with its cap) and an arrow pulling the view along.
-        QPainterPath cap;
-        cap.moveTo(3, 2);
-        cap.lineTo(9, 2);
-        cap.lineTo(6, 5.5);
-        cap.closeSubpath();
-        painter.drawPath(cap);
+        painter.drawPath(shape({{3, 2}, {9, 2}, {6, 5.5}}));
         painter.drawRect(QRectF(5.3, 5, 1.4, 9));
         painter.setPen(QPen(color, 1.5, Qt::SolidLine, Qt::FlatCap));
         painter.drawLine(QPointF(8.5, 9.5), QPointF(13, 9.5));
         painter.setPen(Qt::NoPen);
-        QPainterPath head;
-        head.moveTo(15, 9.5);
-        head.lineTo(12, 7);
-        head.lineTo(12, 12);
-        head.closeSubpath();
-        painter.drawPath(head);
+        painter.drawPath(shape({{15, 9.5}, {12, 7}, {12, 12}}));
         break;
     }
     }

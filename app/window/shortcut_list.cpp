@@ -67,10 +67,4 @@ QString shortcutTable(const std::vector<ShortcutEntry>& entries) {
     return table;
 }
 
-QString actionTip(const QAction* action) {
-    const QString name = plainText(action);
-    if (action->shortcuts().isEmpty()) return name;
-    return QStringLiteral("%1 (%2)").arg(name, keysText(action->shortcuts()));
-}
-
 } // namespace entropic::app

@@ -36,7 +36,4 @@ QString keysText(const QList<QKeySequence>& keys);
 // The markdown table of docs/editor.md's Shortcuts section.
 QString shortcutTable(const std::vector<ShortcutEntry>& entries);
 
-// "Redo (Ctrl+Shift+Z)": the tooltip of a button that does what an action does.
-QString actionTip(const QAction* action);
-
 } // namespace entropic::app

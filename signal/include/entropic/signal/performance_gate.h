@@ -13,6 +13,8 @@ struct GateEvent {
     std::int64_t onFrame = 0;
     std::int64_t offFrame = 0; // exclusive; <= onFrame is an empty event
     double velocity = 1;       // 0..1
+
+    friend bool operator==(const GateEvent&, const GateEvent&) = default;
 };
 
 Series gateSeries(std::span<const GateEvent> events, std::int64_t frameCount);
