@@ -29,13 +29,8 @@ using namespace entropic;
 
 namespace {
 
+using test::actionFor;
 using test::waitFor;
-
-QAction* actionFor(app::MainWindow& window, const QKeySequence& key) {
-    for (QAction* action : window.findChildren<QAction*>())
-        if (action->shortcut() == key) return action;
-    return nullptr;
-}
 
 QString keyText(const QKeySequence& key) {
     return key.toString(QKeySequence::NativeText);
