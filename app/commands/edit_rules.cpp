@@ -1,7 +1,5 @@
 #include "commands/edit_rules.h"
 
-#include <QFileInfo>
-
 #include <algorithm>
 #include <map>
 
@@ -150,7 +148,7 @@ bool clipOrRefuse(const ProjectDocument& doc, const QString& clipId, ClipRef& re
 }
 
 QString clipName(const engine::Clip& clip) {
-    return clip.name.empty() ? QFileInfo(q(clip.source)).fileName() : q(clip.name);
+    return q(engine::clipDisplayName(clip));
 }
 
 QString clipsText(const QString& verb, const std::vector<PlacedClip>& clips) {

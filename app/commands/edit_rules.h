@@ -76,9 +76,7 @@ bool newClip(const ProjectDocument& doc, const QString& trackId, const QString& 
 // Finds a clip an edit may change: refused, naming it, when there is no such
 // clip or its track is locked.
 bool clipOrRefuse(const ProjectDocument& doc, const QString& clipId, ClipRef& ref, QString* error);
-// "Delete clip life" or "Delete 3 clips".
-// What history entries call a clip: the name the user gave it, else its media's
-// file name ("beach.mp4"); never its id.
+// What history entries call a clip: engine::clipDisplayName, never its id.
 QString clipName(const engine::Clip& clip);
 // "Move clip beach.mp4", or "Move 3 clips".
 QString clipsText(const QString& verb, const std::vector<PlacedClip>& clips);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <QFileInfo>
 #include <QLineF>
 #include <QPainter>
 #include <QVector>
@@ -147,8 +146,7 @@ void paintClip(QPainter& p, const QRectF& rect, const engine::Clip& clip, engine
     // Title strip: the file name, and how many effects the clip carries.
     const QRectF title(rect.left(), rect.top(), rect.width(), kTitleHeight);
     p.fillRect(title, QColor(0, 0, 0, 110));
-    QString name = clip.name.empty() ? QFileInfo(QString::fromStdString(clip.source)).fileName()
-                                     : QString::fromStdString(clip.name);
+    QString name = QString::fromStdString(engine::clipDisplayName(clip));
     if (!clip.effects.empty()) name += QStringLiteral("  ·  fx %1").arg(clip.effects.size());
     if (!clip.enabled) name = QObject::tr("[disabled] %1").arg(name);
     p.setPen(palette::kHeaderText);

@@ -1,7 +1,6 @@
 #include "timeline/clip_properties_dialog.h"
 
 #include <QDialogButtonBox>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -51,9 +50,7 @@ ClipPropertiesDialog::ClipPropertiesDialog(const engine::Project& project, const
     } else {
         const auto rate = project.frameRate;
         const bool video = track->kind == engine::TrackKind::Video;
-        setWindowTitle(
-            tr("Properties of %1")
-                .arg(clip->name.empty() ? QFileInfo(q(clip->source)).fileName() : q(clip->name)));
+        setWindowTitle(tr("Properties of %1").arg(q(engine::clipDisplayName(*clip))));
         row(tr("Name"), clip->name.empty() ? tr("(the file name)") : q(clip->name));
         row(tr("Source"), q(clip->sourcePath));
         row(tr("Track"), q(track->name.empty() ? track->id : track->name));

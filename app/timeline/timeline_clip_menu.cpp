@@ -6,7 +6,6 @@
 #include <algorithm>
 
 #include <QAction>
-#include <QFileInfo>
 #include <QMenu>
 
 #include "commands/edit_rules.h"
@@ -91,9 +90,7 @@ void TimelineWidget::renameClipInline(const QString& clipId) {
     const int row = ref.track ? geometry_.rowOfTrack(QString::fromStdString(ref.track->id)) : -1;
     if (row < 0) return;
     const QRectF rect = geometry_.clipRect(row, *ref.clip);
-    const QString shown = ref.clip->name.empty()
-                              ? QFileInfo(QString::fromStdString(ref.clip->source)).fileName()
-                              : QString::fromStdString(ref.clip->name);
+    const QString shown = QString::fromStdString(engine::clipDisplayName(*ref.clip));
     // Over the title strip, at least wide enough to type in.
     const int left = std::max(static_cast<int>(rect.left()), TimelineGeometry::kHeaderWidth);
     nameEditor_->edit(QRect(left, static_cast<int>(rect.top()),

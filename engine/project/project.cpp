@@ -232,6 +232,10 @@ std::string resolveSourcePath(const std::string& source, const std::string& base
     return (std::filesystem::path(baseDir) / p).lexically_normal().string();
 }
 
+std::string clipDisplayName(const Clip& clip) {
+    return clip.name.empty() ? std::filesystem::path(clip.source).filename().string() : clip.name;
+}
+
 Project parseProject(const json& original, const std::string& baseDir) {
     const json doc = migrateProject(original);
     JsonFields f(doc, "", kInvalid);

@@ -128,5 +128,8 @@ Project projectForMedia(const std::string& path, const MediaInfo& info,
 
 // Where a source path points: absolute as is, relative against baseDir.
 std::string resolveSourcePath(const std::string& source, const std::string& baseDir);
+// What a clip is called wherever it is shown: its name, or when it has none
+// its source's file name ("beach.mp4").
+std::string clipDisplayName(const Clip& clip);
 
 } // namespace entropic::engine
