@@ -12,7 +12,8 @@ packages=(
   nlohmann-json3-dev
   catch2
   portaudio19-dev
-  librtmidi-dev
+  librtmidi-dev libjack-jackd2-dev
+  jackd2
   qt6-base-dev qt6-base-dev-tools libgl-dev
   xvfb xauth
 )

@@ -15,6 +15,7 @@ void copyEditorParts(EditorState& to, const EditorState& from, int parts) {
     if (parts & kPartLocked) to.lockedTracks = from.lockedTracks;
     if (parts & kPartSolo) to.soloTracks = from.soloTracks;
     if (parts & kPartBin) to.bin = from.bin;
+    if (parts & kPartMidi) to.midiMappings = from.midiMappings;
 }
 
 EditorStateCommand::EditorStateCommand(QString text, int parts, EditorState before,
@@ -42,6 +43,9 @@ std::size_t EditorStateCommand::memoryCost() const {
             bytes += t.size() + sizeof(t);
         for (const auto& t : s.soloTracks)
             bytes += t.size() + sizeof(t);
+        for (const auto& m : s.midiMappings)
+            bytes +=
+                sizeof(m) + m.target.owner.size() + m.target.effect.size() + m.target.key.size();
         return bytes;
     };
     return sizeof(*this) + cost(before_) + cost(after_) +

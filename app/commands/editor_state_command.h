@@ -1,6 +1,7 @@
 #pragma once
 // Changes to the editor's own state (model/editor_state.h) that belong in the
-// history: in/out marks, markers, track lock and solo, the media bin. Holds
+// history: in/out marks, markers, track lock and solo, the media bin, the
+// MIDI mappings. Holds
 // the before and after state but applies only the parts it edits, so view
 // state that is not undoable (the playhead) is never rolled back with it.
 #include "commands/edit_command.h"
@@ -14,6 +15,7 @@ enum EditorPart : int {
     kPartLocked = 4,
     kPartSolo = 8,
     kPartBin = 16,
+    kPartMidi = 32, // MIDI mappings
 };
 
 // Copies the given parts of from into to.

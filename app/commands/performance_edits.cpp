@@ -137,6 +137,20 @@ bool setPadSettings(ProjectDocument& doc, const PadSettings& settings, QString* 
                                          .arg(q(settings.key),
                                               otherLane ? laneName(*otherLane) : q(other.lane)));
             }
+    if (settings.midiNote < -1 || settings.midiNote > 127 || settings.midiChannel < 0 ||
+        settings.midiChannel > 16)
+        return refuse(error, QStringLiteral("MIDI notes are 0 to 127, channels 1 to 16 (0: any)"));
+    if (settings.midiNote >= 0)
+        for (const auto& other : after.pads) {
+            const bool sameChannel = other.midiChannel == 0 || settings.midiChannel == 0 ||
+                                     other.midiChannel == settings.midiChannel;
+            if (other.lane != settings.lane && other.midiNote == settings.midiNote && sameChannel) {
+                const auto* otherLane = findLane(after, other.lane);
+                return refuse(error, QStringLiteral("MIDI note %1 already plays pad %2")
+                                         .arg(settings.midiNote)
+                                         .arg(otherLane ? laneName(*otherLane) : q(other.lane)));
+            }
+        }
     if (*pad == settings) return true;
     *pad = settings;
     return pushPart(doc, std::move(after), QStringLiteral("Set pad %1").arg(laneName(*lane)),

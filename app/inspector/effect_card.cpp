@@ -111,8 +111,8 @@ QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent
 
 EffectCard::EffectCard(ProjectDocument& doc, const QString& clipId,
                        const fx::EffectInstance& instance, int index, int chainLength,
-                       SignalValues* values, QWidget* parent)
-    : QFrame(parent), doc_(doc), clipId_(clipId),
+                       SignalValues* values, QWidget* parent, KnobMenu knobMenu)
+    : QFrame(parent), doc_(doc), clipId_(clipId), knobMenu_(std::move(knobMenu)),
       instanceId_(QString::fromStdString(instance.instanceId)), index_(index),
       chainLength_(chainLength), descriptor_(instance.descriptor), mask_(instance.mask) {
     setFrameShape(QFrame::StyledPanel);
@@ -211,6 +211,11 @@ void EffectCard::buildParameters(QFormLayout* form, const fx::EffectInstance& in
             connect(motion, &ParamMotion::message, this, &EffectCard::message);
             motions_[key] << motion;
         }
+        if (knobMenu_ && spec.components() == 1)
+            control->addMenuExtender([this, key = spec.key](QMenu& menu) {
+                knobMenu_(menu, MidiTarget{MidiTarget::Kind::EffectParam, clipId_.toStdString(),
+                                           instanceId_.toStdString(), key, 0});
+            });
         connect(control, &ParamControl::edited, this,
                 [this, key](const fx::ParamValue& v, int gesture) {
                     apply([&](QString* e) { return editParameter(key, v, gesture, e); });

@@ -10,6 +10,7 @@
 #include <QMap>
 
 #include "entropic/effects/container.h"
+#include "midi/knob_menu.h"
 
 class QCheckBox;
 class QFormLayout;
@@ -29,10 +30,11 @@ class EffectCard : public QFrame {
     Q_OBJECT
   public:
     // values: where modulated and automated parameters get their menus and
-    // ghost handles; null leaves the parameters plain.
+    // ghost handles; null leaves the parameters plain. knobMenu: their MIDI
+    // learn entries.
     EffectCard(ProjectDocument& doc, const QString& clipId, const fx::EffectInstance& instance,
                int index, int chainLength, SignalValues* values = nullptr,
-               QWidget* parent = nullptr);
+               QWidget* parent = nullptr, KnobMenu knobMenu = {});
 
     const QString& instanceId() const { return instanceId_; }
     // Shows new values without rebuilding (a drag in progress keeps its grip).
@@ -82,6 +84,7 @@ class EffectCard : public QFrame {
 
     ProjectDocument& doc_;
     QString clipId_;
+    KnobMenu knobMenu_; // MIDI learn entries of the parameters (may be empty)
     QString instanceId_;
     int index_ = 0;
     int chainLength_ = 1;

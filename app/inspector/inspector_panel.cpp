@@ -57,6 +57,12 @@ QString InspectorPanel::structureKey() const {
     return key;
 }
 
+void InspectorPanel::setKnobMenu(KnobMenu menu) {
+    knobMenu_ = std::move(menu);
+    builtKey_.clear();
+    sync();
+}
+
 void InspectorPanel::sync() {
     clipId_ = selection_.current();
     const auto ref = rules::findClip(doc_.project(), clipId_.toStdString());
@@ -74,7 +80,7 @@ void InspectorPanel::sync() {
             for (int i = 0; i < count; ++i) {
                 auto* card =
                     new EffectCard(doc_, clipId_, ref.clip->effects[static_cast<std::size_t>(i)], i,
-                                   count, values_, content_);
+                                   count, values_, content_, knobMenu_);
                 connect(card, &EffectCard::message, this, &InspectorPanel::message);
                 // Collapsed cards stay collapsed when the chain is rebuilt.
                 card->setCollapsed(collapsed_.contains(card->instanceId()));

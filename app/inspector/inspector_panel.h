@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QWidget>
 
+#include "midi/knob_menu.h"
+
 class QLabel;
 class QScrollArea;
 class QVBoxLayout;
@@ -30,6 +32,8 @@ class InspectorPanel : public QWidget {
     bool applyPreset(const QString& presetId);
     QString clipId() const { return clipId_; }
     QList<EffectCard*> cards() const { return cards_; }
+    // Gives the parameters' menus their MIDI learn entries (cards are rebuilt).
+    void setKnobMenu(KnobMenu menu);
 
   Q_SIGNALS:
     void message(const QString& text);
@@ -45,6 +49,7 @@ class InspectorPanel : public QWidget {
     ProjectDocument& doc_;
     ClipSelection& selection_;
     SignalValues* values_;
+    KnobMenu knobMenu_;
     QString clipId_;
     QString builtKey_;
     QLabel* title_;

@@ -44,6 +44,12 @@ json EditorState::toJson() const {
             padList.push_back(p.toJson());
         doc["pads"] = std::move(padList);
     }
+    if (!midiMappings.empty()) {
+        json mappingList = json::array();
+        for (const auto& m : midiMappings)
+            mappingList.push_back(m.toJson());
+        doc["midi"] = std::move(mappingList);
+    }
     return doc;
 }
 
@@ -60,6 +66,11 @@ EditorState EditorState::fromJson(const json& doc) {
     if (const auto padList = doc.find("pads"); padList != doc.end() && padList->is_array())
         for (const auto& p : *padList)
             if (auto pad = PadSettings::fromJson(p)) s.pads.push_back(std::move(*pad));
+    if (const auto mappingList = doc.find("midi");
+        mappingList != doc.end() && mappingList->is_array())
+        for (const auto& m : *mappingList)
+            if (auto mapping = MidiMapping::fromJson(m))
+                s.midiMappings.push_back(std::move(*mapping));
     const auto it = doc.find("markers");
     if (it != doc.end() && it->is_array()) {
         for (const auto& m : *it) {

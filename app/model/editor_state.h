@@ -1,7 +1,7 @@
 #pragma once
 // What the editor keeps in a project besides what the engine renders: the
 // media bin, in/out marks, markers, track lock/solo, the pads' keys and
-// modes. Saved in the project file under "editor"; the engine ignores it.
+// modes, the MIDI mappings. Saved in the project file under "editor"; the engine ignores it.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/midi_mapping.h"
 #include "model/pad_settings.h"
 
 namespace entropic::app {
@@ -25,7 +26,8 @@ struct EditorState {
     std::vector<Marker> markers;           // sorted by frame
     std::vector<std::string> lockedTracks; // track ids
     std::vector<std::string> soloTracks;
-    std::vector<PadSettings> pads; // in grid order; each names a performance lane
+    std::vector<PadSettings> pads;         // in grid order; each names a performance lane
+    std::vector<MidiMapping> midiMappings; // controllers mapped to knobs (MIDI learn)
     std::int64_t playhead = 0;
 
     nlohmann::json toJson() const;

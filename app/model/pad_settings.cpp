@@ -38,10 +38,15 @@ double PadSettings::lengthSeconds(double tempoBpm) const {
 }
 
 json PadSettings::toJson() const {
-    return {{"lane", lane},     {"key", key},
-            {"colour", colour}, {"mode", padModeName(mode)},
-            {"length", length}, {"unit", unit == PadLengthUnit::Beats ? "beats" : "ms"},
-            {"choke", choke}};
+    json doc = {{"lane", lane},     {"key", key},
+                {"colour", colour}, {"mode", padModeName(mode)},
+                {"length", length}, {"unit", unit == PadLengthUnit::Beats ? "beats" : "ms"},
+                {"choke", choke}};
+    if (midiNote >= 0) {
+        doc["midi_note"] = midiNote;
+        doc["midi_channel"] = midiChannel;
+    }
+    return doc;
 }
 
 std::optional<PadSettings> PadSettings::fromJson(const json& doc) {
@@ -69,6 +74,14 @@ std::optional<PadSettings> PadSettings::fromJson(const json& doc) {
     if (const auto c = doc.find("choke"); c != doc.end() && c->is_number_integer()) {
         const int v = c->get<int>();
         if (v >= 0 && v <= kMaxChokeGroup) p.choke = v;
+    }
+    if (const auto n = doc.find("midi_note"); n != doc.end() && n->is_number_integer()) {
+        const int v = n->get<int>();
+        if (v >= 0 && v <= 127) p.midiNote = v;
+    }
+    if (const auto c = doc.find("midi_channel"); c != doc.end() && c->is_number_integer()) {
+        const int v = c->get<int>();
+        if (v >= 0 && v <= 16) p.midiChannel = v;
     }
     return p;
 }

@@ -26,7 +26,13 @@ struct PadSettings {
     PadMode mode = PadMode::Gate;
     double length = 250; // one-shot length, in `unit`
     PadLengthUnit unit = PadLengthUnit::Milliseconds;
-    int choke = 0; // 0: none; pads sharing a group 1..kMaxChokeGroup silence each other
+    int choke = 0;       // 0: none; pads sharing a group 1..kMaxChokeGroup silence each other
+    int midiNote = -1;   // 0..127; -1: none
+    int midiChannel = 0; // 1..16; 0: any channel
+
+    bool playsNote(int channel, int note) const {
+        return midiNote >= 0 && note == midiNote && (midiChannel == 0 || midiChannel == channel);
+    }
 
     static constexpr int kMaxChokeGroup = 16;
     // The one-shot length in seconds at a tempo.

@@ -70,6 +70,12 @@ QString ModulationPanel::structureKey() const {
     return key;
 }
 
+void ModulationPanel::setKnobMenu(KnobMenu menu) {
+    knobMenu_ = std::move(menu);
+    builtKey_.clear();
+    sync();
+}
+
 void ModulationPanel::sync() {
     const QString key = structureKey();
     if (key == builtKey_) {
@@ -88,7 +94,7 @@ void ModulationPanel::sync() {
     for (const auto& o : spec.operators)
         ids.push_back(o.id);
     for (const auto& id : ids) {
-        auto* card = new SignalNodeCard(doc_, values_, id, this);
+        auto* card = new SignalNodeCard(doc_, values_, id, this, knobMenu_);
         connect(card, &SignalNodeCard::message, this, &ModulationPanel::message);
         cardsLayout_->insertWidget(cardsLayout_->count() - 1, card);
         cards_ << card;

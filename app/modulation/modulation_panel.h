@@ -6,6 +6,8 @@
 // so a knob being dragged keeps its grip while the document updates.
 #include <QWidget>
 
+#include "midi/knob_menu.h"
+
 class QLabel;
 class QToolButton;
 class QVBoxLayout;
@@ -28,6 +30,8 @@ class ModulationPanel : public QWidget {
     QString addOperator(const QString& opId);
     QList<SignalNodeCard*> cards() const { return cards_; }
     QToolButton* addButton() const { return add_; }
+    // Gives operator parameters' menus their MIDI learn entries (cards are rebuilt).
+    void setKnobMenu(KnobMenu menu);
 
   Q_SIGNALS:
     void message(const QString& text);
@@ -39,6 +43,7 @@ class ModulationPanel : public QWidget {
 
     ProjectDocument& doc_;
     SignalValues& values_;
+    KnobMenu knobMenu_;
     ClipSelection& selection_;
     QString builtKey_;
     QToolButton* add_;

@@ -51,8 +51,8 @@ void fillMedia(QComboBox* box, const engine::Project& project, sig::SourceKind k
 } // namespace
 
 SignalNodeCard::SignalNodeCard(ProjectDocument& doc, SignalValues& values,
-                               const std::string& nodeId, QWidget* parent)
-    : QFrame(parent), doc_(doc), values_(values), nodeId_(nodeId) {
+                               const std::string& nodeId, QWidget* parent, KnobMenu knobMenu)
+    : QFrame(parent), doc_(doc), values_(values), knobMenu_(std::move(knobMenu)), nodeId_(nodeId) {
     setFrameShape(QFrame::StyledPanel);
     setObjectName(QStringLiteral("signalCard"));
     auto* layout = new QVBoxLayout(this);
@@ -157,6 +157,10 @@ void SignalNodeCard::buildOperator(QFormLayout* form, const sig::OperatorSpec& o
         const QString key = QString::fromStdString(spec.key);
         params_.insert(key, control);
         form->addRow(QString::fromStdString(spec.label), control);
+        if (knobMenu_)
+            control->addMenuExtender([this, key = spec.key](QMenu& menu) {
+                knobMenu_(menu, MidiTarget{MidiTarget::Kind::OperatorParam, nodeId_, {}, key, 0});
+            });
         connect(control, &ParamControl::edited, this,
                 [this, key](const fx::ParamValue& v, int gesture) {
                     QString error;

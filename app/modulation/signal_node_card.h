@@ -10,6 +10,7 @@
 
 #include "entropic/signal/operator.h"
 #include "entropic/signal/spec.h"
+#include "midi/knob_menu.h"
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -26,8 +27,9 @@ class SignalValues;
 class SignalNodeCard : public QFrame {
     Q_OBJECT
   public:
+    // knobMenu: the MIDI learn entries of operator parameters (may be empty).
     SignalNodeCard(ProjectDocument& doc, SignalValues& values, const std::string& nodeId,
-                   QWidget* parent = nullptr);
+                   QWidget* parent = nullptr, KnobMenu knobMenu = {});
 
     const std::string& nodeId() const { return nodeId_; }
     // Shows the project's current settings without rebuilding (a drag keeps its grip).
@@ -45,6 +47,7 @@ class SignalNodeCard : public QFrame {
 
     ProjectDocument& doc_;
     SignalValues& values_;
+    KnobMenu knobMenu_;
     std::string nodeId_;
     bool updating_ = false;
     QLineEdit* name_ = nullptr;

@@ -23,6 +23,8 @@
 
 #include "commands/edits.h"
 #include "commands/performance_edits.h"
+#include "midi/midi_control.h"
+#include "midi/midi_mapping_list.h"
 #include "model/project_document.h"
 #include "modulation/route_dialog.h"
 #include "performance/pad_button.h"
@@ -178,6 +180,28 @@ PerformancePanel::PerformancePanel(ProjectDocument& doc, Player& player, Transpo
     connect(&doc_, &ProjectDocument::changed, this, &PerformancePanel::refreshPads);
 }
 
+void PerformancePanel::setMidi(MidiControl& midi) {
+    if (midi_) return;
+    midi_ = &midi;
+    connect(midi_, &MidiControl::padNote, live_,
+            [this](int channel, int note, double velocity, qint64) {
+                if (const int pad = padForNote(channel, note); pad >= 0)
+                    live_->press(pad, velocity);
+            });
+    connect(midi_, &MidiControl::padNoteOff, live_, [this](int channel, int note) {
+        if (const int pad = padForNote(channel, note); pad >= 0) live_->release(pad);
+    });
+    midiList_ = new MidiMappingList(doc_, midi, this);
+    layout()->addWidget(midiList_);
+}
+
+int PerformancePanel::padForNote(int channel, int note) const {
+    const auto& pads = doc_.editorState().pads;
+    for (std::size_t i = 0; i < pads.size(); ++i)
+        if (pads[i].playsNote(channel, note)) return static_cast<int>(i);
+    return -1;
+}
+
 PerformancePanel::~PerformancePanel() {
     qApp->removeEventFilter(keys_);
 }
@@ -247,7 +271,11 @@ void PerformancePanel::refreshPads() {
         QString name = q(pad.lane);
         for (const auto& lane : lanes)
             if (lane.id == pad.lane && !lane.name.empty()) name = q(lane.name);
-        button->setPad(name, QColor(q(pad.colour)), q(pad.key), modeText(pad));
+        QString keys = q(pad.key);
+        if (pad.midiNote >= 0)
+            keys +=
+                (keys.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("♪%1").arg(pad.midiNote);
+        button->setPad(name, QColor(q(pad.colour)), keys, modeText(pad));
         button->setLit(live_->isOn(slot));
     }
 }
@@ -354,6 +382,16 @@ void PerformancePanel::fillPadMenu(int slot, QMenu& menu) {
             [this, pad, group] { editPad(pad, [&](PadSettings& s) { s.choke = group; }); });
         action->setCheckable(true);
         action->setChecked(settings.choke == group);
+    }
+    if (midi_) {
+        menu.addAction(tr("Learn MIDI Note"), midi_, [this, lane] { midi_->learnPad(lane); });
+        if (settings.midiNote >= 0)
+            menu.addAction(tr("Forget MIDI Note %1").arg(settings.midiNote), this, [this, pad] {
+                editPad(pad, [](PadSettings& s) {
+                    s.midiNote = -1;
+                    s.midiChannel = 0;
+                });
+            });
     }
     auto* driveMenu = menu.addMenu(tr("Drive a parameter"));
     const auto& project = doc_.project();

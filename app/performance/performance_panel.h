@@ -5,7 +5,8 @@
 // records what is played into the lanes (overdub or replace), "Capture last
 // performance" writes the last minute of playing even when not armed. A
 // pad's context menu sets its key, colour, mode and choke group, and makes it
-// drive an effect parameter through an envelope.
+// drive an effect parameter through an envelope; with MIDI, a pad learns a
+// note and the panel lists the MIDI mappings.
 #include <functional>
 #include <vector>
 
@@ -24,6 +25,8 @@ class QToolButton;
 namespace entropic::app {
 
 class ClipSelection;
+class MidiControl;
+class MidiMappingList;
 class PadButton;
 class PadKeys;
 class Player;
@@ -55,6 +58,12 @@ class PerformancePanel : public QWidget {
     QToolButton* armButton() const { return arm_; }
     QComboBox* takeMode() const { return takeMode_; }
     QAction* captureAction() const { return capture_; }
+    // MIDI: notes play the pads that learned them, the pad menu learns
+    // notes, and the mapping list joins the panel. Without it, no MIDI.
+    void setMidi(MidiControl& midi);
+    MidiMappingList* midiMappings() const { return midiList_; }
+    // The pad a MIDI note plays, or -1.
+    int padForNote(int channel, int note) const;
 
   Q_SIGNALS:
     // For the status bar: a take recorded, a refusal.
@@ -73,6 +82,8 @@ class PerformancePanel : public QWidget {
     ClipSelection& selection_;
     LivePerformance* live_ = nullptr;
     PadKeys* keys_ = nullptr;
+    MidiControl* midi_ = nullptr;
+    MidiMappingList* midiList_ = nullptr;
     QGridLayout* grid_ = nullptr;
     std::vector<PadButton*> buttons_;
     QToolButton* arm_ = nullptr;

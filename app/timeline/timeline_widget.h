@@ -24,6 +24,7 @@
 #include <QVector>
 #include <QWidget>
 
+#include "midi/knob_menu.h"
 #include "timeline/timeline_geometry.h"
 #include "timeline/track_header.h"
 
@@ -58,6 +59,8 @@ class TimelineWidget : public QWidget {
     // Checked: the view pages on to keep the playhead in sight (QSettings
     // "timeline/followPlayhead"). Also in actions(), named "followPlayhead".
     QAction* followPlayheadAction() const { return followAction_; }
+    // A track header's menu gets MIDI learn for its opacity (video) or volume (audio).
+    void setKnobMenu(KnobMenu menu) { knobMenu_ = std::move(menu); }
 
     bool snapping() const;
     void setSnapping(bool on);
@@ -160,6 +163,7 @@ class TimelineWidget : public QWidget {
     QString trackForKind(engine::TrackKind kind, const QString& preferred);
 
     ProjectDocument& doc_;
+    KnobMenu knobMenu_;
     Transport& transport_;
     ClipSelection& selection_;
     TimelineGeometry geometry_;

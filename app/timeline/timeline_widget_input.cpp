@@ -274,6 +274,13 @@ void TimelineWidget::contextMenuEvent(QContextMenuEvent* event) {
             QString e;
             refusedOr(edits::removeTrack(doc_, trackId, &e), e);
         });
+        if (knobMenu_) {
+            const bool video =
+                geometry_.rows()[static_cast<std::size_t>(row)].kind == engine::TrackKind::Video;
+            knobMenu_(menu, MidiTarget{video ? MidiTarget::Kind::TrackOpacity
+                                             : MidiTarget::Kind::TrackVolume,
+                                       trackId.toStdString()});
+        }
         menu.addSeparator();
         addTrackItems();
     } else {

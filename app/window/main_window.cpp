@@ -24,6 +24,7 @@
 #include "export/export_dialog.h"
 #include "history/history_panel.h"
 #include "inspector/inspector_panel.h"
+#include "midi/midi_control.h"
 #include "model/autosaver.h"
 #include "model/history_policy.h"
 #include "model/project_document.h"
@@ -146,6 +147,16 @@ void MainWindow::buildPanels() {
     tabifyDockWidget(inspectorDock, modulationDock);
     auto* performance = new PerformancePanel(*doc_, *player_, *transport_, *selection_, this);
     connect(performance, &PerformancePanel::notice, this, &MainWindow::status);
+    midi_ = new MidiControl(*doc_, this);
+    connect(midi_, &MidiControl::notice, this, &MainWindow::status);
+    const KnobMenu knobMenu = [this](QMenu& menu, const MidiTarget& target) {
+        midi_->addLearnEntries(menu, target);
+    };
+    inspector_->setKnobMenu(knobMenu);
+    modulation_->setKnobMenu(knobMenu);
+    timeline_->setKnobMenu(knobMenu);
+    performance->setMidi(*midi_);
+    midi_->startFromSettings();
     tabifyDockWidget(inspectorDock, dock(this, tr("Performance"), QStringLiteral("performance"),
                                          performance, Qt::RightDockWidgetArea));
     inspectorDock->raise();

@@ -22,6 +22,7 @@ class ExportDialog;
 class FrameFeed;
 class HistoryPanel;
 class InspectorPanel;
+class MidiControl;
 class AnalysisMonitor;
 class MediaBin;
 class ModulationPanel;
@@ -122,6 +123,7 @@ class MainWindow : public QMainWindow {
     MediaBin* bin_ = nullptr;
     HistoryPanel* history_ = nullptr;
     ModulationPanel* modulation_ = nullptr;
+    MidiControl* midi_ = nullptr;
     SignalValues* signalValues_ = nullptr;
     AnalysisMonitor* analysis_ = nullptr;
     QLabel* analysisLabel_ = nullptr;

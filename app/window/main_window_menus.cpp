@@ -82,7 +82,7 @@ void MainWindow::buildEditMenu() {
     edit->addAction(redo);
     edit->addSeparator();
     edit->addAction(tr("&Preferences…"), keys(Qt::CTRL | Qt::Key_Comma), this, [this] {
-        PreferencesDialog(doc_->history(), *autosaver_, cache_, this).exec();
+        PreferencesDialog(doc_->history(), *autosaver_, cache_, this, midi_).exec();
     });
 }
 

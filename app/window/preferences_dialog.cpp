@@ -10,6 +10,7 @@
 #include <QSettings>
 #include <QSpinBox>
 
+#include "midi/midi_control.h"
 #include "model/autosaver.h"
 #include "model/history_policy.h"
 #include "playback/audio_settings.h"
@@ -20,8 +21,8 @@
 namespace entropic::app {
 
 PreferencesDialog::PreferencesDialog(HistoryPolicy& history, Autosaver& autosaver,
-                                     CacheMonitor* cache, QWidget* parent)
-    : QDialog(parent), history_(history), autosaver_(autosaver), cache_(cache) {
+                                     CacheMonitor* cache, QWidget* parent, MidiControl* midi)
+    : QDialog(parent), history_(history), autosaver_(autosaver), cache_(cache), midi_(midi) {
     setWindowTitle(tr("Preferences"));
     auto* form = new QFormLayout(this);
     steps_ = new QSpinBox(this);
@@ -57,6 +58,7 @@ PreferencesDialog::PreferencesDialog(HistoryPolicy& history, Autosaver& autosave
         tr("RAM for rendered frames (the green bar on the timeline): a cached range "
            "plays smoothly however heavy its effects. Applies at once."));
     form->addRow(tr("Frame cache"), cacheMb_);
+    addMidiSection(form);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -97,6 +99,31 @@ void PreferencesDialog::addAudioSection(QFormLayout* form) {
     form->addRow(tr("Buffer size"), audioBuffer_);
 }
 
+void PreferencesDialog::addMidiSection(QFormLayout* form) {
+    form->addRow(new QLabel(tr("<b>MIDI</b>"), this));
+    const QSettings settings;
+    midiApi_ = new QComboBox(this);
+    midiApi_->addItem(tr("ALSA and JACK"), QStringLiteral("auto"));
+    midiApi_->addItem(tr("ALSA sequencer"), QStringLiteral("alsa"));
+    midiApi_->addItem(tr("JACK"), QStringLiteral("jack"));
+    midiApi_->setCurrentIndex(std::max(
+        0, midiApi_->findData(settings.value(QLatin1String(MidiControl::kApiKey)).toString())));
+    form->addRow(tr("MIDI system"), midiApi_);
+    midiDevice_ = new QComboBox(this);
+    midiDevice_->addItem(tr("All devices"), QString());
+    midiDevice_->addItem(tr("None (MIDI off)"), QStringLiteral("none"));
+    const QString current = settings.value(QLatin1String(MidiControl::kDeviceKey)).toString();
+    QStringList devices = midi_ ? midi_->input().devices() : QStringList{};
+    if (!current.isEmpty() && current != QLatin1String("none") && !devices.contains(current))
+        devices << current; // chosen before, not connected now: kept, not lost
+    for (const QString& d : devices)
+        midiDevice_->addItem(d, d);
+    midiDevice_->setCurrentIndex(std::max(0, midiDevice_->findData(current)));
+    midiDevice_->setToolTip(tr("Where pads' notes and mapped controllers come from. Devices "
+                               "plugged in later are picked up within a second."));
+    form->addRow(tr("MIDI input"), midiDevice_);
+}
+
 void PreferencesDialog::apply() {
     HistoryPolicy::saveStepLimitSetting(steps_->value());
     history_.loadSettings();
@@ -111,6 +138,13 @@ void PreferencesDialog::apply() {
         cache_->setBudgetMb(cacheMb_->value());
     else
         QSettings().setValue(QLatin1String(CacheMonitor::kBudgetKey), cacheMb_->value());
+    QSettings midi;
+    const bool midiChanged =
+        midi.value(QLatin1String(MidiControl::kApiKey)).toString() != midiApi_->currentData() ||
+        midi.value(QLatin1String(MidiControl::kDeviceKey)).toString() != midiDevice_->currentData();
+    midi.setValue(QLatin1String(MidiControl::kApiKey), midiApi_->currentData().toString());
+    midi.setValue(QLatin1String(MidiControl::kDeviceKey), midiDevice_->currentData().toString());
+    if (midi_ && midiChanged) midi_->startFromSettings();
 }
 
 } // namespace entropic::app

@@ -4,8 +4,9 @@
 // unsaved work is written for crash recovery (60 s by default), and the audio
 // output: device and buffer size (playback/audio_settings.h; they apply on
 // the next play), and the RAM the engine keeps rendered frames in (the green
-// bar; applies at once), and whether a dropped video's sound goes onto an
-// audio track as a linked clip (TimelineWidget::kLinkSoundKey).
+// bar; applies at once), whether a dropped video's sound goes onto an
+// audio track as a linked clip (TimelineWidget::kLinkSoundKey), and the MIDI
+// input: API and device (MidiControl's keys; applies at once).
 #include <QDialog>
 
 class QCheckBox;
@@ -18,13 +19,15 @@ namespace entropic::app {
 class Autosaver;
 class CacheMonitor;
 class HistoryPolicy;
+class MidiControl;
 
 class PreferencesDialog : public QDialog {
     Q_OBJECT
   public:
-    // cache: the engine's frame cache, told its new budget on apply (null: only saved).
+    // cache: the engine's frame cache, told its new budget on apply (null: only
+    // saved); midi: restarted with the chosen input on apply (null: only saved).
     PreferencesDialog(HistoryPolicy& history, Autosaver& autosaver, CacheMonitor* cache = nullptr,
-                      QWidget* parent = nullptr);
+                      QWidget* parent = nullptr, MidiControl* midi = nullptr);
     // Writes the settings and applies them at once.
     void apply();
 
@@ -35,13 +38,20 @@ class PreferencesDialog : public QDialog {
     QComboBox* audioBufferFrames() const { return audioBuffer_; }
     QSpinBox* cacheMb() const { return cacheMb_; }
     QCheckBox* linkSound() const { return linkSound_; }
+    // Item data: "auto" / "alsa" / "jack"; and "" (all), "none" or a device name.
+    QComboBox* midiApi() const { return midiApi_; }
+    QComboBox* midiDevice() const { return midiDevice_; }
 
   private:
     void addAudioSection(QFormLayout* form);
+    void addMidiSection(QFormLayout* form);
 
     HistoryPolicy& history_;
     Autosaver& autosaver_;
     CacheMonitor* cache_;
+    MidiControl* midi_;
+    QComboBox* midiApi_ = nullptr;
+    QComboBox* midiDevice_ = nullptr;
     QSpinBox* cacheMb_ = nullptr;
     QSpinBox* steps_;
     QSpinBox* autosave_;

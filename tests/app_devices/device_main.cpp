@@ -1,0 +1,20 @@
+// Catch main for the device tests: a Qt application (offscreen), and ctest's
+// skip code (77) when a test could not reach the service it needs.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QStandardPaths>
+
+#include "jack_server.h"
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("entropic-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("app_device_tests"));
+    QStandardPaths::setTestModeEnabled(true);
+    const int failures = Catch::Session().run(argc, argv);
+    if (failures == 0 && entropic::test::testSkipped()) return 77;
+    return failures;
+}

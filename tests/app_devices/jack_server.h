@@ -1,0 +1,31 @@
+#pragma once
+// A JACK server of the test's own (dummy backend: no sound card), under a
+// name no other run uses, so MIDI and audio go through real JACK ports in CI.
+// Clients of this process reach it through JACK_DEFAULT_SERVER, which the
+// constructor sets. Not started (jackd missing, or it will not run): why is
+// in problem(), and the test says it skipped.
+#include <QProcess>
+#include <QString>
+
+namespace entropic::test {
+
+class JackServer {
+  public:
+    JackServer();
+    ~JackServer();
+    bool running() const { return problem_.isEmpty(); }
+    QString problem() const { return problem_; }
+    QString name() const { return name_; }
+
+  private:
+    QProcess process_;
+    QString name_;
+    QString problem_;
+};
+
+// Set by a test that could not run for want of a service; the main returns
+// ctest's skip code for it (never a silent pass).
+void skipTest(const QString& why);
+bool testSkipped();
+
+} // namespace entropic::test
