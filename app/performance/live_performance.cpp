@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "model/project_document.h"
+#include "performance/quantize.h"
 
 namespace entropic::app {
 
@@ -133,10 +134,16 @@ void LivePerformance::writeTake() {
         take_.clear();
         return;
     }
-    const auto [first, last] = take_.span(frame);
+    auto [first, last] = take_.span(frame);
     std::vector<edits::LaneTake> takes;
-    for (auto& [lane, events] : take_.byLane(frame))
-        takes.push_back({QString::fromStdString(lane), events});
+    for (auto& [lane, events] : take_.byLane(frame)) {
+        takes.push_back({QString::fromStdString(lane), quantized(events)});
+        // Replace clears what quantized events cover too.
+        for (const auto& e : takes.back().events) {
+            first = std::min(first, e.onFrame);
+            last = std::max(last, e.offFrame);
+        }
+    }
     if (takeMode_ == edits::TakeMode::Replace)
         for (const auto& lane : lanes_)
             if (std::none_of(takes.begin(), takes.end(), [&](const edits::LaneTake& t) {
@@ -155,6 +162,12 @@ void LivePerformance::writeTake() {
     take_.clear();
 }
 
+std::vector<sig::GateEvent> LivePerformance::quantized(std::vector<sig::GateEvent> events) const {
+    const auto& project = doc_.project();
+    return quantizeEvents(std::move(events),
+                          quantizeStep(quantizeBeats_, project.tempoBpm, project.frameRate));
+}
+
 void LivePerformance::setRetroSeconds(double seconds) {
     retroSeconds_ = std::clamp(seconds, 1.0, 3600.0);
     retro_.forgetBefore(wall_() - retroSeconds_);
@@ -165,7 +178,7 @@ bool LivePerformance::captureLast(QString* error) {
     const std::int64_t frame = static_cast<std::int64_t>(std::floor(clock_.frame()));
     std::vector<edits::LaneTake> takes;
     for (auto& [lane, events] : retro_.byLane(frame))
-        takes.push_back({QString::fromStdString(lane), events});
+        takes.push_back({QString::fromStdString(lane), quantized(events)});
     if (takes.empty()) {
         if (error) *error = tr("Nothing was played in the last %1 s").arg(retroSeconds_);
         return false;

@@ -10,6 +10,7 @@
 //     one undo step ("Record take"), overdubbed or replacing the played range;
 //   - the retro-capture buffer: the hits of the last N seconds (wall time),
 //     kept while playing whether armed or not; captureLast() writes them.
+// Takes and captures are quantized (quantize.h) when a grid is set.
 // The clock is passed in, so tests drive it frame by frame.
 #include <functional>
 #include <vector>
@@ -48,6 +49,10 @@ class LivePerformance : public QObject {
     bool armed() const { return armed_; }
     void setTakeMode(edits::TakeMode mode) { takeMode_ = mode; }
     edits::TakeMode takeMode() const { return takeMode_; }
+    // The quantize grid of takes and captures, in beats at the project tempo
+    // (0: off; quantizeChoices()).
+    void setQuantizeBeats(double beats) { quantizeBeats_ = beats; }
+    double quantizeBeats() const { return quantizeBeats_; }
     void setRetroSeconds(double seconds);
     double retroSeconds() const { return retroSeconds_; }
     const HitLog& retroBuffer() const { return retro_; }
@@ -75,6 +80,8 @@ class LivePerformance : public QObject {
     void apply(const std::vector<GateChange>& changes);
     void updateLive();
     void writeTake();
+    // The events as written: snapped to the quantize grid when one is set.
+    std::vector<sig::GateEvent> quantized(std::vector<sig::GateEvent> events) const;
     double fps() const;
 
     ProjectDocument& doc_;
@@ -89,6 +96,7 @@ class LivePerformance : public QObject {
     HitLog retro_;
     std::int64_t takeStart_ = 0;
     double retroSeconds_ = kDefaultRetroSeconds;
+    double quantizeBeats_ = 0;
     bool playing_ = false;
     bool armed_ = false;
     edits::TakeMode takeMode_ = edits::TakeMode::Overdub;

@@ -29,6 +29,7 @@
 #include "modulation/route_dialog.h"
 #include "performance/pad_button.h"
 #include "performance/pad_keys.h"
+#include "performance/quantize.h"
 #include "playback/player.h"
 #include "transport/clip_selection.h"
 #include "transport/transport.h"
@@ -110,6 +111,23 @@ PerformancePanel::PerformancePanel(ProjectDocument& doc, Player& player, Transpo
     connect(takeMode_, &QComboBox::currentIndexChanged, this, [this](int index) {
         live_->setTakeMode(index == 1 ? edits::TakeMode::Replace : edits::TakeMode::Overdub);
     });
+    quantize_ = new QComboBox(this);
+    quantize_->setToolTip(tr("Quantize: a recorded hit starts on the nearest line of this grid "
+                             "at the project tempo, keeping its length"));
+    const QString savedQuantize =
+        QSettings().value(QStringLiteral("performance/quantize"), QStringLiteral("off")).toString();
+    for (const auto& choice : quantizeChoices()) {
+        quantize_->addItem(tr(choice.label));
+        if (savedQuantize == QLatin1String(choice.key)) {
+            quantize_->setCurrentIndex(quantize_->count() - 1);
+            live_->setQuantizeBeats(choice.beats);
+        }
+    }
+    connect(quantize_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const auto& choice = quantizeChoices()[static_cast<std::size_t>(index)];
+        live_->setQuantizeBeats(choice.beats);
+        QSettings().setValue(QStringLiteral("performance/quantize"), QLatin1String(choice.key));
+    });
     keysPlayPads_ = new QCheckBox(tr("Keys play pads"), this);
     keysPlayPads_->setToolTip(
         tr("On: a pad's key plays it even where the editor has a shortcut on that key "
@@ -129,6 +147,7 @@ PerformancePanel::PerformancePanel(ProjectDocument& doc, Player& player, Transpo
     captureButton->setDefaultAction(capture_);
     bar->addWidget(arm_);
     bar->addWidget(takeMode_);
+    bar->addWidget(quantize_);
     bar->addWidget(captureButton);
     bar->addStretch();
     bar->addWidget(keysPlayPads_);

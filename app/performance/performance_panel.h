@@ -2,7 +2,8 @@
 // The Performance panel (docs/performance.md): a grid of pads (4×4 by
 // default, up to 8×8), each a performance lane with its gate source, played
 // with the mouse or the computer keyboard (PadKeys) and lit while on; Arm
-// records what is played into the lanes (overdub or replace), "Capture last
+// records what is played into the lanes (overdub or replace, quantized to a
+// beat grid if chosen), "Capture last
 // performance" writes the last minute of playing even when not armed. A
 // pad's context menu sets its key, colour, mode and choke group, and makes it
 // drive an effect parameter through an envelope; with MIDI, a pad learns a
@@ -57,6 +58,9 @@ class PerformancePanel : public QWidget {
     QCheckBox* keysPlayPads() const { return keysPlayPads_; }
     QToolButton* armButton() const { return arm_; }
     QComboBox* takeMode() const { return takeMode_; }
+    // The quantize grid of takes (quantizeChoices(), by index; QSettings
+    // "performance/quantize" keeps the choice's key).
+    QComboBox* quantize() const { return quantize_; }
     QAction* captureAction() const { return capture_; }
     // MIDI: notes play the pads that learned them, the pad menu learns
     // notes, and the mapping list joins the panel. Without it, no MIDI.
@@ -88,6 +92,7 @@ class PerformancePanel : public QWidget {
     std::vector<PadButton*> buttons_;
     QToolButton* arm_ = nullptr;
     QComboBox* takeMode_ = nullptr;
+    QComboBox* quantize_ = nullptr;
     QCheckBox* keysPlayPads_ = nullptr;
     QSpinBox *rowsBox_ = nullptr, *columnsBox_ = nullptr, *retroBox_ = nullptr;
     QAction* capture_ = nullptr;

@@ -14,6 +14,7 @@ void TimelineGeometry::layoutTracks(const engine::Project& project,
                                     const std::set<QString>& expandedClips) {
     rows_.clear();
     automation_.clear();
+    performance_.clear();
     const auto& tracks = project.tracks;
     int top = 0;
     auto addRow = [&](int index) {
@@ -73,6 +74,15 @@ void TimelineGeometry::layoutTracks(const engine::Project& project,
         if (tracks[static_cast<std::size_t>(i)].kind == engine::TrackKind::Video) addRow(i);
     for (int i = 0; i < static_cast<int>(tracks.size()); ++i)
         if (tracks[static_cast<std::size_t>(i)].kind == engine::TrackKind::Audio) addRow(i);
+    for (const auto& lane : project.performance) {
+        PerformanceRow row;
+        row.laneId = QString::fromStdString(lane.id);
+        row.label = QString::fromStdString(lane.name.empty() ? lane.id : lane.name);
+        row.top = top;
+        row.height = kPerformanceRowHeight;
+        top += row.height;
+        performance_.push_back(row);
+    }
     setScrollY(scrollY_);
 }
 
@@ -86,6 +96,8 @@ int TimelineGeometry::contentHeight() const {
     int bottom = rows_.empty() ? 0 : rows_.back().top + rows_.back().height;
     if (!automation_.empty())
         bottom = std::max(bottom, automation_.back().top + automation_.back().height);
+    if (!performance_.empty())
+        bottom = std::max(bottom, performance_.back().top + performance_.back().height);
     return bottom;
 }
 
@@ -122,6 +134,27 @@ int TimelineGeometry::automationAt(int y) const {
     const int contentY = y - kRulerHeight + scrollY_;
     for (std::size_t i = 0; i < automation_.size(); ++i)
         if (contentY >= automation_[i].top && contentY < automation_[i].top + automation_[i].height)
+            return static_cast<int>(i);
+    return -1;
+}
+
+QRect TimelineGeometry::performanceRect(int index) const {
+    if (index < 0 || index >= static_cast<int>(performance_.size())) return {};
+    const auto& p = performance_[static_cast<std::size_t>(index)];
+    return {kHeaderWidth, kRulerHeight + p.top - scrollY_, view_.width() - kHeaderWidth, p.height};
+}
+
+QRect TimelineGeometry::performanceHeaderRect(int index) const {
+    const QRect lane = performanceRect(index);
+    return lane.isNull() ? QRect() : QRect(0, lane.top(), kHeaderWidth, lane.height());
+}
+
+int TimelineGeometry::performanceAt(int y) const {
+    if (y < kRulerHeight) return -1;
+    const int contentY = y - kRulerHeight + scrollY_;
+    for (std::size_t i = 0; i < performance_.size(); ++i)
+        if (contentY >= performance_[i].top &&
+            contentY < performance_[i].top + performance_[i].height)
             return static_cast<int>(i);
     return -1;
 }

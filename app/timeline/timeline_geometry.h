@@ -6,7 +6,8 @@
 //
 // Layout, left to right: the track headers (kHeaderWidth), then the lanes.
 // Top to bottom: the ruler (kRulerHeight, its top strip the cached-range
-// bar), then the video tracks highest first, then the audio tracks (A1 first).
+// bar), then the video tracks highest first, then the audio tracks (A1 first),
+// then the performance rows (one per pad lane, when the project has any).
 #include <cstdint>
 #include <set>
 #include <vector>
@@ -42,6 +43,14 @@ struct AutomationRow {
     int height = 0;
 };
 
+// A performance lane (a pad's recorded events), under all the tracks.
+struct PerformanceRow {
+    QString laneId;
+    QString label; // the lane's name, or its id
+    int top = 0;   // content y
+    int height = 0;
+};
+
 struct TimelineHit {
     enum class Kind { None, Ruler, Header, Clip, ClipLeftEdge, ClipRightEdge, Lane };
     Kind kind = Kind::None;
@@ -60,6 +69,7 @@ class TimelineGeometry {
     static constexpr int kAudioRowHeight = 52;
     static constexpr int kAutomationRowHeight = 46;
     static constexpr int kAutomationInset = 6;
+    static constexpr int kPerformanceRowHeight = 30;
     static constexpr int kEdgeGrabPx = 6; // an edge is this close: trim, not move
     static constexpr int kSnapPx = 8;
     // How close to frame 0 a dropped clip lands at frame 0 (timeline_drop.cpp).
@@ -71,7 +81,8 @@ class TimelineGeometry {
     QSize viewSize() const { return view_; }
 
     // Rebuilds the rows from the project's tracks, with the automation lanes
-    // of the expanded clips' effects under their tracks.
+    // of the expanded clips' effects under their tracks, and the performance
+    // lanes after them.
     void layoutTracks(const engine::Project& project, const std::set<QString>& expandedClips = {});
     const std::vector<AutomationRow>& automationRows() const { return automation_; }
     // Widget rectangles of an automation row: its lane and its header.
@@ -83,6 +94,12 @@ class TimelineGeometry {
     // to top, 6 px in from the edges) and back, clamped to the range.
     double automationY(int index, double value) const;
     double automationValue(int index, double y) const;
+    const std::vector<PerformanceRow>& performanceRows() const { return performance_; }
+    // Widget rectangles of a performance row: its lane and its header.
+    QRect performanceRect(int index) const;
+    QRect performanceHeaderRect(int index) const;
+    // The performance row under widget y, -1 if none.
+    int performanceAt(int y) const;
     const std::vector<TrackRow>& rows() const { return rows_; }
     int rowOfTrack(const QString& trackId) const;
     int contentHeight() const; // all rows
@@ -127,6 +144,7 @@ class TimelineGeometry {
     QSize view_{800, 300};
     std::vector<TrackRow> rows_;
     std::vector<AutomationRow> automation_;
+    std::vector<PerformanceRow> performance_;
     double ppf_ = 4.0;
     double scrollX_ = 0;
     int scrollY_ = 0;

@@ -36,5 +36,8 @@ inline const QColor kLockOn{0xc8, 0x50, 0x50};
 inline const QColor kModulation{0x5c, 0xd6, 0xf0};
 inline const QColor kAutomation{0xf0, 0x9a, 0x3c};
 inline const QColor kAutomationLane{0x1e, 0x1f, 0x23};
+// Pad events: a lane whose pad names no colour takes the pads' default.
+inline const QColor kPerformance{0xd0, 0x64, 0x3c};
+inline const QColor kPerformanceLane{0x1d, 0x1e, 0x22};
 
 } // namespace entropic::app::palette

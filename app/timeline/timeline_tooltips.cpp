@@ -1,9 +1,13 @@
 // Tooltips of the timeline's painted buttons: the track header toggles and the
-// corner's add-track buttons show only a letter, so hovering names them.
+// corner's add-track buttons show only a letter, so hovering names them. And
+// the other events the widget takes before Qt's handlers: the Delete key for
+// selected pad events.
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QToolTip>
 
 #include "model/project_document.h"
+#include "timeline/performance_mouse.h"
 #include "timeline/timeline_geometry.h"
 #include "timeline/timeline_widget.h"
 #include "timeline/track_header.h"
@@ -46,7 +50,19 @@ QString TimelineWidget::toolTipAt(QPoint pos) const {
     return {};
 }
 
+bool TimelineWidget::isPerformanceDelete(const QKeyEvent* event) const {
+    return (event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) &&
+           event->modifiers() == Qt::NoModifier && !performance_->selection().empty();
+}
+
 bool TimelineWidget::event(QEvent* event) {
+    // Selected pad events take Delete from the window's "Delete Clips"
+    // shortcut while the timeline has focus (keyPressEvent deletes them).
+    if (event->type() == QEvent::ShortcutOverride &&
+        isPerformanceDelete(static_cast<QKeyEvent*>(event))) {
+        event->accept();
+        return true;
+    }
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
         const QString text = toolTipAt(help->pos());

@@ -11,6 +11,7 @@
 #include "model/editor_state.h"
 #include "timeline/automation_painter.h"
 #include "timeline/clip_painter.h"
+#include "timeline/performance_painter.h"
 #include "timeline/timeline_geometry.h"
 #include "timeline/timeline_mouse.h"
 #include "timeline/timeline_palette.h"
@@ -274,12 +275,14 @@ void paintTimeline(QPainter& p, const TimelineScene& s) {
                         view.height() - G::kRulerHeight));
     paintLanes(p, s);
     paintAutomationLanes(p, s);
+    paintPerformanceLanes(p, s);
     p.restore();
 
     p.save();
     p.setClipRect(QRect(0, G::kRulerHeight, G::kHeaderWidth, view.height() - G::kRulerHeight));
     paintHeaders(p, s);
     paintAutomationHeaders(p, s);
+    paintPerformanceHeaders(p, s);
     p.restore();
 
     p.save();

@@ -1,7 +1,7 @@
 #pragma once
 // Paints the whole timeline from a TimelineScene: ruler (cached-range bar,
 // ticks and timecodes, in/out, markers), corner, track headers, lanes with
-// their clips, in/out shading, the gesture in progress (ghosts, trim,
+// their clips, the performance rows, in/out shading, the gesture in progress (ghosts, trim,
 // rubber band, snap guide, drop target) and the playhead. Reads, never edits.
 #include <cstdint>
 #include <optional>
@@ -19,6 +19,7 @@ struct Project;
 namespace entropic::app {
 
 class ClipSelection;
+class PerformanceMouse;
 class ThumbnailCache;
 class TimelineGeometry;
 class WaveformCache;
@@ -41,6 +42,9 @@ struct TimelineScene {
     int dropRow = -1;
     QString effectTargetClip;
     bool snapping = true;
+    // The performance rows' selection and gesture preview (null: the
+    // project's lanes, nothing selected).
+    const PerformanceMouse* performance = nullptr;
 };
 
 void paintTimeline(QPainter& painter, const TimelineScene& scene);

@@ -16,6 +16,7 @@
 #include "model/project_document.h"
 #include "timeline/automation_mouse.h"
 #include "timeline/inline_name_editor.h"
+#include "timeline/performance_mouse.h"
 #include "timeline/thumbnail_cache.h"
 #include "timeline/timeline_edit_actions.h"
 #include "timeline/timeline_mouse.h"
@@ -61,6 +62,9 @@ TimelineWidget::TimelineWidget(ProjectDocument& doc, Transport& transport, ClipS
     mouse_->onMessage = [this](const QString& text) { report(text); };
     automation_ = new AutomationMouse(doc_, geometry_, this);
     connect(automation_, &AutomationMouse::message, this, &TimelineWidget::report);
+    performance_ = new PerformanceMouse(doc_, geometry_, this);
+    connect(performance_, &PerformanceMouse::message, this, &TimelineWidget::report);
+    connect(performance_, &PerformanceMouse::changed, this, qOverload<>(&QWidget::update));
     editActions_ = new TimelineEditActions(doc, transport, selection, this);
     connect(editActions_, &TimelineEditActions::message, this, &TimelineWidget::report);
     addActions(editActions_->edits());
@@ -148,6 +152,7 @@ void TimelineWidget::documentChanged() {
             ids.push_back(QString::fromStdString(clip.id));
     selection_.retainOnly(ids);
     if (mouse_->active()) mouse_->cancel(); // the gesture's clips may have changed under it
+    performance_->documentChanged();
     // A project just opened shows whole, once; after that the zoom is the user's.
     if (fittedProject_ != doc_.project().id && doc_.project().frameCount() > 0 && isVisible()) {
         fittedProject_ = doc_.project().id;
@@ -226,10 +231,11 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
     // The strip under the headers beside the horizontal scroll bar.
     p.fillRect(rect(), QColor(0x2b, 0x2c, 0x31));
     p.setClipRect(QRect(QPoint(0, 0), geometry_.viewSize()));
-    const TimelineScene scene{doc_.project(),    doc_.editorState(), geometry_,     selection_,
-                              mouse_->drag(),    transport_.frame(), cachedRanges_, *thumbnails_,
-                              *waveforms_,       dropFrame_,         dropRow_,      effectTarget_,
-                              mouse_->snapping()};
+    TimelineScene scene{doc_.project(),    doc_.editorState(), geometry_,     selection_,
+                        mouse_->drag(),    transport_.frame(), cachedRanges_, *thumbnails_,
+                        *waveforms_,       dropFrame_,         dropRow_,      effectTarget_,
+                        mouse_->snapping()};
+    scene.performance = performance_;
     paintTimeline(p, scene);
 }
 

@@ -29,6 +29,7 @@
 #include "timeline/track_header.h"
 
 class QAction;
+class QKeyEvent;
 class QMenu;
 class QMimeData;
 class QScrollBar;
@@ -38,6 +39,7 @@ namespace entropic::app {
 class AutomationMouse;
 class ClipSelection;
 class InlineNameEditor;
+class PerformanceMouse;
 struct ProbedMedia;
 class ProjectDocument;
 class ThumbnailCache;
@@ -80,6 +82,9 @@ class TimelineWidget : public QWidget {
     void importFiles(const QStringList& paths, const QString& trackId, qint64 frame);
 
     const TimelineGeometry& geometry() const { return geometry_; }
+    // The performance rows' mouse: its selection of pad events (Delete
+    // deletes them while the timeline has focus).
+    PerformanceMouse& performanceMouse() { return *performance_; }
     ThumbnailCache& thumbnails() { return *thumbnails_; }
     WaveformCache& waveforms() { return *waveforms_; }
     QSize sizeHint() const override { return {1000, 300}; }
@@ -139,6 +144,8 @@ class TimelineWidget : public QWidget {
     void syncScrollBars();
     QPair<qint64, qint64> announcedRange_{-1, -1};
     void report(const QString& text); // status message and a tooltip at the pointer
+    // Delete or Backspace, no modifiers, with pad events selected.
+    bool isPerformanceDelete(const QKeyEvent* event) const;
     // What a point over a track's header hits: its row, the track and the
     // part (toggle, level, name…); nullopt off the headers or below the tracks.
     struct HeaderHit {
@@ -171,6 +178,7 @@ class TimelineWidget : public QWidget {
     std::unique_ptr<WaveformCache> waveforms_;
     std::unique_ptr<TimelineMouse> mouse_;
     AutomationMouse* automation_ = nullptr;
+    PerformanceMouse* performance_ = nullptr;
     TimelineEditActions* editActions_ = nullptr;
     QAction* snapAction_ = nullptr;
     QAction* followAction_ = nullptr;

@@ -15,6 +15,7 @@
 #include "model/project_document.h"
 #include "timeline/automation_mouse.h"
 #include "timeline/inline_name_editor.h"
+#include "timeline/performance_mouse.h"
 #include "timeline/timeline_edit_actions.h"
 #include "timeline/timeline_mouse.h"
 #include "timeline/track_header.h"
@@ -157,6 +158,13 @@ void TimelineWidget::mousePressEvent(QMouseEvent* event) {
     const QPoint pos = event->position().toPoint();
     if (event->button() != Qt::LeftButton) return;
     if (automation_->press(pos)) return;
+    if (performance_->press(pos, event->modifiers(), transport_.frame(), mouse_->snapping())) {
+        setCursor(performance_->cursorAt(pos).value_or(Qt::ArrowCursor));
+        return;
+    }
+    // Pad events and clips are selected apart; a click elsewhere lets the
+    // events go, so Delete means the clips again.
+    if (!(event->modifiers() & Qt::ShiftModifier)) performance_->clearSelection();
     if (pressHeader(pos)) return;
     mouse_->press(pos, event->modifiers());
     setCursor(mouse_->cursorAt(pos));
@@ -167,6 +175,9 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent* event) {
     const QPoint pos = event->position().toPoint();
     if (levelDrag_) return dragLevel(pos);
     if (automation_->active()) return automation_->move(pos);
+    if (performance_->active()) performance_->move(pos);
+    if (const auto cursor = performance_->cursorAt(pos); cursor && !mouse_->active())
+        return setCursor(*cursor);
     if (mouse_->active()) {
         mouse_->move(pos);
         update();
@@ -177,6 +188,11 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent* event) {
 void TimelineWidget::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton && levelDrag_) return levelDrag_.reset();
     if (event->button() == Qt::LeftButton && automation_->active()) return automation_->release();
+    if (event->button() == Qt::LeftButton && performance_->active()) {
+        performance_->release();
+        return setCursor(
+            performance_->cursorAt(event->position().toPoint()).value_or(Qt::ArrowCursor));
+    }
     if (event->button() != Qt::LeftButton || !mouse_->active()) return;
     const QPoint pos = event->position().toPoint();
     mouse_->release(pos, event->modifiers());
@@ -228,9 +244,14 @@ void TimelineWidget::renameMarkerInline(int index) {
 }
 
 void TimelineWidget::keyPressEvent(QKeyEvent* event) {
-    if (event->key() == Qt::Key_Escape && mouse_->active()) {
+    if (event->key() == Qt::Key_Escape && (mouse_->active() || performance_->active())) {
         mouse_->cancel();
+        performance_->cancel();
         update();
+        return;
+    }
+    if (isPerformanceDelete(event)) {
+        performance_->deleteSelected();
         return;
     }
     QWidget::keyPressEvent(event);
@@ -239,7 +260,7 @@ void TimelineWidget::keyPressEvent(QKeyEvent* event) {
 void TimelineWidget::contextMenuEvent(QContextMenuEvent* event) {
     const QPoint pos = event->pos();
     QMenu menu(this);
-    if (automation_->fillMenu(pos, menu)) {
+    if (automation_->fillMenu(pos, menu) || performance_->fillMenu(pos, menu)) {
         menu.exec(event->globalPos());
         return;
     }

@@ -8,7 +8,7 @@
 using namespace entropic::app;
 using nlohmann::json;
 
-TEST_CASE("analysis progress reads as a percentage; a failed source is reported once",
+TEST_CASE("analysis progress reads as a percentage, a failed source is reported once",
           "[app][signals]") {
     AnalysisMonitor monitor(nullptr, nullptr);
     QSignalSpy failed(&monitor, &AnalysisMonitor::sourceFailed);

@@ -189,7 +189,7 @@ TEST_CASE("an atomic save that fails midway leaves the old file intact", "[app][
 }
 
 TEST_CASE(
-    "removing a modulated effect leaves a project that saves; a broken graph is never written",
+    "removing a modulated effect leaves a project that saves, a broken graph is never written",
     "[app][files][signals]") {
     QTemporaryDir dir;
     ProjectDocument doc;

@@ -145,7 +145,7 @@ TEST_CASE("deleting or ripple deleting one clip of a pair takes both", "[app][cl
     CHECK(clip(f.doc, "clip-3")->start == 100);
 }
 
-TEST_CASE("after unlink a clip moves alone; link groups clips again", "[app][clips][link]") {
+TEST_CASE("after unlink a clip moves alone, link groups clips again", "[app][clips][link]") {
     PairFixture f;
     QString error;
     REQUIRE(edits::unlinkClips(f.doc, {"clip-1"}, &error));

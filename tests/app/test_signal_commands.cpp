@@ -121,7 +121,7 @@ TEST_CASE("bad routes get clear errors and change nothing", "[app][signals]") {
     CHECK(saved(f.doc) == before);
 }
 
-TEST_CASE("keyframes: set, replace, move, interpolate, delete; the last key takes the lane",
+TEST_CASE("keyframes: set, replace, move, interpolate, delete, the last key takes the lane",
           "[app][signals]") {
     LoadedFixture f;
     QString error;

@@ -152,7 +152,7 @@ TEST_CASE("I and O mark the range, M adds markers the playhead jumps between",
     CHECK(f.doc.editorState().markers[1].name == "Drop");
 }
 
-TEST_CASE("N toggles snapping; zoom keys zoom", "[timeline][actions]") {
+TEST_CASE("N toggles snapping, zoom keys zoom", "[timeline][actions]") {
     TimelineFixture f;
     action(f.w(), "Snapping")->trigger();
     CHECK_FALSE(f.w().snapping());
@@ -174,7 +174,7 @@ TEST_CASE("N toggles snapping; zoom keys zoom", "[timeline][actions]") {
     CHECK(f.w().geometry().xToFrame(at.x()) == Approx(frameBefore));
 }
 
-TEST_CASE("track headers toggle mute, solo and lock; the corner adds tracks",
+TEST_CASE("track headers toggle mute, solo and lock, the corner adds tracks",
           "[timeline][actions]") {
     TimelineFixture f;
     const auto& g = f.w().geometry();

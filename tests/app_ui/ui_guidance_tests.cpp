@@ -142,7 +142,7 @@ TEST_CASE("every menu shortcut is unique, fires its action from the keyboard, an
 }
 
 TEST_CASE(
-    "redo answers Ctrl+Shift+Z and Ctrl+Y; Save As answers Ctrl+Shift+S and opens the save dialog",
+    "redo answers Ctrl+Shift+Z and Ctrl+Y, Save As answers Ctrl+Shift+S and opens the save dialog",
     "[ui][shortcuts]") {
     app::MainWindow window;
     window.show();
@@ -278,7 +278,7 @@ TEST_CASE("the import dialog offers media first, keeps All files, and remembers 
     CHECK(filters.back() == QStringLiteral("All files (*)"));
 }
 
-TEST_CASE("while playing, the status bar shows the frame on screen; the playhead is saved with the "
+TEST_CASE("while playing, the status bar shows the frame on screen, the playhead is saved with the "
           "project",
           "[ui][playback]") {
     QTemporaryDir dir;

@@ -3,11 +3,13 @@
 // stopped changes the frame on screen and releasing it brings the frame
 // back; keys typed into a text field never play a pad; "Keys play pads" lets
 // a pad take a key the editor uses (S); an armed take recorded while
-// playing renders in entropic-render exactly as the preview shows it.
+// playing, quantized to the beat, starts on a beat and renders in
+// entropic-render exactly as the preview shows it.
 #include <catch2/catch.hpp>
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -25,6 +27,7 @@
 #include "modulation/route_dialog.h"
 #include "performance/pad_button.h"
 #include "performance/performance_panel.h"
+#include "performance/quantize.h"
 #include "playback/player.h"
 #include "supervision/engine_supervisor.h"
 #include "supervision/frame_feed.h"
@@ -50,7 +53,7 @@ QAction* actionWithData(QMenu& menu, const QString& data) {
 
 } // namespace
 
-TEST_CASE("pads: a key held while stopped changes the frame; a recorded take renders as previewed",
+TEST_CASE("pads: a key held while stopped changes the frame, a recorded take renders as previewed",
           "[ui][performance]") {
     app::MainWindow window;
     window.resize(1600, 960);
@@ -150,8 +153,14 @@ TEST_CASE("pads: a key held while stopped changes the frame; a recorded take ren
     CHECK(doc.undoStack()->count() == entries); // nothing was split
     panel->keysPlayPads()->setChecked(false);
 
-    // Armed, playing: the held key becomes an event, written at stop.
+    // Armed, playing, quantized to the beat: the held key becomes an event
+    // starting on a beat of the project's tempo, written at stop.
     panel->armButton()->setChecked(true);
+    REQUIRE(panel->quantize()->count() == static_cast<int>(app::quantizeChoices().size()));
+    panel->quantize()->setCurrentIndex(4);
+    REQUIRE(panel->quantize()->currentText() == "1 beat");
+    const double beat = app::quantizeStep(1, doc.project().tempoBpm, doc.project().frameRate);
+    REQUIRE(beat > 1);
     window.transport().setFrame(0);
     auto& player = window.player();
     player.play();
@@ -166,8 +175,12 @@ TEST_CASE("pads: a key held while stopped changes the frame; a recorded take ren
     CHECK(doc.undoStack()->undoText() == "Record take");
     REQUIRE(doc.project().performance.front().events.size() == 1);
     const auto event = doc.project().performance.front().events.front();
-    CHECK(event.onFrame >= static_cast<std::int64_t>(pressedAt) - 1);
+    // On the beat nearest the press, its length kept.
+    const double beats = std::round(static_cast<double>(event.onFrame) / beat);
+    CHECK(event.onFrame == std::llround(beats * beat));
+    CHECK(std::abs(static_cast<double>(event.onFrame) - pressedAt) <= beat / 2 + 1);
     CHECK(event.offFrame - event.onFrame >= 14);
+    panel->quantize()->setCurrentIndex(0); // the choice is saved: leave it off
 
     // The preview of a frame inside the hit equals entropic-render's.
     const std::int64_t inside = (event.onFrame + event.offFrame) / 2;

@@ -29,7 +29,7 @@ using test::waitFor;
 
 } // namespace
 
-TEST_CASE("Space plays and pauses the demo; the green bar fills while idle", "[ui][playback]") {
+TEST_CASE("Space plays and pauses the demo, the green bar fills while idle", "[ui][playback]") {
     app::MainWindow window;
     window.resize(1600, 960);
     window.show();

@@ -110,7 +110,7 @@ TEST_CASE("open the demo, add an effect in the inspector, turn a knob, undo", "[
     window.document().undoStack()->clear();
 }
 
-TEST_CASE("the effect browser lists the presets; double-clicking one applies its chain",
+TEST_CASE("the effect browser lists the presets, double-clicking one applies its chain",
           "[ui][presets]") {
     app::MainWindow window;
     window.resize(1600, 960);

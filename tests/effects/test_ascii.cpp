@@ -102,7 +102,7 @@ TEST_CASE("ascii: brighter cells get denser glyphs, in every ramp", "[effects][a
     }
 }
 
-TEST_CASE("ascii in picture colours; cells in render-scaled pixels", "[effects][ascii]") {
+TEST_CASE("ascii in picture colours, cells in render-scaled pixels", "[effects][ascii]") {
     Frame in(12, 8);
     in.fill(200, 40, 40, 170);
     ParamValues p = terminal();

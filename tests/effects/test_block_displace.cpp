@@ -62,7 +62,7 @@ TEST_CASE("block_displace moves whole blocks by one offset each, within range",
     CHECK(moved < (w / b) * (h / b));
 }
 
-TEST_CASE("block_displace: probability 0 or offset 0 is the identity; snap moves by whole blocks",
+TEST_CASE("block_displace: probability 0 or offset 0 is the identity, snap moves by whole blocks",
           "[effects][block_displace]") {
     const Frame in = coded(100, 60);
     ParamValues p(blocks().params);

@@ -84,7 +84,7 @@ TEST_CASE("mix blends with exact integer rounding", "[effects][container]") {
     CHECK(test::samePixels(out.view(), in.view()));
 }
 
-TEST_CASE("state advances at mix 0 but not when disabled; seed is derived",
+TEST_CASE("state advances at mix 0 but not when disabled, seed is derived",
           "[effects][container]") {
     const Frame in = solid(2, 2, 1, 2, 3, 4);
     Run run;
@@ -151,7 +151,7 @@ TEST_CASE("luma key passes the chosen band with soft ramps", "[effects][mask]") 
     CHECK(weightsOf(m, f, 0)[1] == 0);
 }
 
-TEST_CASE("mask and mix combine; a zero mask returns the input", "[effects][container]") {
+TEST_CASE("mask and mix combine, a zero mask returns the input", "[effects][container]") {
     const Frame in = solid(8, 4, 10, 20, 30, 40);
     Run run;
     run.instance.mask = {.shape = MaskShape::Rectangle, .x = 0.25, .y = 0.25, .w = 0.5, .h = 0.5};

@@ -128,7 +128,7 @@ TEST_CASE("datamosh clips vectors that lie partly or wholly off the frame", "[ef
         }
 }
 
-TEST_CASE("datamosh turns future vectors round; a block's past vector wins",
+TEST_CASE("datamosh turns future vectors round, a block's past vector wins",
           "[effects][datamosh]") {
     const Frame a = coded(16, 8);
     auto state = mosh().makeState();
@@ -255,7 +255,7 @@ TEST_CASE("datamosh donor: each frame's motion moves the donor once, never accum
                            a.view()));
 }
 
-TEST_CASE("datamosh bloom keeps pushing after the motion stops; melt does not",
+TEST_CASE("datamosh bloom keeps pushing after the motion stops, melt does not",
           "[effects][datamosh]") {
     const Frame a = coded(32, 8);
     const std::vector<MotionVector> motion = {mv(32, 8, 16, 4, 14, 4)};

@@ -117,7 +117,7 @@ TEST_CASE("dither Bayer 4x4: a flat grey becomes a fixed pattern of its share of
         }
 }
 
-TEST_CASE("dither error diffusion keeps the mean; Atkinson drops dark detail",
+TEST_CASE("dither error diffusion keeps the mean, Atkinson drops dark detail",
           "[effects][dither]") {
     const Frame fs = test::process(dither(), settings(FloydSteinberg, Mono), flat(128, 128, 100));
     CHECK(std::abs(whiteShare(fs) - 100.0 / 255) < 0.01);

@@ -56,7 +56,7 @@ TEST_CASE("edges only: a flat frame is black, a step is a line two pixels wide",
         }
 }
 
-TEST_CASE("edges neon takes the pixel's colour; overlay keeps the picture off the edges",
+TEST_CASE("edges neon takes the pixel's colour, overlay keeps the picture off the edges",
           "[effects][edges]") {
     const Frame in = step(10, 4);
     ParamValues p(edges().params);

@@ -43,7 +43,7 @@ TEST_CASE("invert_bands alternating: every other band of rows or columns is a ne
         }
 }
 
-TEST_CASE("invert_bands scroll moves the bands with the frame index; channels are chosen",
+TEST_CASE("invert_bands scroll moves the bands with the frame index, channels are chosen",
           "[effects][invert_bands]") {
     const Frame in = test::syntheticFrame(6, 12, 0);
     ParamValues p = alternating(0, 3);

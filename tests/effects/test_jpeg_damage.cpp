@@ -110,7 +110,7 @@ TEST_CASE("jpeg_damage survives heavy corruption of every kind without crashing"
             }
 }
 
-TEST_CASE("jpeg_damage: lower quality loses more; generations compound the damage",
+TEST_CASE("jpeg_damage: lower quality loses more, generations compound the damage",
           "[effects][jpeg_damage]") {
     const Frame in = test::naturalFrame(128, 96);
     ParamValues p(jpeg().params);

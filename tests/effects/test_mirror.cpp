@@ -16,7 +16,7 @@ bool samePixel(const Frame& a, int ax, int ay, const Frame& b, int bx, int by) {
 }
 } // namespace
 
-TEST_CASE("mirror reflects the kept half; mirroring twice is mirroring once", "[effects][mirror]") {
+TEST_CASE("mirror reflects the kept half, mirroring twice is mirroring once", "[effects][mirror]") {
     for (auto [w, h] : {std::pair{10, 6}, std::pair{11, 7}, std::pair{1, 1}}) {
         const Frame in = test::syntheticFrame(w, h, 1);
         for (int mode = 0; mode < 3; ++mode)

@@ -119,7 +119,7 @@ TEST_CASE("pixelsort vertical sorts columns", "[effects][pixelsort]") {
         checkLine(columnOf(in, x), columnOf(out, x), 64, 230, false);
 }
 
-TEST_CASE("pixelsort by hue orders a run of hues; max_span cuts runs", "[effects][pixelsort]") {
+TEST_CASE("pixelsort by hue orders a run of hues, max_span cuts runs", "[effects][pixelsort]") {
     Frame in(6, 1);
     const Px hues[6] = {{0, 0, 255, 255},    // blue  (170)
                         {255, 0, 0, 255},    // red   (0)

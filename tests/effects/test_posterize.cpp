@@ -60,7 +60,7 @@ TEST_CASE("posterize rounds to the nearest level and is idempotent", "[effects][
     CHECK(test::samePixels(test::process(poster(), p, once).view(), once.view()));
 }
 
-TEST_CASE("bitcrush: 8 bits and 1 px blocks are the identity; 1 bit is 0/255",
+TEST_CASE("bitcrush: 8 bits and 1 px blocks are the identity, 1 bit is 0/255",
           "[effects][bitcrush]") {
     const Frame in = test::syntheticFrame(37, 29, 2);
     ParamValues p(crush().params);

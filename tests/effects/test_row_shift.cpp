@@ -59,7 +59,7 @@ TEST_CASE("row_shift: rows are whole rotations, constant per band without jitter
     CHECK(torn < h / 10);
 }
 
-TEST_CASE("row_shift: probability 0 is the identity, 1 tears every band; seeds differ",
+TEST_CASE("row_shift: probability 0 is the identity, 1 tears every band, seeds differ",
           "[effects][row_shift]") {
     const Frame in = coded(64, 40);
     ParamValues p(tear().params);

@@ -40,7 +40,7 @@ TEST_CASE("scanlines darken the dark part of each period", "[effects][scanlines]
     CHECK(test::samePixels(test::process(lines(), p, in).view(), in.view()));
 }
 
-TEST_CASE("scanlines: fractional periods cover pixels exactly; roll moves with the frame",
+TEST_CASE("scanlines: fractional periods cover pixels exactly, roll moves with the frame",
           "[effects][scanlines]") {
     const Frame in = grey(3, 10, 200);
     ParamValues p(lines().params);

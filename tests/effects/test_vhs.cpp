@@ -71,7 +71,7 @@ TEST_CASE("vhs tracking wobble slides each row by a sine of its height", "[effec
     }
 }
 
-TEST_CASE("vhs chroma lags luma by the delay; head switching tears only the bottom band",
+TEST_CASE("vhs chroma lags luma by the delay, head switching tears only the bottom band",
           "[effects][vhs]") {
     const int w = 60, h = 30;
     Frame in(w, h);

@@ -68,7 +68,7 @@ TEST_CASE("xor_glitch bit mask and channel choice limit what changes", "[effects
         }
 }
 
-TEST_CASE("xor_glitch pattern is x XOR y; neighbour mode combines with the shifted pixel",
+TEST_CASE("xor_glitch pattern is x XOR y, neighbour mode combines with the shifted pixel",
           "[effects][xor_glitch]") {
     const Frame in = coded(5, 4);
     const Frame pattern = test::process(xorGlitch(), everywhere(0, 2, 0), in);
@@ -86,7 +86,7 @@ TEST_CASE("xor_glitch pattern is x XOR y; neighbour mode combines with the shift
             }
 }
 
-TEST_CASE("xor_glitch corrupts whole blocks, a share set by coverage; the same seed undoes XOR",
+TEST_CASE("xor_glitch corrupts whole blocks, a share set by coverage, the same seed undoes XOR",
           "[effects][xor_glitch]") {
     const Frame in = test::naturalFrame(80, 80);
     ParamValues p(xorGlitch().params); // defaults: seeded noise, top three bits

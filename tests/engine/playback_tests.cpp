@@ -186,7 +186,7 @@ json timeAt(double frame) {
 
 } // namespace
 
-TEST_CASE("play streams session-tagged frames that follow the clock; stop ends it",
+TEST_CASE("play streams session-tagged frames that follow the clock, stop ends it",
           "[playback][protocol]") {
     PlayingEngine engine;
     REQUIRE(engine.call(
@@ -313,7 +313,7 @@ TEST_CASE("Frames that cannot be rendered while playing are counted as failed",
     CHECK(tick["failed"].get<std::int64_t>() >= 1);
 }
 
-TEST_CASE("A slow chain plays at a reduced tier; stopped, frames are full size again",
+TEST_CASE("A slow chain plays at a reduced tier, stopped, frames are full size again",
           "[playback][tiers][protocol]") {
     PlayingEngine engine;
     REQUIRE(engine.call({{"cmd", "load_project"}, {"project", slowProject(300)}})["ok"] == true);

@@ -98,7 +98,7 @@ TEST_CASE("Bipolar routes swing around the base", "[signal][resolve]") {
     CHECK(resolve(spec, "size", {50, 0, 0, 0}).value[0] == 50);
 }
 
-TEST_CASE("A lane replaces the base; modulation still adds; then clamp", "[signal][resolve]") {
+TEST_CASE("A lane replaces the base, modulation still adds, then clamp", "[signal][resolve]") {
     auto spec = withSources();
     spec.routes = {route("half", "amount", 0.4)}; // +0.2
     spec.lanes = {constantLane("amount", 0.6)};
