@@ -9,6 +9,7 @@
 #include "commands/performance_command.h"
 #include "commands/signal_graph_command.h"
 #include "commands/snapshot_command.h"
+#include "commands/tempo_command.h"
 #include "commands/track_commands.h"
 #include "entropic/engine/error.h"
 
@@ -39,6 +40,7 @@ constexpr CommandKind kCommandKinds[] = {
     {"signal_graph", &SignalGraphCommand::fromJson},
     {"compound", &CompoundCommand::fromJson},
     {"performance", &PerformanceCommand::fromJson},
+    {"tempo", &TempoCommand::fromJson},
 };
 
 } // namespace

@@ -63,6 +63,11 @@ std::unique_ptr<EditCommand> commandFromJson(const nlohmann::json& doc,
                                              const ProjectDocument& document);
 
 // Ids for merging, one per mergeable command kind.
-enum MergeId : int { kMergeEffectEdit = 1, kMergeTrackProperty = 2, kMergeSignalEdit = 3 };
+enum MergeId : int {
+    kMergeEffectEdit = 1,
+    kMergeTrackProperty = 2,
+    kMergeSignalEdit = 3,
+    kMergeTempo = 4
+};
 
 } // namespace entropic::app

@@ -259,6 +259,14 @@ bool setKeyframeInterpolation(ProjectDocument& doc, const sig::ParamTarget& targ
                               QString* error = nullptr);
 bool removeLane(ProjectDocument& doc, const sig::ParamTarget& target, QString* error = nullptr);
 
+// --- Tempo ---------------------------------------------------------------------
+// The project tempo in beats a minute, kMinTempoBpm..kMaxTempoBpm (the file's
+// range). Calls with the same non-zero gestureId merge into one history
+// entry: a run of taps, or of MIDI clock, is one undo step.
+inline constexpr double kMinTempoBpm = 1;
+inline constexpr double kMaxTempoBpm = 999;
+bool setTempo(ProjectDocument& doc, double bpm, QString* error = nullptr, int gestureId = 0);
+
 // A fresh gesture id (never 0): take one when a drag starts.
 int newGestureId();
 

@@ -24,7 +24,7 @@ QString channelText(int channel) {
 } // namespace
 
 MidiControl::MidiControl(ProjectDocument& doc, QObject* parent)
-    : QObject(parent), doc_(doc), input_(this) {
+    : QObject(parent), doc_(doc), input_(this), clockFollower_(doc) {
     clock_.start();
     connect(&input_, &MidiInput::received, this,
             [this](const MidiMessage& m, qint64 ns) { handle(m, ns); });
@@ -33,6 +33,7 @@ MidiControl::MidiControl(ProjectDocument& doc, QObject* parent)
 
 void MidiControl::startFromSettings() {
     QSettings settings;
+    clockFollower_.setEnabled(settings.value(kFollowClockKey, false).toBool());
     const QString device = settings.value(kDeviceKey).toString();
     if (device == QLatin1String("none")) {
         input_.stop();
@@ -57,6 +58,11 @@ void MidiControl::handle(const MidiMessage& m, qint64 steadyNs) {
         break;
     case MidiMessage::Type::NoteOff:
         Q_EMIT padNoteOff(m.channel, m.number);
+        break;
+    case MidiMessage::Type::Clock:
+    case MidiMessage::Type::Start:
+    case MidiMessage::Type::Stop:
+        clockFollower_.handle(m, steadyNs);
         break;
     default:
         break;

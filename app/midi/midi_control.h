@@ -3,7 +3,8 @@
 // knobs they are mapped to (with soft takeover, each run of moves one undo
 // step), notes play the pads that learned them (velocity/127 as the hit's
 // velocity; the Performance panel listens to padNote), and MIDI learn maps
-// the next controller moved to a knob, or the next note played to a pad.
+// the next controller moved to a knob, or the next note played to a pad;
+// MIDI clock sets the tempo when the preferences say so (ClockFollower).
 // Messages come from MidiInput, or from handle() directly in tests.
 #include <map>
 #include <optional>
@@ -13,6 +14,7 @@
 #include <QObject>
 #include <QString>
 
+#include "midi/clock_follower.h"
 #include "midi/midi_input.h"
 #include "midi/soft_takeover.h"
 #include "model/midi_mapping.h"
@@ -30,14 +32,18 @@ class MidiControl : public QObject {
     // device ("" all, "none" off, else a name from MidiInput::devices()).
     static constexpr const char* kApiKey = "midi/api";
     static constexpr const char* kDeviceKey = "midi/device";
+    // Whether incoming MIDI clock sets the project tempo (false by default).
+    static constexpr const char* kFollowClockKey = "midi/followClock";
     // A pause longer than this starts a new undo step for a controller.
     static constexpr int kGesturePauseMs = 1000;
 
     explicit MidiControl(ProjectDocument& doc, QObject* parent = nullptr);
 
     MidiInput& input() { return input_; }
-    // Starts (or restarts) the input as the preferences say.
+    // Starts (or restarts) the input as the preferences say, and reads
+    // whether MIDI clock drives the tempo.
     void startFromSettings();
+    ClockFollower& clockFollower() { return clockFollower_; }
 
     void handle(const MidiMessage& message, qint64 steadyNs = 0);
 
@@ -73,6 +79,7 @@ class MidiControl : public QObject {
     QString learnPad_;
     std::map<std::string, Follow> follow_; // by mapping (controller, channel, knob)
     QElapsedTimer clock_;
+    ClockFollower clockFollower_;
 };
 
 } // namespace entropic::app

@@ -1,5 +1,6 @@
 #include "transport/transport_bar.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QAction>
@@ -9,11 +10,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
+#include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include "model/project_document.h"
 #include "playback/player.h"
+#include "transport/beat_indicator.h"
+#include "transport/beat_phase.h"
+#include "transport/tempo_control.h"
 #include "transport/transport.h"
 #include "transport/transport_icons.h"
 #include "viewer/timecode.h"
@@ -50,7 +56,12 @@ TransportBar::TransportBar(Player& player, Transport& transport, QWidget* parent
         "QLineEdit#timecode { background: #101013; color: #f0f0f4; border: 1px solid #3a3a42;"
         " border-radius: 3px; padding: 2px 6px; selection-background-color: #e83e6e; }"
         "QLineEdit#timecode:focus { border-color: #e83e6e; }"
-        "QLabel#shuttle { color: #b8b8c0; padding: 0 6px; }"));
+        "QLabel#shuttle { color: #b8b8c0; padding: 0 6px; }"
+        "QDoubleSpinBox#tempo { background: #101013; color: #f0f0f4; border: 1px solid #3a3a42;"
+        " border-radius: 3px; padding: 2px 4px; selection-background-color: #e83e6e; }"
+        "QDoubleSpinBox#tempo:focus { border-color: #e83e6e; }"
+        "#transportBar QToolButton#tapTempo { color: #d8d8e0; border-color: #44444e;"
+        " padding: 3px 8px; }"));
 
     timecode_ = new QLineEdit(this);
     timecode_->setObjectName(QStringLiteral("timecode"));
@@ -100,19 +111,24 @@ TransportBar::TransportBar(Player& player, Transport& transport, QWidget* parent
     follow->setCheckable(true);
     follow->setEnabled(false); // until the timeline's action is adopted
 
-    auto* right = new QHBoxLayout;
-    right->setSpacing(2);
-    right->addStretch(1);
-    right->addWidget(shuttle_);
-    right->addWidget(follow);
+    right_ = new QHBoxLayout;
+    right_->setSpacing(2);
+    right_->addStretch(1);
+    right_->addWidget(shuttle_);
+    right_->addWidget(follow);
 
     // Three columns, the outer two stretching equally: the buttons stay
     // centred under the picture whatever the side widgets measure.
+    left_ = new QHBoxLayout;
+    left_->setSpacing(6);
+    left_->addWidget(timecode_);
+    left_->addStretch(1);
+
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(8, 4, 8, 4);
-    grid->addWidget(timecode_, 0, 0, Qt::AlignLeft | Qt::AlignVCenter);
+    grid->addLayout(left_, 0, 0);
     grid->addLayout(buttons, 0, 1, Qt::AlignCenter);
-    grid->addLayout(right, 0, 2);
+    grid->addLayout(right_, 0, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(2, 1);
 
@@ -123,6 +139,9 @@ TransportBar::TransportBar(Player& player, Transport& transport, QWidget* parent
         updatePlayState();
     });
     connect(&player_, &Player::rateChanged, this, &TransportBar::updatePlayState);
+    beatTimer_ = new QTimer(this);
+    beatTimer_->setInterval(15); // about the screen's pace: a flash is a fifth of a beat
+    connect(beatTimer_, &QTimer::timeout, this, &TransportBar::showBeat);
     showFrame(transport_.frame());
     updatePlayState();
     updateTips();
@@ -298,11 +317,40 @@ void TransportBar::updatePlayState() {
         transport_icons::icon(player_.playing() ? Glyph::Pause : Glyph::Play, iconColor(*this)));
     shuttle_->setText(shuttleText());
     updateTips();
+    showBeat();
 }
 
 void TransportBar::showFrame(qint64 frame) {
     if (timecode_->hasFocus() && timecode_->isModified()) return; // the user is typing
     timecode_->setText(formatTimecode(frame, rate_));
+}
+
+void TransportBar::attachTempo(ProjectDocument& doc) {
+    if (tempo_) return;
+    doc_ = &doc;
+    beat_ = new BeatIndicator(this);
+    tempo_ = new TempoControl(doc, this);
+    left_->insertWidget(1, beat_);
+    left_->insertWidget(2, tempo_);
+    // The tempo makes the left side the wider: both sides as wide as it,
+    // so the buttons stay centred under the picture.
+    if (auto* grid = qobject_cast<QGridLayout*>(layout())) {
+        const int side = std::max(left_->sizeHint().width(), right_->sizeHint().width());
+        grid->setColumnMinimumWidth(0, side);
+        grid->setColumnMinimumWidth(2, side);
+    }
+    showBeat();
+}
+
+void TransportBar::showBeat() {
+    if (!beat_) return;
+    const bool playing = player_.playing();
+    if (playing && !beatTimer_->isActive()) beatTimer_->start();
+    if (!playing) beatTimer_->stop();
+    beat_->setActive(playing);
+    if (!playing) return;
+    const auto position = beatAt(player_.position(), rate_, doc_->project().tempoBpm);
+    beat_->setLevel(position ? beatFlash(position->phase) : 0);
 }
 
 QWidget* TransportBar::under(QWidget* viewer, TransportBar* bar, QWidget* parent) {

@@ -2,7 +2,9 @@
 // The transport under the viewer, as NLEs have it: the playhead's timecode
 // (type a time or a frame and press Enter to go there), go to start, previous
 // frame, stop, play/pause, next frame, go to end, loop, the shuttle state
-// ("▶ 2×", "◀ 4×", "‖") and Follow Playhead for the timeline.
+// ("▶ 2×", "◀ 4×", "‖") and Follow Playhead for the timeline; with a
+// document, the beat light and the project tempo (typed or tapped) beside
+// the timecode.
 //
 // It owns no playback logic: buttons call the Player and the Transport, or
 // trigger the window's own actions once adoptActions() has them, so a click
@@ -18,13 +20,18 @@
 #include "entropic/engine/media/rational.h"
 
 class QAction;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
+class QTimer;
 class QToolButton;
 
 namespace entropic::app {
 
+class BeatIndicator;
 class Player;
+class ProjectDocument;
+class TempoControl;
 class Transport;
 
 class TransportBar : public QWidget {
@@ -48,6 +55,13 @@ class TransportBar : public QWidget {
     bool jumpTo(const QString& text);
 
     QString shuttleText() const;
+
+    // Adds the beat light and the tempo box with its Tap button, for doc's
+    // tempo. The light flashes on the beats of the playing position (the
+    // player's clock, read at the screen's pace) and is dim while stopped.
+    void attachTempo(ProjectDocument& doc);
+    TempoControl* tempo() const { return tempo_; }
+    BeatIndicator* beatIndicator() const { return beat_; }
 
     // The bar under `viewer`, as one widget (the window's central widget).
     static QWidget* under(QWidget* viewer, TransportBar* bar, QWidget* parent);
@@ -73,6 +87,7 @@ class TransportBar : public QWidget {
     void updatePlayState();
     void showFrame(qint64 frame);
     QString tip(Role role, const QString& text) const;
+    void showBeat();
 
     Player& player_;
     Transport& transport_;
@@ -83,6 +98,12 @@ class TransportBar : public QWidget {
     QToolButton* stop_ = nullptr;
     QLineEdit* timecode_ = nullptr;
     QLabel* shuttle_ = nullptr;
+    QHBoxLayout* left_ = nullptr;  // timecode, beat light, tempo
+    QHBoxLayout* right_ = nullptr; // shuttle, follow
+    ProjectDocument* doc_ = nullptr;
+    TempoControl* tempo_ = nullptr;
+    BeatIndicator* beat_ = nullptr;
+    QTimer* beatTimer_ = nullptr;
 };
 
 } // namespace entropic::app

@@ -40,6 +40,7 @@
 #include "supervision/project_sync.h"
 #include "timeline/timeline_widget.h"
 #include "transport/clip_selection.h"
+#include "transport/tempo_control.h"
 #include "transport/transport.h"
 #include "transport/transport_bar.h"
 #include "viewer/viewer_widget.h"
@@ -124,6 +125,8 @@ void MainWindow::buildPanels() {
     viewer_ = new ViewerWidget(this);
     transportBar_ = new TransportBar(*player_, *transport_, this);
     setCentralWidget(TransportBar::under(viewer_, transportBar_, this));
+    transportBar_->attachTempo(*doc_);
+    connect(transportBar_->tempo(), &TempoControl::notice, this, &MainWindow::status);
     bin_ = new MediaBin(*doc_, this);
     browser_ = new EffectBrowser(this);
     signalValues_ = new SignalValues(*doc_, engine_, sync_, *transport_, this);

@@ -18,6 +18,7 @@
 #include "playback/player.h"
 #include "supervision/engine_supervisor.h"
 #include "timeline/timeline_widget.h"
+#include "transport/tempo_control.h"
 #include "transport/transport_bar.h"
 #include "viewer/viewer_widget.h"
 #include "window/documentation_dialog.h"
@@ -125,6 +126,14 @@ void MainWindow::buildPlaybackMenu() {
         player_->setLoopEnabled(on);
     });
     addAction(loop);
+    QAction* tap = playback->addAction(tr("Tap Tempo"));
+    tap->setObjectName(QStringLiteral("tapTempo"));
+    tap->setShortcut(keys(Qt::SHIFT | Qt::Key_T));
+    tap->setShortcutContext(Qt::WindowShortcut);
+    TempoControl* tempo = transportBar_->tempo();
+    connect(tap, &QAction::triggered, tempo, &TempoControl::tap);
+    tempo->setTapAction(tap);
+    addAction(tap);
     playback->addSeparator();
     for (QAction* action : timeline_->navigationActions()) {
         playback->addAction(action);

@@ -122,6 +122,13 @@ void PreferencesDialog::addMidiSection(QFormLayout* form) {
     midiDevice_->setToolTip(tr("Where pads' notes and mapped controllers come from. Devices "
                                "plugged in later are picked up within a second."));
     form->addRow(tr("MIDI input"), midiDevice_);
+    followClock_ = new QCheckBox(tr("Follow MIDI clock"), this);
+    followClock_->setObjectName(QStringLiteral("followMidiClock"));
+    followClock_->setChecked(settings.value(QLatin1String(MidiControl::kFollowClockKey)).toBool());
+    followClock_->setToolTip(
+        tr("On: a MIDI clock from the input (24 ticks a beat, from a sequencer or drum machine) "
+           "sets the project tempo, to 0.1 BPM; each run of the clock is one undo step."));
+    form->addRow(tr("Tempo"), followClock_);
 }
 
 void PreferencesDialog::apply() {
@@ -144,7 +151,9 @@ void PreferencesDialog::apply() {
         midi.value(QLatin1String(MidiControl::kDeviceKey)).toString() != midiDevice_->currentData();
     midi.setValue(QLatin1String(MidiControl::kApiKey), midiApi_->currentData().toString());
     midi.setValue(QLatin1String(MidiControl::kDeviceKey), midiDevice_->currentData().toString());
+    midi.setValue(QLatin1String(MidiControl::kFollowClockKey), followClock_->isChecked());
     if (midi_ && midiChanged) midi_->startFromSettings();
+    if (midi_) midi_->clockFollower().setEnabled(followClock_->isChecked());
 }
 
 } // namespace entropic::app

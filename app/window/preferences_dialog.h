@@ -6,7 +6,8 @@
 // the next play), and the RAM the engine keeps rendered frames in (the green
 // bar; applies at once), whether a dropped video's sound goes onto an
 // audio track as a linked clip (TimelineWidget::kLinkSoundKey), and the MIDI
-// input: API and device (MidiControl's keys; applies at once).
+// input: API and device, and whether MIDI clock drives the project tempo
+// (MidiControl's keys; applies at once).
 #include <QDialog>
 
 class QCheckBox;
@@ -41,6 +42,7 @@ class PreferencesDialog : public QDialog {
     // Item data: "auto" / "alsa" / "jack"; and "" (all), "none" or a device name.
     QComboBox* midiApi() const { return midiApi_; }
     QComboBox* midiDevice() const { return midiDevice_; }
+    QCheckBox* followMidiClock() const { return followClock_; }
 
   private:
     void addAudioSection(QFormLayout* form);
@@ -52,6 +54,7 @@ class PreferencesDialog : public QDialog {
     MidiControl* midi_;
     QComboBox* midiApi_ = nullptr;
     QComboBox* midiDevice_ = nullptr;
+    QCheckBox* followClock_ = nullptr;
     QSpinBox* cacheMb_ = nullptr;
     QSpinBox* steps_;
     QSpinBox* autosave_;
