@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include <QFileInfo>
 #include <QMetaObject>
 #include <QPointer>
 #include <jack/jack.h>
@@ -128,6 +129,12 @@ void MidiInput::rescan() {
         auto found = std::find_if(clients_.begin(), clients_.end(),
                                   [&](const auto& c) { return c->api == api; });
         if (found == clients_.end()) {
+            // Without the device, ALSA and RtMidi would both print an error
+            // on every rescan.
+            if (api == RtMidi::LINUX_ALSA && !QFileInfo::exists(QStringLiteral("/dev/snd/seq"))) {
+                problems << tr("no ALSA sequencer");
+                continue;
+            }
             if (api == RtMidi::UNIX_JACK && !jackServerRunning()) {
                 problems << tr("no JACK server");
                 continue;

@@ -11,7 +11,9 @@ namespace entropic::test {
 
 namespace {
 bool skipped = false;
-}
+// libjack prints each failed attempt to reach the server while it starts.
+void quiet(const char*) {}
+} // namespace
 
 void skipTest(const QString& why) {
     skipped = true;
@@ -29,6 +31,8 @@ JackServer::JackServer()
         problem_ = QStringLiteral("jackd is not installed (Debian package jackd2)");
         return;
     }
+    jack_set_error_function(&quiet);
+    jack_set_info_function(&quiet);
     qputenv("JACK_DEFAULT_SERVER", name_.toUtf8());
     qputenv("JACK_NO_AUDIO_RESERVATION", "1");
     process_.setProcessChannelMode(QProcess::MergedChannels);

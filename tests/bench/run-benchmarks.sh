@@ -55,3 +55,7 @@ if [ -x "$build/tests/bench/entropic-play-bench" ]; then
   echo "== play: the same chain from the green bar (cached first), 10 s"
   "$build/tests/bench/entropic-play-bench" "$play" --seconds 10 --cached "${chain[@]}"
 fi
+if [ -x "$build/tests/bench/entropic-live-bench" ]; then
+  echo "== live: a pad hit by key and by MIDI note to the painted frame, 1080p30, noise + channel shift + levels, uncached"
+  "$build/tests/bench/entropic-live-bench" "$play" --hits 30
+fi
