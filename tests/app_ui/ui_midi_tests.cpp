@@ -41,20 +41,9 @@ QAction* actionNamed(QMenu& menu, const QString& text) {
 TEST_CASE("MIDI: a learned note plays a pad on screen, a learned controller turns a knob",
           "[ui][midi]") {
     app::MainWindow window;
-    window.resize(1600, 960);
-    window.show();
-    QString hash;
-    qint64 shown = -1;
-    int frames = 0;
-    QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window,
-                     [&](const QImage&, qint64 f, const QString& h, double) {
-                         hash = h;
-                         shown = f;
-                         ++frames;
-                     });
-    REQUIRE(
-        window.openPath(QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/signals.entropic")));
-    REQUIRE(waitFor([&] { return window.engine().isReady() && frames > 0; }));
+    test::Stills stills;
+    REQUIRE(test::openWatching(
+        window, QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/signals.entropic"), stills));
     auto& doc = window.document();
     auto* midi = window.findChild<app::MidiControl*>();
     auto* panel = window.findChild<app::PerformancePanel*>();
@@ -88,7 +77,7 @@ TEST_CASE("MIDI: a learned note plays a pad on screen, a learned controller turn
 
     // The wave's phase, learned from the knob's own menu entries.
     window.transport().setFrame(40);
-    REQUIRE(waitFor([&] { return shown == 40; }));
+    REQUIRE(waitFor([&] { return stills.shown == 40; }));
     const app::MidiTarget phase{app::MidiTarget::Kind::EffectParam, "life", "wave-1", "phase", 0};
     REQUIRE(app::knobValue(doc, phase));
     {
@@ -107,14 +96,14 @@ TEST_CASE("MIDI: a learned note plays a pad on screen, a learned controller turn
     CHECK(table->item(0, app::MidiMappingList::kKnob)->text().endsWith("▸ Phase"));
 
     waitFor([] { return false; }, 800);
-    const QString before = hash;
+    const QString before = stills.hash;
     const int entries = doc.undoStack()->count();
     midi->handle({app::MidiMessage::Type::Controller, 1, 74, atKnob}); // picks up at the knob
     midi->handle({app::MidiMessage::Type::Controller, 1, 74, (atKnob + 40) % 128});
     midi->handle({app::MidiMessage::Type::Controller, 1, 74, (atKnob + 60) % 128});
     CHECK(*app::knobValue(doc, phase) != Approx(start));
     CHECK(doc.undoStack()->count() == entries + 1);
-    REQUIRE(waitFor([&] { return shown == 40 && hash != before; }));
+    REQUIRE(waitFor([&] { return stills.shown == 40 && stills.hash != before; }));
 
     const QString shots = QStringLiteral(ENTROPIC_BINARY_DIR "/test-scratch/ui");
     QDir().mkpath(shots);
@@ -122,5 +111,5 @@ TEST_CASE("MIDI: a learned note plays a pad on screen, a learned controller turn
 
     doc.undoStack()->undo();
     CHECK(*app::knobValue(doc, phase) == Approx(start));
-    REQUIRE(waitFor([&] { return shown == 40 && hash == before; }));
+    REQUIRE(waitFor([&] { return stills.shown == 40 && stills.hash == before; }));
 }

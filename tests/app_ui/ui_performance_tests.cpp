@@ -56,20 +56,9 @@ QAction* actionWithData(QMenu& menu, const QString& data) {
 TEST_CASE("pads: a key held while stopped changes the frame, a recorded take renders as previewed",
           "[ui][performance]") {
     app::MainWindow window;
-    window.resize(1600, 960);
-    window.show();
-    QString hash;
-    qint64 shown = -1;
-    int frames = 0;
-    QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window,
-                     [&](const QImage&, qint64 f, const QString& h, double) {
-                         hash = h;
-                         shown = f;
-                         ++frames;
-                     });
-    REQUIRE(
-        window.openPath(QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/signals.entropic")));
-    REQUIRE(waitFor([&] { return window.engine().isReady() && frames > 0; }));
+    test::Stills stills;
+    REQUIRE(test::openWatching(
+        window, QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/signals.entropic"), stills));
     auto& doc = window.document();
 
     auto* panel = window.findChild<app::PerformancePanel*>();
@@ -115,18 +104,18 @@ TEST_CASE("pads: a key held while stopped changes the frame, a recorded take ren
 
     // Stopped at frame 40: holding the key shows the pad on that frame.
     window.transport().setFrame(40);
-    REQUIRE(waitFor([&] { return shown == 40; }));
+    REQUIRE(waitFor([&] { return stills.shown == 40; }));
     waitFor([] { return false; }, 1500); // the route's reload settles
-    const QString before = hash;
+    const QString before = stills.hash;
     QTest::keyPress(&window.viewer(), Qt::Key_1);
     CHECK(panel->padButton(0)->isLit());
-    REQUIRE(waitFor([&] { return shown == 40 && hash != before; }));
+    REQUIRE(waitFor([&] { return stills.shown == 40 && stills.hash != before; }));
     const QString shots = QStringLiteral(ENTROPIC_BINARY_DIR "/test-scratch/ui");
     QDir().mkpath(shots);
     CHECK(panel->grab().save(shots + QStringLiteral("/performance-panel.png")));
     QTest::keyRelease(&window.viewer(), Qt::Key_1);
     CHECK_FALSE(panel->padButton(0)->isLit());
-    REQUIRE(waitFor([&] { return shown == 40 && hash == before; }));
+    REQUIRE(waitFor([&] { return stills.shown == 40 && stills.hash == before; }));
     CHECK(doc.project().performance.front().events.empty()); // playing stopped is not recording
 
     // Typing in a text field never plays a pad.
@@ -185,10 +174,10 @@ TEST_CASE("pads: a key held while stopped changes the frame, a recorded take ren
     // The preview of a frame inside the hit equals entropic-render's.
     const std::int64_t inside = (event.onFrame + event.offFrame) / 2;
     window.transport().setFrame(inside);
-    REQUIRE(waitFor([&] { return shown == inside; }));
+    REQUIRE(waitFor([&] { return stills.shown == inside; }));
     waitFor([] { return false; }, 1500);
-    REQUIRE(shown == inside);
-    const QString preview = hash;
+    REQUIRE(stills.shown == inside);
+    const QString preview = stills.hash;
     QTemporaryDir dir;
     QString error;
     REQUIRE(doc.save(dir.filePath(QStringLiteral("take.entropic")), &error));

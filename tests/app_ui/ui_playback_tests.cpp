@@ -31,13 +31,9 @@ using test::waitFor;
 
 TEST_CASE("Space plays and pauses the demo, the green bar fills while idle", "[ui][playback]") {
     app::MainWindow window;
-    window.resize(1600, 960);
-    window.show();
-    int stillFrames = 0;
-    QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window,
-                     [&] { ++stillFrames; });
-    REQUIRE(window.openPath(QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/demo.entropic")));
-    REQUIRE(waitFor([&] { return window.engine().isReady() && stillFrames > 0; }));
+    test::Stills stills;
+    REQUIRE(test::openWatching(
+        window, QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/demo.entropic"), stills));
     window.transport().setFrame(5);
 
     QAction* space = actionFor(window, QKeySequence(Qt::Key_Space));
@@ -54,11 +50,11 @@ TEST_CASE("Space plays and pauses the demo, the green bar fills while idle", "[u
     QDir().mkpath(shots);
     CHECK(window.grab().save(shots + QStringLiteral("/editor-playing.png")));
 
-    const int before = stillFrames;
+    const int before = stills.count;
     space->trigger();
     CHECK_FALSE(window.player().playing());
     // Paused: the viewer gets the paused frame from render_frame, whole.
-    REQUIRE(waitFor([&] { return stillFrames > before; }, 20000));
+    REQUIRE(waitFor([&] { return stills.count > before; }, 20000));
     CHECK(window.viewer().shownScale() == 1.0);
     CHECK(window.viewer().shownFrame() == window.transport().frame());
 

@@ -64,20 +64,9 @@ QAction* findAction(QMenu& menu, const QString& text) {
 TEST_CASE("signals in the editor: panel, ghost handle, modulate by, keyframes, undo",
           "[ui][signals]") {
     app::MainWindow window;
-    window.resize(1600, 960);
-    window.show();
-    QString hash;
-    qint64 shown = -1;
-    int frames = 0;
-    QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window,
-                     [&](const QImage&, qint64 f, const QString& h, double) {
-                         hash = h;
-                         shown = f;
-                         ++frames;
-                     });
-    REQUIRE(
-        window.openPath(QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/signals.entropic")));
-    REQUIRE(waitFor([&] { return window.engine().isReady() && frames > 0; }));
+    test::Stills stills;
+    REQUIRE(test::openWatching(
+        window, QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/signals.entropic"), stills));
 
     // The panel: one card per node, values arriving from the engine.
     CHECK(window.modulation().cards().size() == 3);
@@ -108,8 +97,8 @@ TEST_CASE("signals in the editor: panel, ghost handle, modulate by, keyframes, u
 
     // "Modulate by…" on a plain knob: the wave's phase, by the demo's LFO.
     window.transport().setFrame(40);
-    REQUIRE(waitFor([&] { return shown == 40; }));
-    const QString before = hash;
+    REQUIRE(waitFor([&] { return stills.shown == 40; }));
+    const QString before = stills.hash;
     auto* phase = motionFor(window.inspector(), "wave-1", "phase");
     REQUIRE(phase);
     {
@@ -136,7 +125,7 @@ TEST_CASE("signals in the editor: panel, ghost handle, modulate by, keyframes, u
     REQUIRE(routes.size() == 4);
     CHECK(routes.back().target.param == "phase");
     CHECK(routes.back().depth == Approx(0.8));
-    REQUIRE(waitFor([&] { return shown == 40 && hash != before; }));
+    REQUIRE(waitFor([&] { return stills.shown == 40 && stills.hash != before; }));
 
     // A keyframe at the playhead; with a lane, the knob sets the key.
     auto* mix = motionFor(window.inspector(), "rows-1", "max_shift");

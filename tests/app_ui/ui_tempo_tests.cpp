@@ -45,13 +45,9 @@ template <typename Tap> void tapRun(int count, int intervalMs, Tap tap) {
 TEST_CASE("tapping Shift+T or the Tap button sets the tempo box, one undo step a run",
           "[ui][transport][tempo]") {
     app::MainWindow window;
-    window.resize(1600, 960);
-    window.show();
-    int stillFrames = 0;
-    QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window,
-                     [&] { ++stillFrames; });
-    REQUIRE(window.openPath(QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/demo.entropic")));
-    REQUIRE(waitFor([&] { return window.engine().isReady() && stillFrames > 0; }));
+    test::Stills stills;
+    REQUIRE(test::openWatching(
+        window, QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/demo.entropic"), stills));
     REQUIRE(QTest::qWaitForWindowActive(&window));
 
     app::TempoControl* tempo = window.transportBar().tempo();

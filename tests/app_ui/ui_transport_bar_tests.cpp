@@ -48,13 +48,9 @@ void typeInto(QLineEdit* field, const QString& text) {
 TEST_CASE("the transport bar drives the playhead and the player, and says its shortcuts",
           "[ui][transport]") {
     app::MainWindow window;
-    window.resize(1600, 960);
-    window.show();
-    int stillFrames = 0;
-    QObject::connect(&window.frameFeed(), &app::FrameFeed::frameReady, &window,
-                     [&] { ++stillFrames; });
-    REQUIRE(window.openPath(QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/demo.entropic")));
-    REQUIRE(waitFor([&] { return window.engine().isReady() && stillFrames > 0; }));
+    test::Stills stills;
+    REQUIRE(test::openWatching(
+        window, QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/demo.entropic"), stills));
 
     auto& bar = window.transportBar();
     auto& transport = window.transport();
@@ -188,8 +184,8 @@ TEST_CASE("the transport bar drives the playhead and the player, and says its sh
 
     SECTION("a look at it") {
         transport.setFrame(42);
-        const int before = stillFrames;
-        REQUIRE(waitFor([&] { return stillFrames > before && window.viewer().shownFrame() == 42; },
+        const int before = stills.count;
+        REQUIRE(waitFor([&] { return stills.count > before && window.viewer().shownFrame() == 42; },
                         20000));
         const QString shots = QStringLiteral(ENTROPIC_BINARY_DIR "/test-scratch/ui");
         QDir().mkpath(shots);
