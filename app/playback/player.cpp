@@ -139,6 +139,9 @@ void Player::startSession(bool preroll) {
                               {"rate", rate_}};
     if (loop) request["loop"] = {{"first", loop->first}, {"end", loop->end}};
     if (preroll) request["preroll"] = true;
+    const int ringAhead = EngineInstance::kRingSlots - 2;
+    const int ahead = project_->performance.empty() ? ringAhead : std::min(kLiveAhead, ringAhead);
+    if (ahead != ringAhead) request["ahead"] = ahead;
     engine_->request(
         std::move(request), [](const nlohmann::json&) {}, EngineSupervisor::kDefaultTimeoutMs,
         this);
@@ -148,7 +151,7 @@ void Player::startSession(bool preroll) {
     s.id = session_;
     s.direction = rate_ < 0 ? -1 : 1;
     s.loop = loop;
-    s.lookahead = EngineInstance::kRingSlots - 2; // as far ahead as the engine renders
+    s.lookahead = ahead; // as far ahead as the engine renders
     s.projectWidth = project_->width;
     s.viewSize = viewSize_;
     presenter_->begin(s);

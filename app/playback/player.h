@@ -39,6 +39,11 @@ class Player : public QObject {
     static constexpr double kMaxShuttle = 4;
     static constexpr int kPrerollMs = 600;
     static constexpr int kPrerollFrames = 4; // decoded frames ready before the sound starts
+    // Frames the engine renders ahead of the clock in a project with pads: a
+    // live hit cannot show on frames rendered before it, so fewer ahead is a
+    // shorter wait for the hit (entropic-live-bench), at the price of less
+    // cushion for a slow frame. Without pads, as many as the ring holds.
+    static constexpr int kLiveAhead = 1;
 
     // open: how the audio output is made (default: the device in the
     // settings, silence if there is none); the play benchmark passes silence.

@@ -5,6 +5,11 @@
 
 namespace entropic::engine {
 
+int playLookahead(int ringSlots, int ahead) {
+    const int ringAhead = std::max(1, ringSlots - 2);
+    return ahead > 0 ? std::min(ahead, ringAhead) : ringAhead;
+}
+
 void PlaybackPlan::start(const PlayStart& start, Time now) {
     start_ = start;
     if (start_.loop && start_.loop->end <= start_.loop->first) start_.loop.reset();

@@ -33,6 +33,7 @@ void handlePlay(EngineSession& s, const nlohmann::json& request, const Responder
     if (std::abs(start.rate) < 1.0 / 64)
         f.failRange("rate", "a play rate must not be 0 (send stop to pause)");
     start.preroll = f.boolean("preroll", false);
+    start.ahead = static_cast<int>(f.integer("ahead", 0, 64, 0));
     start.fps = project->frameRate.toDouble();
     start.frameCount = project->frameCount();
     if (f.has("loop")) {

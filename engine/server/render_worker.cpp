@@ -136,9 +136,7 @@ void RenderWorker::loop() {
 }
 
 void RenderWorker::playStep(std::unique_lock<std::mutex>& lock) {
-    // The ring keeps the frame on screen and the one being written; the rest
-    // may run ahead of the clock.
-    const int lookahead = std::max(1, ring_.slotCount() - 2);
+    const int lookahead = playLookahead(ring_.slotCount(), plan_.settings().ahead);
     if (const auto project = project_.current())
         plan_.setFrameCount(project->frameCount()); // edits while playing
     // A cached frame costs a copy; any other what the chain cost lately.

@@ -240,7 +240,8 @@ TEST_CASE("play streams session-tagged frames that follow the clock, stop ends i
     CHECK(info.frameIndex == 3);
 }
 
-TEST_CASE("play refuses a zero rate, a bad loop and a missing project", "[playback][protocol]") {
+TEST_CASE("play refuses a zero rate, a bad loop, an ahead past 64 and a missing project",
+          "[playback][protocol]") {
     PlayingEngine engine;
     auto code = [](const json& r) { return r["error"]["code"].get<std::string>(); };
     CHECK(code(engine.call({{"cmd", "play"}, {"session", 1}, {"time", timeAt(0)}})) ==
@@ -255,6 +256,11 @@ TEST_CASE("play refuses a zero rate, a bad loop and a missing project", "[playba
                             {"time", timeAt(0)},
                             {"loop", {{"first", 10}, {"end", 5}}}})) == engine::errc::kOutOfRange);
     CHECK(code(engine.call({{"cmd", "play"}, {"time", timeAt(0)}})) == engine::errc::kMissingField);
+    CHECK(
+        code(engine.call({{"cmd", "play"}, {"session", 1}, {"time", timeAt(0)}, {"ahead", 65}})) ==
+        engine::errc::kOutOfRange);
+    CHECK(engine.call({{"cmd", "play"}, {"session", 2}, {"time", timeAt(0)}, {"ahead", 1}})["ok"] ==
+          true);
     CHECK(engine.call({{"cmd", "ping"}})["ok"] == true); // still serving
 }
 
@@ -390,6 +396,16 @@ TEST_CASE(
     CHECK(frames.front() >= 6); // jumped to where the clock would be
     for (std::size_t i = 1; i < frames.size(); ++i)
         CHECK(frames[i] == frames[i - 1] + 1);
+}
+
+TEST_CASE("Playback plan: a session may ask for fewer frames ahead than the ring holds",
+          "[playback]") {
+    CHECK(engine::playLookahead(8, 0) == 6);
+    CHECK(engine::playLookahead(8, 1) == 1);
+    CHECK(engine::playLookahead(8, 2) == 2);
+    CHECK(engine::playLookahead(8, 40) == 6);
+    CHECK(engine::playLookahead(4, 0) == 2);
+    CHECK(engine::playLookahead(2, 0) == 1);
 }
 
 TEST_CASE("Playback plan: pre-roll holds the clock until the first report", "[playback]") {

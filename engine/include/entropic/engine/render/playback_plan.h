@@ -45,7 +45,17 @@ struct PlayStart {
     // Pre-roll: the clock stands still at `position` until the first report,
     // so the frames the start needs are rendered before the sound starts.
     bool preroll = false;
+    // At most this many frames rendered ahead of the clock (0: as many as the
+    // ring holds). Fewer frames ahead is less protection against a slow frame
+    // but a shorter wait for a live hit, which frames rendered before it
+    // cannot show (docs/performance.md, "Live latency").
+    int ahead = 0;
 };
+
+// How many frames a play session renders ahead of the clock: the ring keeps
+// the frame on screen and the one being written, the rest may run ahead,
+// capped by the session's `ahead` when it asks for fewer.
+int playLookahead(int ringSlots, int ahead);
 
 class PlaybackPlan {
   public:
