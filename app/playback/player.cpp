@@ -139,9 +139,8 @@ void Player::startSession(bool preroll) {
                               {"rate", rate_}};
     if (loop) request["loop"] = {{"first", loop->first}, {"end", loop->end}};
     if (preroll) request["preroll"] = true;
-    const int ringAhead = EngineInstance::kRingSlots - 2;
-    const int ahead = project_->performance.empty() ? ringAhead : std::min(kLiveAhead, ringAhead);
-    if (ahead != ringAhead) request["ahead"] = ahead;
+    const int ahead = project_->performance.empty() ? 0 : kLiveAhead; // 0: as the ring holds
+    if (ahead > 0) request["ahead"] = ahead;
     engine_->request(
         std::move(request), [](const nlohmann::json&) {}, EngineSupervisor::kDefaultTimeoutMs,
         this);
@@ -151,7 +150,7 @@ void Player::startSession(bool preroll) {
     s.id = session_;
     s.direction = rate_ < 0 ? -1 : 1;
     s.loop = loop;
-    s.lookahead = ahead; // as far ahead as the engine renders
+    s.lookahead = engine::playLookahead(EngineInstance::kRingSlots, ahead); // as the engine does
     s.projectWidth = project_->width;
     s.viewSize = viewSize_;
     presenter_->begin(s);
