@@ -2,7 +2,6 @@
 
 #include <iostream>
 
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QThread>
 #include <jack/jack.h>
@@ -24,8 +23,7 @@ bool testSkipped() {
     return skipped;
 }
 
-JackServer::JackServer()
-    : name_(QStringLiteral("entropic-test-%1").arg(QCoreApplication::applicationPid())) {
+JackServer::JackServer() : name_(QLatin1String(kName)) {
     const QString jackd = QStringLiteral(ENTROPIC_JACKD);
     if (jackd.isEmpty() || jackd.endsWith(QLatin1String("NOTFOUND"))) {
         problem_ = QStringLiteral("jackd is not installed (Debian package jackd2)");
@@ -55,6 +53,9 @@ JackServer::JackServer()
         }
         QThread::msleep(100);
     }
+    // What jackd said (for instance "Too many servers already active") only
+    // reaches readAll() once the pipe is drained.
+    process_.waitForFinished(1000);
     problem_ = QStringLiteral("the JACK dummy server did not come up: %1")
                    .arg(QString::fromLocal8Bit(process_.readAll()).trimmed());
 }

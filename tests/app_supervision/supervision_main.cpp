@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 
+#include "private_user_folders.h"
 #include "supervision/engine_supervisor.h"
 #include "supervision_support.h"
 
@@ -33,6 +34,7 @@ int runEditorChild(int argc, char** argv) {
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     if (argc > 1 && std::strcmp(argv[1], "--editor-child") == 0) return runEditorChild(argc, argv);
+    const entropic::test::PrivateUserFolders folders("app_supervision_tests");
     QCoreApplication app(argc, argv);
     return Catch::Session().run(argc, argv);
 }

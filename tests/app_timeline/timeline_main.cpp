@@ -4,13 +4,14 @@
 #include <catch2/catch.hpp>
 
 #include <QApplication>
-#include <QStandardPaths>
+
+#include "private_user_folders.h"
 
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    const entropic::test::PrivateUserFolders folders("app_timeline_tests");
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("entropic-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("app_timeline_tests"));
-    QStandardPaths::setTestModeEnabled(true);
     return Catch::Session().run(argc, argv);
 }

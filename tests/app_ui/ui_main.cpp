@@ -5,13 +5,13 @@
 
 #include <QApplication>
 
+#include "private_user_folders.h"
+
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     qputenv("ENTROPIC_ENGINE", ENTROPIC_ENGINE_PATH);
-    // Settings and recovery files of the tests stay out of the user's.
-    qputenv("XDG_CONFIG_HOME", ENTROPIC_BINARY_DIR "/test-scratch/ui-home/config");
-    qputenv("XDG_DATA_HOME", ENTROPIC_BINARY_DIR "/test-scratch/ui-home/data");
-    qputenv("XDG_CACHE_HOME", ENTROPIC_BINARY_DIR "/test-scratch/ui-home/cache");
+    // Settings and recovery files stay out of the user's and the other cases'.
+    const entropic::test::PrivateUserFolders folders("app_ui_tests");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("EntropicTests"));
     QApplication::setApplicationName(QStringLiteral("EntropicTests"));
