@@ -151,6 +151,8 @@ bool setPadSettings(ProjectDocument& doc, const PadSettings& settings, QString* 
                                          .arg(otherLane ? laneName(*otherLane) : q(other.lane)));
             }
         }
+    if (settings.cueFrame < -1)
+        return refuse(error, QStringLiteral("A pad jumps to frame 0 or later (-1: no jump)"));
     if (*pad == settings) return true;
     *pad = settings;
     return pushPart(doc, std::move(after), QStringLiteral("Set pad %1").arg(laneName(*lane)),

@@ -25,10 +25,10 @@ bool addPad(ProjectDocument& doc, const QString& name, PadSettings settings,
 // Renames the lane and the gate sources reading it.
 bool renamePad(ProjectDocument& doc, const QString& laneId, const QString& name,
                QString* error = nullptr);
-// Key, colour, mode, one-shot length, choke group and MIDI note (settings.lane
-// names the pad). Refused: a key or MIDI note another pad plays, a length <= 0,
+// Key, colour, mode, one-shot length, choke group, MIDI note and cue frame
+// (settings.lane names the pad). Refused: a key or MIDI note another pad plays, a length <= 0,
 // a choke group out of 0..PadSettings::kMaxChokeGroup, a colour that is not
-// "#rrggbb", a note out of 0..127 or a channel out of 0..16.
+// "#rrggbb", a note out of 0..127, a channel out of 0..16 or a cue frame below -1.
 bool setPadSettings(ProjectDocument& doc, const PadSettings& settings, QString* error = nullptr);
 // Removes the lane, its settings, its gate sources and whatever they drove.
 bool removePad(ProjectDocument& doc, const QString& laneId, QString* error = nullptr);

@@ -9,6 +9,7 @@
 #include "commands/edits.h"
 #include "commands/signal_graph_command.h"
 #include "commands/signal_pruning.h"
+#include "entropic/effects/container.h"
 #include "entropic/signal/automation.h"
 #include "entropic/signal/operator_registry.h"
 #include "modulation/signal_names.h"
@@ -62,6 +63,8 @@ const fx::ParamSpec* targetSpec(const engine::Project& project, const sig::Param
                 if (instance) *instance = &e;
                 for (const auto& p : e.descriptor->params)
                     if (p.key == target.param) return &p;
+                // The dry/wet every effect has (its catalog entry's last).
+                if (target.param == fx::mixParam().key) return &fx::mixParam();
                 return nullptr;
             }
     return nullptr;

@@ -46,6 +46,7 @@ json PadSettings::toJson() const {
         doc["midi_note"] = midiNote;
         doc["midi_channel"] = midiChannel;
     }
+    if (cueFrame >= 0) doc["cue_frame"] = cueFrame;
     return doc;
 }
 
@@ -82,6 +83,10 @@ std::optional<PadSettings> PadSettings::fromJson(const json& doc) {
     if (const auto c = doc.find("midi_channel"); c != doc.end() && c->is_number_integer()) {
         const int v = c->get<int>();
         if (v >= 0 && v <= 16) p.midiChannel = v;
+    }
+    if (const auto c = doc.find("cue_frame"); c != doc.end() && c->is_number_integer()) {
+        const auto v = c->get<std::int64_t>();
+        if (v >= 0) p.cueFrame = v;
     }
     return p;
 }

@@ -4,6 +4,7 @@
 // its choke group. The engine never needs these, so they live in the
 // editor's part of the project file ("editor.pads"); the lane and its gate
 // source live in the project proper.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ struct PadSettings {
     int choke = 0;       // 0: none; pads sharing a group 1..kMaxChokeGroup silence each other
     int midiNote = -1;   // 0..127; -1: none
     int midiChannel = 0; // 1..16; 0: any channel
+    // Cue launch: a hit also moves the playhead here (a marker's frame), on
+    // the quantize grid while playing; -1: the pad does not jump.
+    std::int64_t cueFrame = -1;
 
     bool playsNote(int channel, int note) const {
         return midiNote >= 0 && note == midiNote && (midiChannel == 0 || midiChannel == channel);

@@ -9,7 +9,7 @@
 namespace entropic::app {
 
 namespace {
-// One-shots end on time even when nothing else happens.
+// One-shots end, and waiting cues launch, on time even when nothing else happens.
 constexpr int kOneShotPollMs = 5;
 } // namespace
 
@@ -19,6 +19,8 @@ LivePerformance::LivePerformance(ProjectDocument& doc, Clock clock, QObject* par
     wall_ = [this] { return static_cast<double>(steady_.nsecsElapsed()) / 1e9; };
     oneShots_.setInterval(kOneShotPollMs);
     connect(&oneShots_, &QTimer::timeout, this, [this] { apply(player_.advance(now())); });
+    cueWait_.setInterval(kOneShotPollMs);
+    connect(&cueWait_, &QTimer::timeout, this, &LivePerformance::launchCue);
     connect(&doc_, &ProjectDocument::changed, this, &LivePerformance::syncPads);
     playing_ = clock_.playing();
     syncPads();
@@ -55,6 +57,64 @@ void LivePerformance::syncPads() {
 
 void LivePerformance::press(int pad, double velocity) {
     apply(player_.press(pad, velocity, now()));
+    const auto& pads = doc_.editorState().pads;
+    if (pad >= 0 && pad < static_cast<int>(pads.size()) &&
+        pads[static_cast<std::size_t>(pad)].cueFrame >= 0)
+        cue(pads[static_cast<std::size_t>(pad)].cueFrame);
+}
+
+void LivePerformance::cue(std::int64_t target) {
+    if (!playing_) {
+        pendingCue_.reset();
+        cueWait_.stop();
+        Q_EMIT cueRequested(target);
+        return;
+    }
+    const auto& project = doc_.project();
+    const double step = quantizeStep(quantizeBeats_, project.tempoBpm, project.frameRate);
+    const double frame = clock_.frame();
+    // The line at or after the hit, as a clip launcher waits for the next bar;
+    // the epsilon keeps a hit exactly on a line from waiting a whole step.
+    const double launch = step > 0 ? std::ceil(frame / step - 1e-9) * step : frame;
+    // A later cue replaces one still waiting: the last hit is the one meant.
+    pendingCue_ = PendingCue{target, frame, launch};
+    cueWait_.start();
+    launchCue();
+}
+
+std::optional<std::int64_t> LivePerformance::pendingCueLaunch() const {
+    if (!pendingCue_) return std::nullopt;
+    return static_cast<std::int64_t>(std::llround(pendingCue_->launch));
+}
+
+void LivePerformance::launchCue() {
+    if (!pendingCue_ || !playing_) return;
+    const double frame = clock_.frame();
+    // Waiting for the line, unless the clock went back past the hit (a loop
+    // wrapped, the playhead was moved): the line will not come, so go now.
+    if (frame + 1e-6 < pendingCue_->launch && frame + 1e-6 >= pendingCue_->hit) return;
+    const std::int64_t target = pendingCue_->target;
+    pendingCue_.reset();
+    cueWait_.stop();
+    // A pad held across the jump: its hit ends where the jump leaves and a
+    // new one starts where it lands, so a take never holds an event running
+    // backwards.
+    const std::int64_t from = static_cast<std::int64_t>(std::floor(frame));
+    const double wall = wall_();
+    std::vector<std::pair<std::string, double>> held;
+    for (int i = 0; i < player_.padCount() && i < static_cast<int>(lanes_.size()); ++i)
+        if (player_.isOn(i)) {
+            const auto& lane = lanes_[static_cast<std::size_t>(i)];
+            held.emplace_back(lane, velocity_[static_cast<std::size_t>(i)]);
+            take_.close(lane, from, wall);
+            retro_.close(lane, from, wall);
+        }
+    Q_EMIT cueRequested(target);
+    for (const auto& [lane, velocity] : held) {
+        take_.open(lane, target, velocity);
+        retro_.open(lane, target, velocity);
+    }
+    updateLive();
 }
 
 void LivePerformance::release(int pad) {
@@ -116,6 +176,8 @@ void LivePerformance::updateLive() {
 
 void LivePerformance::setPlaying(bool playing) {
     if (playing == playing_) return;
+    pendingCue_.reset(); // a cue waiting for a line that will not come now
+    cueWait_.stop();
     apply(player_.releaseAll(now()));
     if (playing_) writeTake();
     playing_ = playing;

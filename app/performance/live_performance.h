@@ -13,6 +13,7 @@
 // Takes and captures are quantized (quantize.h) when a grid is set.
 // The clock is passed in, so tests drive it frame by frame.
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include <QElapsedTimer>
@@ -65,6 +66,10 @@ class LivePerformance : public QObject {
     // Playback started or stopped (Player::playingChanged): every pad goes
     // off, and a stop writes the armed take.
     void setPlaying(bool playing);
+
+    // The frame a cue jump waits for while playing (the next line of the
+    // quantize grid at or after the hit), or nullopt when none is pending.
+    std::optional<std::int64_t> pendingCueLaunch() const;
     // Seconds since some fixed point (tests replace the steady clock).
     void setWallClock(std::function<double()> wall) { wall_ = std::move(wall); }
 
@@ -72,6 +77,10 @@ class LivePerformance : public QObject {
     void padChanged(int pad, bool on);
     // A take or capture was written, or refused (the message says why).
     void notice(const QString& text);
+    // A cue pad asks for the playhead at `frame`: stopped, at once; playing,
+    // when the clock reaches the next quantize line (quantize off: at once).
+    // Pads held across the jump are cut at it and go on from the new frame.
+    void cueRequested(qint64 frame);
 
   private:
     void syncPads();
@@ -80,6 +89,8 @@ class LivePerformance : public QObject {
     void apply(const std::vector<GateChange>& changes);
     void updateLive();
     void writeTake();
+    void cue(std::int64_t target);
+    void launchCue();
     // The events as written: snapped to the quantize grid when one is set.
     std::vector<sig::GateEvent> quantized(std::vector<sig::GateEvent> events) const;
     double fps() const;
@@ -89,6 +100,13 @@ class LivePerformance : public QObject {
     std::function<double()> wall_;
     QElapsedTimer steady_;
     QTimer oneShots_;
+    QTimer cueWait_;
+    struct PendingCue {
+        std::int64_t target = 0;
+        double hit = 0;    // the clock's frame at the hit
+        double launch = 0; // timeline frame of the quantize line it waits for
+    };
+    std::optional<PendingCue> pendingCue_;
     PadPlayer player_;
     std::vector<std::string> lanes_; // by pad index
     std::vector<double> velocity_;   // of the pads that are on

@@ -20,6 +20,7 @@ class PadButton : public QWidget {
     bool isEmptySlot() const { return name_.isEmpty(); }
     QString name() const { return name_; }
     QString key() const { return key_; }
+    QString mode() const { return mode_; }
 
     QSize sizeHint() const override { return {72, 56}; }
     QSize minimumSizeHint() const override { return {40, 32}; }

@@ -63,6 +63,13 @@ QString q(const std::string& s) {
     return QString::fromStdString(s);
 }
 
+// A marker as the cue menu and a cue pad name it: its name, or its frame.
+QString markerText(const std::vector<Marker>& markers, std::int64_t frame) {
+    for (const auto& m : markers)
+        if (m.frame == frame && !m.name.empty()) return q(m.name);
+    return PerformancePanel::tr("frame %1").arg(frame);
+}
+
 } // namespace
 
 QString PerformancePanel::defaultKey(int row, int column) {
@@ -83,6 +90,7 @@ PerformancePanel::PerformancePanel(ProjectDocument& doc, Player& player, Transpo
                                 this);
     connect(&player, &Player::playingChanged, live_, &LivePerformance::setPlaying);
     connect(live_, &LivePerformance::notice, this, &PerformancePanel::notice);
+    connect(live_, &LivePerformance::cueRequested, &transport, &Transport::setFrame);
     connect(live_, &LivePerformance::padChanged, this, [this](int pad, bool on) {
         for (int slot = 0; slot < static_cast<int>(buttons_.size()); ++slot)
             if (padAt(slot) == pad) buttons_[static_cast<std::size_t>(slot)]->setLit(on);
@@ -294,7 +302,10 @@ void PerformancePanel::refreshPads() {
         if (pad.midiNote >= 0)
             keys +=
                 (keys.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("♪%1").arg(pad.midiNote);
-        button->setPad(name, QColor(q(pad.colour)), keys, modeText(pad));
+        QString mode = modeText(pad);
+        if (pad.cueFrame >= 0)
+            mode += QStringLiteral(" → ") + markerText(doc_.editorState().markers, pad.cueFrame);
+        button->setPad(name, QColor(q(pad.colour)), keys, mode);
         button->setLit(live_->isOn(slot));
     }
 }
@@ -402,6 +413,27 @@ void PerformancePanel::fillPadMenu(int slot, QMenu& menu) {
         action->setCheckable(true);
         action->setChecked(settings.choke == group);
     }
+    auto* jump = menu.addMenu(tr("Jump to marker"));
+    jump->setObjectName(QStringLiteral("padJumpMenu"));
+    auto* noJump = jump->addAction(tr("No jump"), this, [this, pad] {
+        editPad(pad, [](PadSettings& s) { s.cueFrame = -1; });
+    });
+    noJump->setCheckable(true);
+    noJump->setChecked(settings.cueFrame < 0);
+    jump->addSeparator();
+    const auto& markers = doc_.editorState().markers;
+    for (const auto& marker : markers) {
+        auto* action = jump->addAction(
+            tr("%1 (frame %2)").arg(markerText(markers, marker.frame)).arg(marker.frame), this,
+            [this, pad, frame = marker.frame] {
+                editPad(pad, [&](PadSettings& s) { s.cueFrame = frame; });
+            });
+        action->setCheckable(true);
+        action->setChecked(settings.cueFrame == marker.frame);
+        action->setData(QVariant::fromValue<qint64>(marker.frame));
+    }
+    if (markers.empty())
+        jump->addAction(tr("Add markers on the timeline first (M)"))->setEnabled(false);
     if (midi_) {
         menu.addAction(tr("Learn MIDI Note"), midi_, [this, lane] { midi_->learnPad(lane); });
         if (settings.midiNote >= 0)
@@ -413,33 +445,71 @@ void PerformancePanel::fillPadMenu(int slot, QMenu& menu) {
             });
     }
     auto* driveMenu = menu.addMenu(tr("Drive a parameter"));
-    const auto& project = doc_.project();
-    bool any = false;
-    for (const auto& track : project.tracks)
-        for (const auto& clip : track.clips) {
-            if (q(clip.id) != selection_.current()) continue;
-            for (const auto& effect : clip.effects) {
-                auto* effectMenu = driveMenu->addMenu(q(effect.descriptor->name));
-                for (const auto& param : effect.descriptor->params) {
-                    if (param.type != fx::ParamType::Float && param.type != fx::ParamType::Int)
-                        continue;
-                    const QString label =
-                        q(effect.descriptor->name) + QLatin1Char(' ') + q(param.label).toLower();
-                    auto* action =
-                        effectMenu->addAction(q(param.label) + QStringLiteral("…"), this,
-                                              [this, pad, id = effect.instanceId, key = param.key,
-                                               label] { drive(pad, id, key, label); });
-                    action->setData(q(effect.instanceId + "." + param.key)); // "wave-1.phase"
-                    any = true;
-                }
-            }
+    auto* bypassMenu = menu.addMenu(tr("Bypass an effect while on"));
+    auto* enableMenu = menu.addMenu(tr("Enable an effect while on"));
+    bypassMenu->setObjectName(QStringLiteral("padBypassMenu"));
+    enableMenu->setObjectName(QStringLiteral("padEnableMenu"));
+    const auto effects = selectedClipEffects();
+    for (const auto* effect : effects) {
+        const QString effectName = q(effect->descriptor->name);
+        auto* effectMenu = driveMenu->addMenu(effectName);
+        for (const auto& param : effect->descriptor->params) {
+            if (param.type != fx::ParamType::Float && param.type != fx::ParamType::Int) continue;
+            const QString label = effectName + QLatin1Char(' ') + q(param.label).toLower();
+            auto* action =
+                effectMenu->addAction(q(param.label) + QStringLiteral("…"), this,
+                                      [this, pad, id = effect->instanceId, key = param.key, label] {
+                                          drive(pad, id, key, label);
+                                      });
+            action->setData(q(effect->instanceId + "." + param.key)); // "wave-1.phase"
         }
-    if (!any) driveMenu->addAction(tr("Select a clip with effects first"))->setEnabled(false);
+        for (auto [submenu, enable] : {std::pair{bypassMenu, false}, std::pair{enableMenu, true}})
+            submenu
+                ->addAction(
+                    effectName, this,
+                    [this, pad, id = effect->instanceId, enable] { switchEffect(pad, id, enable); })
+                ->setData(q(effect->instanceId));
+    }
+    if (effects.empty())
+        for (auto* submenu : {driveMenu, bypassMenu, enableMenu})
+            submenu->addAction(tr("Select a clip with effects first"))->setEnabled(false);
     menu.addSeparator();
     menu.addAction(tr("Delete pad"), this, [this, lane] {
         QString error;
         if (!edits::removePad(doc_, lane, &error)) Q_EMIT notice(error);
     });
+}
+
+std::vector<const fx::EffectInstance*> PerformancePanel::selectedClipEffects() const {
+    std::vector<const fx::EffectInstance*> out;
+    for (const auto& track : doc_.project().tracks)
+        for (const auto& clip : track.clips)
+            if (q(clip.id) == selection_.current())
+                for (const auto& effect : clip.effects)
+                    out.push_back(&effect);
+    return out;
+}
+
+void PerformancePanel::switchEffect(int pad, const std::string& effect, bool enable) {
+    if (pad < 0 || pad >= static_cast<int>(doc_.editorState().pads.size())) return;
+    const QString source =
+        edits::padSource(doc_, q(doc_.editorState().pads[static_cast<std::size_t>(pad)].lane));
+    if (source.isEmpty()) {
+        Q_EMIT notice(tr("This pad has no gate source to switch with"));
+        return;
+    }
+    // A route into the effect's dry/wet a whole range deep: the gate takes
+    // the mix to 0 while on (bypass), or, inverted, while off (enable), and
+    // leaves the artist's own mix as it is otherwise. The threshold makes any
+    // velocity switch fully: a soft MIDI note bypasses as much as a hard one.
+    sig::RouteSpec route;
+    route.signal = source.toStdString();
+    route.target = {effect, fx::mixParam().key, 0};
+    route.depth = -1;
+    route.processing.threshold = kSwitchThreshold;
+    route.processing.invert = enable;
+    QString error;
+    if (!edits::addRoute(doc_, route, &error)) Q_EMIT notice(error);
 }
 
 void PerformancePanel::drive(int pad, const std::string& effect, const std::string& param,

@@ -5,14 +5,16 @@
 // records what is played into the lanes (overdub or replace, quantized to a
 // beat grid if chosen), "Capture last
 // performance" writes the last minute of playing even when not armed. A
-// pad's context menu sets its key, colour, mode and choke group, and makes it
-// drive an effect parameter through an envelope; with MIDI, a pad learns a
-// note and the panel lists the MIDI mappings.
+// pad's context menu sets its key, colour, mode and choke group, the marker
+// it jumps to, and makes it drive an effect parameter through an envelope or
+// bypass or enable an effect while on; with MIDI, a pad learns a note and the
+// panel lists the MIDI mappings.
 #include <functional>
 #include <vector>
 
 #include <QWidget>
 
+#include "entropic/effects/container.h"
 #include "performance/live_performance.h"
 
 class QAction;
@@ -38,6 +40,9 @@ class PerformancePanel : public QWidget {
     Q_OBJECT
   public:
     static constexpr int kMaxGrid = 8;
+    // The gate level at which a bypass or enable pad switches fully: below
+    // the softest MIDI note (1/127).
+    static constexpr double kSwitchThreshold = 0.001;
     PerformancePanel(ProjectDocument& doc, Player& player, Transport& transport,
                      ClipSelection& selection, QWidget* parent = nullptr);
     ~PerformancePanel() override;
@@ -78,6 +83,10 @@ class PerformancePanel : public QWidget {
     void refreshPads();
     void onMenu(int slot, const QPoint& globalPos);
     void drive(int pad, const std::string& effect, const std::string& param, const QString& label);
+    // A route from the pad's gate into an effect's mix: bypassed while the
+    // pad is on, or (enable) bypassed while it is off.
+    void switchEffect(int pad, const std::string& effect, bool enable);
+    std::vector<const fx::EffectInstance*> selectedClipEffects() const;
     void editPad(int pad, const std::function<void(PadSettings&)>& change);
     int padAt(int slot) const; // the pad index a slot shows, or -1
     int padForKey(const QString& key) const;

@@ -11,6 +11,9 @@ ViewerWidget::ViewerWidget(QWidget* parent) : QWidget(parent) {
     setMinimumSize(160, 90);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setToolTip(tr("Double-click: fit to window / 100 %"));
+    // A click on the picture takes the keys from a search or name box, so
+    // pad keys and shortcuts play again without hunting for a neutral spot.
+    setFocusPolicy(Qt::ClickFocus);
 }
 
 void ViewerWidget::setFrameRate(engine::Rational rate) {

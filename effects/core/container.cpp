@@ -108,6 +108,12 @@ void maskRow(const MaskSpec& mask, ConstFrameView in, int y, std::uint32_t* weig
             weights[x] = kFull - weights[x];
 }
 
+const ParamSpec& mixParam() {
+    static const ParamSpec spec =
+        ParamSpec::number("mix", "Mix", 0, 1, 1, "", "Dry/wet: 0 is the input untouched");
+    return spec;
+}
+
 void applyEffect(const EffectInstance& instance, ConstFrameView in, FrameView out,
                  EffectState* state, const CallInfo& call) {
     const EffectDescriptor* d = instance.descriptor;

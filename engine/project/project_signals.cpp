@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "entropic/effects/container.h"
 #include "entropic/engine/error.h"
 #include "entropic/signal/error.h"
 #include "entropic/signal/json.h"
@@ -84,8 +85,12 @@ std::shared_ptr<const sig::SignalGraph> compileSignals(const Project& p) {
     sig::ParamCatalog catalog;
     for (const auto& t : p.tracks)
         for (const auto& c : t.clips)
-            for (const auto& e : c.effects)
-                catalog.push_back({e.instanceId, e.descriptor->params});
+            for (const auto& e : c.effects) {
+                // Every effect's dry/wet moves like a parameter, after its own.
+                auto params = e.descriptor->params;
+                params.push_back(fx::mixParam());
+                catalog.push_back({e.instanceId, std::move(params)});
+            }
     try {
         return std::make_shared<const sig::SignalGraph>(
             sig::compileGraph(p.signals, catalog, {p.id}));

@@ -61,7 +61,8 @@ const fx::Frame& ClipChain::step(Lane& lane, std::int64_t k, const ChainInput& i
         const fx::EffectInstance* instance = &effect;
         if (resolver_) {
             resolved_[i].params = effect.params;
-            resolver_(i, k, resolved_[i].params);
+            resolved_[i].mix = effect.mix;
+            resolver_(i, k, resolved_[i]);
             instance = &resolved_[i];
         }
         fx::Frame& out = buffers[target];

@@ -1,6 +1,7 @@
 #include "entropic/engine/render/signal_runtime.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "entropic/engine/analysis/source_analysis.h"
 #include "entropic/engine/error.h"
@@ -55,6 +56,7 @@ SignalRuntime::SignalRuntime(ProjectSnapshot project, std::shared_ptr<AnalysisSt
                              static_cast<int>(project_->frameRate.den), project_->tempoBpm};
     evaluator_ = std::make_unique<sig::SignalEvaluator>(graph, timing);
     evaluator_->reserve(frames);
+    withMix_.resize(graph->catalog().size());
 }
 
 SignalRuntime::~SignalRuntime() = default;
@@ -111,9 +113,21 @@ void SignalRuntime::extendTo(std::int64_t frameCount) {
     evaluator_->extendTo(frameCount, views_);
 }
 
-void SignalRuntime::resolve(std::size_t effect, std::int64_t frame, fx::ParamValues& values) {
+void SignalRuntime::resolve(std::size_t effect, std::int64_t frame, fx::ParamValues& values,
+                            double* mix) {
     extendTo(frame + 1);
-    sig::resolveParams(*evaluator_, effect, frame, values);
+    auto& all = withMix_.at(effect);
+    if (!all) all.emplace(evaluator_->graph().catalog()[effect].params);
+    if (all->size() != values.size() + 1)
+        throw std::logic_error("SignalRuntime::resolve: values do not match the catalog");
+    for (std::size_t i = 0; i < values.size(); ++i)
+        all->set(i, values.at(i));
+    const std::size_t mixIndex = values.size();
+    all->set(mixIndex, fx::ParamValue{mix ? *mix : 1.0, 0, 0, 0});
+    sig::resolveParams(*evaluator_, effect, frame, *all);
+    for (std::size_t i = 0; i < values.size(); ++i)
+        values.set(i, all->at(i));
+    if (mix) *mix = all->at(mixIndex)[0];
 }
 
 std::string signalsKey(const Project& p) {

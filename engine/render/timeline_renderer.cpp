@@ -120,8 +120,9 @@ TimelineRenderer::ClipSlot& TimelineRenderer::slotFor(const Clip& clip) {
             // Reads signals_ when called: the chain is rebuilt whenever the
             // runtime's key changes, so the indices stay those of its graph.
             resolver = [this, start = clip.start, moved](std::size_t i, std::int64_t k,
-                                                         fx::ParamValues& values) {
-                if (moved[i]) signals_->resolve(*moved[i], start + k, values);
+                                                         fx::EffectInstance& instance) {
+                if (moved[i])
+                    signals_->resolve(*moved[i], start + k, instance.params, &instance.mix);
             };
         }
         const int num = static_cast<int>(project_->frameRate.num),
@@ -135,6 +136,40 @@ TimelineRenderer::ClipSlot& TimelineRenderer::slotFor(const Clip& clip) {
     return *slot;
 }
 
+namespace {
+// The clip a video track shows on a timeline frame, if any.
+const Clip* visibleClip(const Track& track, std::int64_t frame) {
+    if (track.kind != TrackKind::Video || track.muted || track.opacity <= 0) return nullptr;
+    const auto it = std::find_if(track.clips.begin(), track.clips.end(),
+                                 [&](const Clip& c) { return c.enabled && c.covers(frame); });
+    return it == track.clips.end() ? nullptr : &*it;
+}
+} // namespace
+
+void TimelineRenderer::fitDecoder(ClipSlot& slot, int width, int height, int& fitW, int& fitH) {
+    const auto& info = slot.decoder->info();
+    fitInto(info.width, info.height, width, height, fitW, fitH);
+    slot.decoder->setOutputSize(fitW, fitH);
+}
+
+const DecodedFrame& TimelineRenderer::decodeAt(ClipSlot& slot, const Clip& clip, std::int64_t k) {
+    const Project& p = *project_;
+    const Rational t{(clip.in + k) * p.frameRate.den, p.frameRate.num};
+    return slot.decoder->frame(slot.decoder->frameAt(t));
+}
+
+void TimelineRenderer::follow(std::int64_t frame, double scale) {
+    int width = 0, height = 0;
+    scaledSize(*project_, scale, width, height);
+    for (const auto& track : project_->tracks)
+        if (const Clip* clip = visibleClip(track, frame)) {
+            ClipSlot& slot = slotFor(*clip);
+            int fitW = 0, fitH = 0;
+            fitDecoder(slot, width, height, fitW, fitH);
+            decodeAt(slot, *clip, frame - clip->start);
+        }
+}
+
 const fx::Frame& TimelineRenderer::render(std::int64_t frame, double scale) {
     const auto started = std::chrono::steady_clock::now();
     const Project& p = *project_;
@@ -146,25 +181,18 @@ const fx::Frame& TimelineRenderer::render(std::int64_t frame, double scale) {
     int layers = 0;
     std::int64_t replayed = 0;
     for (const auto& track : p.tracks) {
-        if (track.kind != TrackKind::Video || track.muted || track.opacity <= 0) continue;
-        const auto clipIt =
-            std::find_if(track.clips.begin(), track.clips.end(),
-                         [&](const Clip& c) { return c.enabled && c.covers(frame); });
-        if (clipIt == track.clips.end()) continue;
-        const Clip& clip = *clipIt;
+        const Clip* visible = visibleClip(track, frame);
+        if (!visible) continue;
+        const Clip& clip = *visible;
         ClipSlot& slot = slotFor(clip);
 
-        const auto& info = slot.decoder->info();
         int fitW = 0, fitH = 0;
-        fitInto(info.width, info.height, width, height, fitW, fitH);
-        slot.decoder->setOutputSize(fitW, fitH);
+        fitDecoder(slot, width, height, fitW, fitH);
         const int offsetX = (width - fitW) / 2, offsetY = (height - fitH) / 2;
         const bool fullFrame = fitW == width && fitH == height;
 
         auto source = [&](std::int64_t k) -> ChainInput {
-            const std::int64_t sourceFrame = clip.in + k;
-            const Rational t{sourceFrame * p.frameRate.den, p.frameRate.num};
-            const DecodedFrame& decoded = slot.decoder->frame(slot.decoder->frameAt(t));
+            const DecodedFrame& decoded = decodeAt(slot, clip, k);
             if (fullFrame) return {&decoded.rgba, decoded.motion};
             slot.canvas.resize(width, height);
             slot.canvas.fill(0, 0, 0, 0);

@@ -162,6 +162,7 @@ void RenderWorker::playStep(std::unique_lock<std::mutex>& lock) {
     const double periodMs =
         1000.0 / (plan_.settings().fps * std::max(1e-9, std::abs(plan_.settings().rate)));
     const int direction = plan_.direction();
+    const bool live = plan_.settings().ahead > 0;
     lock.unlock();
 
     const auto started = Clock::now();
@@ -174,6 +175,10 @@ void RenderWorker::playStep(std::unique_lock<std::mutex>& lock) {
                              .playhead = step.frame,
                              .direction = direction})
                         .fromCache;
+        // A live session (a project with pads) keeps the decoders with the
+        // clock through cached frames: a hit empties the cache, and the
+        // first frame after it must cost a render, not a seek.
+        if (fromCache && live) rendererFor(false, project_.required()).follow(step.frame, scale);
     } catch (const std::exception&) {
         // A frame that cannot be rendered while playing is skipped and
         // counted; the paused viewer's render_frame reports the reason.
@@ -236,6 +241,15 @@ bool RenderWorker::renderAhead(std::unique_lock<std::mutex>& lock) {
     return true;
 }
 
+TimelineRenderer& RenderWorker::rendererFor(bool ahead, const ProjectSnapshot& snapshot) {
+    auto& renderer = ahead ? aheadRenderer_ : renderer_;
+    if (!renderer)
+        renderer = std::make_unique<TimelineRenderer>(snapshot, threads_);
+    else if (renderer->project() != snapshot)
+        renderer->setProject(snapshot);
+    return *renderer;
+}
+
 RenderWorker::Produced RenderWorker::produce(const ProduceRequest& request) {
     const std::int64_t frameIndex = request.frame;
     const bool toRing = request.toRing;
@@ -253,19 +267,15 @@ RenderWorker::Produced RenderWorker::produce(const ProduceRequest& request) {
     // a project an edit has replaced never lands in the cache.
     const std::uint64_t generation = cache_.generation();
     const ProjectSnapshot snapshot = project_.required();
-    auto& renderer = request.ahead ? aheadRenderer_ : renderer_;
-    if (!renderer)
-        renderer = std::make_unique<TimelineRenderer>(snapshot, threads_);
-    else if (renderer->project() != snapshot)
-        renderer->setProject(snapshot);
+    TimelineRenderer& renderer = rendererFor(request.ahead, snapshot);
 
     const std::int64_t count = std::max<std::int64_t>(1, snapshot->frameCount());
     if (frameIndex >= count)
         throw EngineError(errc::kOutOfRange, "frame " + std::to_string(frameIndex) +
                                                  " is past the project's last frame " +
                                                  std::to_string(count - 1));
-    const fx::Frame& frame = renderer->render(frameIndex, request.scale);
-    out.renderMs = renderer->stats().ms;
+    const fx::Frame& frame = renderer.render(frameIndex, request.scale);
+    out.renderMs = renderer.stats().ms;
     const bool fullSize = frame.width() == snapshot->width && frame.height() == snapshot->height;
     const bool toCache = fullSize && cache_.budget() > 0;
     std::uint64_t hash = 0;

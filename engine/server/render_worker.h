@@ -104,6 +104,8 @@ class RenderWorker {
     // Puts the frame in the ring and/or the cache: from the cache if it is
     // there, else rendered (and cached when full size).
     Produced produce(const ProduceRequest& request);
+    // The playback renderer (or the one rendering ahead), on this snapshot.
+    TimelineRenderer& rendererFor(bool ahead, const ProjectSnapshot& snapshot);
 
     const ProjectSlot& project_;
     FrameCache& cache_;

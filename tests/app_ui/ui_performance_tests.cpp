@@ -22,6 +22,7 @@
 #include <QTimer>
 #include <QToolButton>
 
+#include "commands/edits.h"
 #include "commands/performance_edits.h"
 #include "model/project_document.h"
 #include "modulation/route_dialog.h"
@@ -51,6 +52,13 @@ QAction* actionWithData(QMenu& menu, const QString& data) {
     return nullptr;
 }
 
+// The Performance panel, its dock raised as a user would bring it up.
+app::PerformancePanel* shownPerformancePanel(app::MainWindow& window) {
+    for (auto* dock : window.findChildren<QDockWidget*>())
+        if (dock->objectName() == QStringLiteral("performance")) dock->raise();
+    return window.findChild<app::PerformancePanel*>();
+}
+
 } // namespace
 
 TEST_CASE("pads: a key held while stopped changes the frame, a recorded take renders as previewed",
@@ -61,10 +69,8 @@ TEST_CASE("pads: a key held while stopped changes the frame, a recorded take ren
         window, QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/signals.entropic"), stills));
     auto& doc = window.document();
 
-    auto* panel = window.findChild<app::PerformancePanel*>();
+    auto* panel = shownPerformancePanel(window);
     REQUIRE(panel);
-    for (auto* dock : window.findChildren<QDockWidget*>())
-        if (dock->objectName() == QStringLiteral("performance")) dock->raise();
     CHECK((panel->rows() == 4 && panel->columns() == 4));
     CHECK(panel->padButton(0)->key() == "1");
     CHECK(panel->padButton(5)->key() == "W");
@@ -196,5 +202,83 @@ TEST_CASE("pads: a key held while stopped changes the frame, a recorded take ren
     const QStringList line = QString::fromUtf8(hashes.readLine()).trimmed().split(QLatin1Char(' '));
     REQUIRE(line.size() == 2);
     CHECK(line[1] == preview);
+    doc.undoStack()->clear();
+}
+
+TEST_CASE("a pad bypasses an effect while held and jumps to its marker", "[ui][performance]") {
+    app::MainWindow window;
+    test::Stills stills;
+    REQUIRE(test::openWatching(
+        window, QStringLiteral(ENTROPIC_SOURCE_DIR "/resources/demo/signals.entropic"), stills));
+    auto& doc = window.document();
+    auto* panel = shownPerformancePanel(window);
+    REQUIRE(panel);
+    REQUIRE(panel->makePad(0));
+    window.selection().select(QStringLiteral("life"));
+
+    // Bypass the wave while the pad is held: one undo step, a route into its mix.
+    {
+        QMenu menu;
+        panel->fillPadMenu(0, menu);
+        auto* bypass = menu.findChild<QMenu*>(QStringLiteral("padBypassMenu"));
+        REQUIRE(bypass);
+        auto* wave = actionWithData(*bypass, QStringLiteral("wave-1"));
+        REQUIRE(wave);
+        const int entries = doc.undoStack()->count();
+        wave->trigger();
+        CHECK(doc.undoStack()->count() == entries + 1);
+    }
+    const auto route = doc.project().signals.routes.back();
+    CHECK(route.target.effect == "wave-1");
+    CHECK(route.target.param == "mix");
+    CHECK(route.depth == -1);
+    CHECK_FALSE(route.processing.invert);
+
+    // Held while stopped, the frame is the frame of the project with the
+    // wave switched off; released, it comes back. (The demo's wave rests at
+    // amplitude 0 until its sweep moves it: give it a visible base.)
+    QString error;
+    REQUIRE(app::edits::setParameter(doc, QStringLiteral("life"), QStringLiteral("wave-1"),
+                                     QStringLiteral("amplitude"), {40, 0, 0, 0}, &error));
+    window.transport().setFrame(120);
+    REQUIRE(waitFor([&] { return stills.shown == 120; }));
+    waitFor([] { return false; }, 1500); // the edits' reload settles
+    const QString before = stills.hash;
+    REQUIRE(app::edits::setEffectEnabled(doc, QStringLiteral("life"), QStringLiteral("wave-1"),
+                                         false, &error));
+    REQUIRE(waitFor([&] { return stills.shown == 120 && stills.hash != before; }));
+    const QString withoutWave = stills.hash;
+    doc.undoStack()->undo();
+    REQUIRE(waitFor([&] { return stills.shown == 120 && stills.hash == before; }));
+    // As a user would: a click on the picture takes the keys from any text box.
+    QTest::mouseClick(&window.viewer(), Qt::LeftButton);
+    CHECK(QApplication::focusWidget() == &window.viewer());
+    QTest::keyPress(&window.viewer(), Qt::Key_1);
+    CHECK(panel->padButton(0)->isLit());
+    REQUIRE(waitFor([&] { return stills.shown == 120 && stills.hash == withoutWave; }));
+    QTest::keyRelease(&window.viewer(), Qt::Key_1);
+    REQUIRE(waitFor([&] { return stills.shown == 120 && stills.hash == before; }));
+
+    // Jump to a marker: the pad shows it, and a hit while stopped moves the
+    // playhead there at once.
+    REQUIRE(app::edits::addMarker(doc, 90, QStringLiteral("Drop"), &error));
+    {
+        QMenu menu;
+        panel->fillPadMenu(0, menu);
+        auto* jump = menu.findChild<QMenu*>(QStringLiteral("padJumpMenu"));
+        REQUIRE(jump);
+        QAction* drop = nullptr;
+        for (auto* action : jump->actions())
+            if (action->data().toLongLong() == 90) drop = action;
+        REQUIRE(drop);
+        CHECK(drop->text().contains("Drop"));
+        drop->trigger();
+    }
+    CHECK(doc.editorState().pads[0].cueFrame == 90);
+    CHECK(panel->padButton(0)->mode().contains("Drop"));
+    QTest::keyPress(&window.viewer(), Qt::Key_1);
+    QTest::keyRelease(&window.viewer(), Qt::Key_1);
+    CHECK(window.transport().frame() == 90);
+    REQUIRE(waitFor([&] { return stills.shown == 90; }));
     doc.undoStack()->clear();
 }

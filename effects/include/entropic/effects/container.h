@@ -46,6 +46,12 @@ struct CallInfo {
     const RowRunner* rows = &serialRows();
 };
 
+// The dry/wet as a parameter the signal engine moves like any other (a pad
+// bypassing an effect while held, an LFO fading one in and out): key "mix",
+// 0..1, default 1. Signal catalogs list it after an effect's own parameters,
+// which so keep their indices; no descriptor uses the key (a test holds that).
+const ParamSpec& mixParam();
+
 // Runs one instance. out must have in's size and must not alias in: the effect
 // processes into out, which is then mixed with in in place. state belongs to this instance and
 // is advanced even when mix is 0 (so a temporal effect faded in later has its

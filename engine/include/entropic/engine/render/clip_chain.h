@@ -25,12 +25,12 @@ class ClipChain {
     using Source = std::function<ChainInput(std::int64_t k)>;
 
     // Called before effect `effect` (index into the chain) runs on clip frame
-    // k, with the instance's base values, to make them that frame's values
-    // (SignalRuntime: modulation and automation). Replayed and shadow frames
-    // ask for their own k, so temporal state is rebuilt from the values each
-    // frame had.
+    // k, with the instance's base parameter values and mix, to make them that
+    // frame's (SignalRuntime: modulation and automation). Replayed and shadow
+    // frames ask for their own k, so temporal state is rebuilt from the values
+    // each frame had.
     using ParamResolver =
-        std::function<void(std::size_t effect, std::int64_t k, fx::ParamValues& values)>;
+        std::function<void(std::size_t effect, std::int64_t k, fx::EffectInstance& instance)>;
 
     ClipChain(std::vector<fx::EffectInstance> effects, std::string projectId, int rateNum,
               int rateDen, const fx::RowRunner* rows, ParamResolver resolver = {});

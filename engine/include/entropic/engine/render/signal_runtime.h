@@ -50,7 +50,10 @@ class SignalRuntime {
     void extendTo(std::int64_t frameCount);
     // values: the instance's base values; on return what the effect gets on
     // timeline frame `frame` (base → + modulation → automation → clamp).
-    void resolve(std::size_t effect, std::int64_t frame, fx::ParamValues& values);
+    // mix, when given, likewise: the instance's base dry/wet in, the frame's
+    // out (routes and lanes to "mix", fx::mixParam()).
+    void resolve(std::size_t effect, std::int64_t frame, fx::ParamValues& values,
+                 double* mix = nullptr);
     // Frames [0, computed()) are final; the evaluator answers for them.
     const sig::SignalEvaluator& evaluator() const;
 
@@ -64,6 +67,9 @@ class SignalRuntime {
     std::vector<sig::Series> series_;
     std::vector<sig::SeriesView> views_;
     std::unique_ptr<sig::SignalEvaluator> evaluator_;
+    // Per catalog effect: its parameters and then the mix, as resolution
+    // takes them (made on the effect's first frame).
+    std::vector<std::optional<fx::ParamValues>> withMix_;
 };
 
 // Everything resolved parameter values depend on besides the frame and the

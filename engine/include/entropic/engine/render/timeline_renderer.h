@@ -16,6 +16,8 @@
 
 namespace entropic::engine {
 
+struct DecodedFrame;
+
 class SignalRuntime;
 
 struct RenderStats {
@@ -45,12 +47,25 @@ class TimelineRenderer {
     // opaque black. Throws EngineError naming the clip and file on media errors.
     const fx::Frame& render(std::int64_t frame, double scale = 1.0);
 
+    // Decodes the source frames under timeline frame `frame` at `scale`
+    // without running any effect: the decoders end where render(frame, scale)
+    // would leave them. A player copying frames from the cache calls it for
+    // each, so that the first frame it has to render after an edit emptied
+    // the cache (a live pad hit, docs/performance.md) costs one decode, not a
+    // seek back to a keyframe and up to a GOP of decodes. (A temporal chain
+    // still rebuilds its state from its anchor, as after any seek.)
+    void follow(std::int64_t frame, double scale = 1.0);
+
     const RenderStats& stats() const { return stats_; }
 
   private:
     struct ClipSlot;
     ClipSlot& slotFor(const Clip& clip);
     std::string chainKeyOf(const Clip& clip) const;
+    // Sets the decoder's output to the clip's fit inside width × height.
+    static void fitDecoder(ClipSlot& slot, int width, int height, int& fitW, int& fitH);
+    // The decoded source frame of clip frame k.
+    const DecodedFrame& decodeAt(ClipSlot& slot, const Clip& clip, std::int64_t k);
 
     ProjectSnapshot project_;
     std::shared_ptr<AnalysisStore> analysis_;
