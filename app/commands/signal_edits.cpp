@@ -7,6 +7,7 @@
 
 #include "commands/edit_rules.h"
 #include "commands/edits.h"
+#include "commands/signal_edit_support.h"
 #include "commands/signal_graph_command.h"
 #include "commands/signal_pruning.h"
 #include "entropic/effects/container.h"
@@ -18,10 +19,8 @@ namespace entropic::app::edits {
 
 using namespace rules;
 
-namespace {
-
 bool pushSignals(ProjectDocument& doc, sig::SignalGraphSpec after, const QString& text,
-                 QString* error, int gestureId = 0) {
+                 QString* error, int gestureId) {
     if (after == doc.project().signals) return true;
     engine::Project candidate = doc.project();
     candidate.signals = after;
@@ -34,6 +33,8 @@ bool pushSignals(ProjectDocument& doc, sig::SignalGraphSpec after, const QString
                                                   gestureId));
     return true;
 }
+
+namespace {
 
 sig::SourceSpec* findSource(sig::SignalGraphSpec& spec, const std::string& id) {
     for (auto& s : spec.sources)
@@ -53,9 +54,10 @@ QString nodeName(const engine::Project& project, const sig::SignalGraphSpec& spe
     return signalNodeLabel(project, spec, id);
 }
 
-// The effect instance a target names, and its parameter.
+} // namespace
+
 const fx::ParamSpec* targetSpec(const engine::Project& project, const sig::ParamTarget& target,
-                                const fx::EffectInstance** instance = nullptr) {
+                                const fx::EffectInstance** instance) {
     for (const auto& track : project.tracks)
         for (const auto& clip : track.clips)
             for (const auto& e : clip.effects) {
@@ -95,6 +97,8 @@ double clampComponent(const fx::ParamSpec& spec, int component, double value) {
     v[static_cast<std::size_t>(component)] = value;
     return spec.clamp(v)[static_cast<std::size_t>(component)];
 }
+
+namespace {
 
 // "mod.lfo" -> "lfo-"; "audio.rms" -> "rms-".
 QString idPrefix(std::string_view dotted) {

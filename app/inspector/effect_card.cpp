@@ -20,6 +20,7 @@
 #include "inspector/param_control.h"
 #include "model/project_document.h"
 #include "modulation/param_motion.h"
+#include "performance/automation_recorder.h"
 
 namespace entropic::app {
 namespace {
@@ -216,8 +217,18 @@ void EffectCard::buildParameters(QFormLayout* form, const fx::EffectInstance& in
                 knobMenu_(menu, MidiTarget{MidiTarget::Kind::EffectParam, clipId_.toStdString(),
                                            instanceId_.toStdString(), key, 0});
             });
+        // Recording automation while playing: the move goes into the lane
+        // being written (performance/automation_recorder.h), not the base.
+        const sig::ParamTarget target{instance.instanceId, spec.key, 0};
+        connect(control, &ParamControl::pressed, this, [this, target] {
+            if (recorder_) recorder_->touch(target);
+        });
+        connect(control, &ParamControl::released, this, [this, target] {
+            if (recorder_) recorder_->release(target);
+        });
         connect(control, &ParamControl::edited, this,
-                [this, key](const fx::ParamValue& v, int gesture) {
+                [this, key, target](const fx::ParamValue& v, int gesture) {
+                    if (recorder_ && recorder_->move(target, v[0])) return;
                     apply([&](QString* e) { return editParameter(key, v, gesture, e); });
                     showApplicability(); // at once, even if the edit changed nothing
                 });

@@ -21,6 +21,7 @@ class QToolButton;
 
 namespace entropic::app {
 
+class AutomationRecorder;
 class ParamControl;
 class ParamMotion;
 class ProjectDocument;
@@ -37,6 +38,9 @@ class EffectCard : public QFrame {
                QWidget* parent = nullptr, KnobMenu knobMenu = {});
 
     const QString& instanceId() const { return instanceId_; }
+    // Where a parameter's moves go while automation is recorded (null: none;
+    // every move is an ordinary edit).
+    void setRecorder(AutomationRecorder* recorder) { recorder_ = recorder; }
     // Shows new values without rebuilding (a drag in progress keeps its grip).
     void refresh(const fx::EffectInstance& instance);
 
@@ -85,6 +89,7 @@ class EffectCard : public QFrame {
     ProjectDocument& doc_;
     QString clipId_;
     KnobMenu knobMenu_; // MIDI learn entries of the parameters (may be empty)
+    AutomationRecorder* recorder_ = nullptr;
     QString instanceId_;
     int index_ = 0;
     int chainLength_ = 1;

@@ -63,6 +63,12 @@ void InspectorPanel::setKnobMenu(KnobMenu menu) {
     sync();
 }
 
+void InspectorPanel::setRecorder(AutomationRecorder* recorder) {
+    recorder_ = recorder;
+    for (auto* card : cards_)
+        card->setRecorder(recorder);
+}
+
 void InspectorPanel::sync() {
     clipId_ = selection_.current();
     const auto ref = rules::findClip(doc_.project(), clipId_.toStdString());
@@ -82,6 +88,7 @@ void InspectorPanel::sync() {
                     new EffectCard(doc_, clipId_, ref.clip->effects[static_cast<std::size_t>(i)], i,
                                    count, values_, content_, knobMenu_);
                 connect(card, &EffectCard::message, this, &InspectorPanel::message);
+                card->setRecorder(recorder_);
                 // Collapsed cards stay collapsed when the chain is rebuilt.
                 card->setCollapsed(collapsed_.contains(card->instanceId()));
                 connect(card, &EffectCard::collapsedChanged, this,

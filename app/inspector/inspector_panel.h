@@ -14,6 +14,7 @@ class QVBoxLayout;
 
 namespace entropic::app {
 
+class AutomationRecorder;
 class ClipSelection;
 class EffectCard;
 class ProjectDocument;
@@ -34,6 +35,8 @@ class InspectorPanel : public QWidget {
     QList<EffectCard*> cards() const { return cards_; }
     // Gives the parameters' menus their MIDI learn entries (cards are rebuilt).
     void setKnobMenu(KnobMenu menu);
+    // Where parameter moves go while automation is recorded (EffectCard::setRecorder).
+    void setRecorder(AutomationRecorder* recorder);
 
   Q_SIGNALS:
     void message(const QString& text);
@@ -50,6 +53,7 @@ class InspectorPanel : public QWidget {
     ClipSelection& selection_;
     SignalValues* values_;
     KnobMenu knobMenu_;
+    AutomationRecorder* recorder_ = nullptr;
     QString clipId_;
     QString builtKey_;
     QLabel* title_;

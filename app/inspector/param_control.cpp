@@ -144,7 +144,11 @@ void ParamControl::buildNumber() {
     spin_->setToolTip(toolTip());
     layout()->addWidget(slider_);
     layout()->addWidget(spin_);
-    connect(slider_, &QSlider::sliderPressed, this, [this] { gesture_ = edits::newGestureId(); });
+    connect(slider_, &QSlider::sliderPressed, this, [this] {
+        gesture_ = edits::newGestureId();
+        Q_EMIT pressed();
+    });
+    connect(slider_, &QSlider::sliderReleased, this, &ParamControl::released);
     connect(slider_, &QSlider::valueChanged, this, [this](int position) {
         if (updating_) return;
         // Clicks on the groove and keys move the slider without a press: a gesture of their own.

@@ -60,6 +60,10 @@ class ParamControl : public QWidget {
 
   Q_SIGNALS:
     void edited(const fx::ParamValue& value, int gestureId);
+    // The mouse took / let go of the slider (numbers only): what automation
+    // recording's Touch mode holds a parameter by.
+    void pressed();
+    void released();
 
   protected:
     void contextMenuEvent(QContextMenuEvent* event) override;

@@ -8,6 +8,7 @@
 #include "commands/performance_edits.h"
 #include "midi/midi_knobs.h"
 #include "model/project_document.h"
+#include "performance/automation_recorder.h"
 
 namespace entropic::app {
 
@@ -74,11 +75,19 @@ void MidiControl::controller(const MidiMessage& m) {
     for (const auto& mapping : mappings) {
         if (!mapping.listensTo(m.channel, m.number)) continue;
         const auto range = knobRange(doc_, mapping.target);
-        const auto current = knobValue(doc_, mapping.target);
+        // Recording automation, the knob stands where its lane being written does.
+        const auto recorded = recordedTarget(mapping.target);
+        const auto current =
+            recorded ? recorder_->currentValue(*recorded) : knobValue(doc_, mapping.target);
         if (!range || !current) continue; // its knob is gone
         Follow& f = follow_[followKey(mapping)];
         const double wanted = mapping.valueFor(m.value);
         if (!f.takeover.follow(wanted, *current, range->max - range->min)) continue;
+        if (recorded)
+            if (const auto written = recorder_->move(*recorded, wanted)) {
+                f.takeover.landed(*written);
+                continue;
+            }
         const qint64 now = clock_.elapsed();
         if (f.gesture == 0 || now - f.lastMoveMs > kGesturePauseMs)
             f.gesture = edits::newGestureId();
@@ -88,6 +97,12 @@ void MidiControl::controller(const MidiMessage& m) {
             Q_EMIT notice(error);
         if (const auto landed = knobValue(doc_, mapping.target)) f.takeover.landed(*landed);
     }
+}
+
+std::optional<sig::ParamTarget> MidiControl::recordedTarget(const MidiTarget& target) const {
+    if (!recorder_ || !recorder_->recording() || target.kind != MidiTarget::Kind::EffectParam)
+        return std::nullopt;
+    return sig::ParamTarget{target.effect, target.key, target.component};
 }
 
 void MidiControl::learnKnob(const MidiTarget& target) {

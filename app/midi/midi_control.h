@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QString>
 
+#include "entropic/signal/spec.h"
 #include "midi/clock_follower.h"
 #include "midi/midi_input.h"
 #include "midi/soft_takeover.h"
@@ -23,6 +24,7 @@ class QMenu;
 
 namespace entropic::app {
 
+class AutomationRecorder;
 class ProjectDocument;
 
 class MidiControl : public QObject {
@@ -46,6 +48,10 @@ class MidiControl : public QObject {
     ClockFollower& clockFollower() { return clockFollower_; }
 
     void handle(const MidiMessage& message, qint64 steadyNs = 0);
+    // While it records (playing, a mode on), controller moves of effect
+    // parameters are written into their lanes being recorded instead of
+    // their base values; soft takeover then compares with the lane's value.
+    void setRecorder(AutomationRecorder* recorder) { recorder_ = recorder; }
 
     void learnKnob(const MidiTarget& target);
     void learnPad(const QString& laneId);
@@ -66,6 +72,8 @@ class MidiControl : public QObject {
     void controller(const MidiMessage& message);
     void learnController(const MidiMessage& message);
     void learnNote(const MidiMessage& message);
+    // The lane a mapping's moves are recorded into now, if any.
+    std::optional<sig::ParamTarget> recordedTarget(const MidiTarget& target) const;
 
     struct Follow {
         SoftTakeover takeover;
@@ -74,6 +82,7 @@ class MidiControl : public QObject {
     };
 
     ProjectDocument& doc_;
+    AutomationRecorder* recorder_ = nullptr;
     MidiInput input_;
     std::optional<MidiTarget> learnKnob_;
     QString learnPad_;

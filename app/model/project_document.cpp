@@ -256,13 +256,30 @@ void ProjectDocument::setLiveEvents(LiveEvents events) {
     Q_EMIT liveChanged();
 }
 
+void ProjectDocument::setLiveLanes(LiveLanes lanes) {
+    if (lanes == liveLanes_) return;
+    liveLanes_ = std::move(lanes);
+    Q_EMIT liveChanged();
+}
+
 json ProjectDocument::toLiveEngineJson() const {
-    if (live_.empty()) return engineJson(project_, editor_);
+    if (live_.empty() && liveLanes_.empty()) return engineJson(project_, editor_);
     // The held pads' events join their lanes, written by the engine's own serializer.
     engine::Project live = project_;
     for (auto& lane : live.performance)
         if (const auto it = live_.find(lane.id); it != live_.end())
             lane.events.insert(lane.events.end(), it->second.begin(), it->second.end());
+    // Lanes being recorded replace the project's lanes of their parameters.
+    for (const auto& recorded : liveLanes_) {
+        auto& lanes = live.signals.lanes;
+        const auto it = std::find_if(lanes.begin(), lanes.end(), [&](const sig::AutomationLane& l) {
+            return l.target == recorded.target;
+        });
+        if (it != lanes.end())
+            *it = recorded;
+        else
+            lanes.push_back(recorded);
+    }
     return engineJson(live, editor_);
 }
 

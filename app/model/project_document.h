@@ -90,6 +90,15 @@ class ProjectDocument : public QObject {
     using LiveEvents = std::map<std::string, std::vector<sig::GateEvent>>;
     void setLiveEvents(LiveEvents events);
     const LiveEvents& liveEvents() const { return live_; }
+    // Automation lanes being recorded now (performance/automation_recorder.h):
+    // each replaces the project's lane of its target (or is added) in what
+    // the engine gets, so the picture follows a knob while it is recorded.
+    // liveChanged() follows a change. Lanes for targets the project lacks
+    // are sent as they are (the engine refuses them as it would a saved one).
+    using LiveLanes = std::vector<sig::AutomationLane>;
+    void setLiveLanes(LiveLanes lanes);
+    const LiveLanes& liveLanes() const { return liveLanes_; }
+    // toEngineJson() with the live events and lanes in.
     nlohmann::json toLiveEngineJson() const;
 
     // --- Internal, for commands and the history only --------------------------
@@ -114,7 +123,7 @@ class ProjectDocument : public QObject {
     void clipEffectsChanged(const QString& clipId);
     // Path or modified flag changed.
     void fileStateChanged();
-    // The live events changed (setLiveEvents).
+    // The live events or lanes changed (setLiveEvents, setLiveLanes).
     void liveChanged();
 
   private:
@@ -127,6 +136,7 @@ class ProjectDocument : public QObject {
     QString filePath_;
     QString origin_;
     LiveEvents live_;
+    LiveLanes liveLanes_;
 };
 
 } // namespace entropic::app

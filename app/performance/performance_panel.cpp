@@ -29,6 +29,7 @@
 #include "modulation/route_dialog.h"
 #include "performance/pad_button.h"
 #include "performance/pad_keys.h"
+#include "performance/playback_clock.h"
 #include "performance/quantize.h"
 #include "playback/player.h"
 #include "transport/clip_selection.h"
@@ -80,14 +81,7 @@ QString PerformancePanel::defaultKey(int row, int column) {
 PerformancePanel::PerformancePanel(ProjectDocument& doc, Player& player, Transport& transport,
                                    ClipSelection& selection, QWidget* parent)
     : QWidget(parent), doc_(doc), selection_(selection) {
-    live_ = new LivePerformance(doc,
-                                {[&player] { return player.playing(); },
-                                 [&player, &transport] {
-                                     return player.playing()
-                                                ? player.position()
-                                                : static_cast<double>(transport.frame());
-                                 }},
-                                this);
+    live_ = new LivePerformance(doc, playbackClock(player, transport), this);
     connect(&player, &Player::playingChanged, live_, &LivePerformance::setPlaying);
     connect(live_, &LivePerformance::notice, this, &PerformancePanel::notice);
     connect(live_, &LivePerformance::cueRequested, &transport, &Transport::setFrame);

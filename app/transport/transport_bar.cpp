@@ -17,6 +17,7 @@
 
 #include "model/project_document.h"
 #include "playback/player.h"
+#include "transport/automation_mode_box.h"
 #include "transport/beat_indicator.h"
 #include "transport/beat_phase.h"
 #include "transport/tempo_control.h"
@@ -332,14 +333,24 @@ void TransportBar::attachTempo(ProjectDocument& doc) {
     tempo_ = new TempoControl(doc, this);
     left_->insertWidget(1, beat_);
     left_->insertWidget(2, tempo_);
-    // The tempo makes the left side the wider: both sides as wide as it,
-    // so the buttons stay centred under the picture.
+    balanceSides();
+    showBeat();
+}
+
+void TransportBar::attachAutomation(AutomationRecorder& recorder) {
+    if (automation_) return;
+    automation_ = new AutomationModeBox(recorder, this);
+    right_->insertWidget(1, automation_); // after the stretch, before the shuttle
+    balanceSides();
+}
+
+void TransportBar::balanceSides() {
+    // Both sides as wide as the wider, so the buttons stay centred under the picture.
     if (auto* grid = qobject_cast<QGridLayout*>(layout())) {
         const int side = std::max(left_->sizeHint().width(), right_->sizeHint().width());
         grid->setColumnMinimumWidth(0, side);
         grid->setColumnMinimumWidth(2, side);
     }
-    showBeat();
 }
 
 void TransportBar::showBeat() {

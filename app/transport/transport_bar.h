@@ -4,7 +4,7 @@
 // frame, stop, play/pause, next frame, go to end, loop, the shuttle state
 // ("▶ 2×", "◀ 4×", "‖") and Follow Playhead for the timeline; with a
 // document, the beat light and the project tempo (typed or tapped) beside
-// the timecode.
+// the timecode; with a recorder, the automation-record mode on the right.
 //
 // It owns no playback logic: buttons call the Player and the Transport, or
 // trigger the window's own actions once adoptActions() has them, so a click
@@ -20,6 +20,7 @@
 #include "entropic/engine/media/rational.h"
 
 class QAction;
+class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
@@ -28,6 +29,7 @@ class QToolButton;
 
 namespace entropic::app {
 
+class AutomationRecorder;
 class BeatIndicator;
 class Player;
 class ProjectDocument;
@@ -62,6 +64,9 @@ class TransportBar : public QWidget {
     void attachTempo(ProjectDocument& doc);
     TempoControl* tempo() const { return tempo_; }
     BeatIndicator* beatIndicator() const { return beat_; }
+    // Adds the automation-record mode box (Off, Latch, Touch) on the right.
+    void attachAutomation(AutomationRecorder& recorder);
+    QComboBox* automationMode() const { return automation_; }
 
     // The bar under `viewer`, as one widget (the window's central widget).
     static QWidget* under(QWidget* viewer, TransportBar* bar, QWidget* parent);
@@ -88,6 +93,7 @@ class TransportBar : public QWidget {
     void showFrame(qint64 frame);
     QString tip(Role role, const QString& text) const;
     void showBeat();
+    void balanceSides();
 
     Player& player_;
     Transport& transport_;
@@ -104,6 +110,7 @@ class TransportBar : public QWidget {
     TempoControl* tempo_ = nullptr;
     BeatIndicator* beat_ = nullptr;
     QTimer* beatTimer_ = nullptr;
+    QComboBox* automation_ = nullptr;
 };
 
 } // namespace entropic::app

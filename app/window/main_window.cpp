@@ -32,7 +32,9 @@
 #include "modulation/analysis_monitor.h"
 #include "modulation/modulation_panel.h"
 #include "modulation/signal_values.h"
+#include "performance/automation_recorder.h"
 #include "performance/performance_panel.h"
+#include "performance/playback_clock.h"
 #include "playback/cache_monitor.h"
 #include "playback/player.h"
 #include "supervision/engine_supervisor.h"
@@ -159,6 +161,14 @@ void MainWindow::buildPanels() {
     modulation_->setKnobMenu(knobMenu);
     timeline_->setKnobMenu(knobMenu);
     performance->setMidi(*midi_);
+    recorder_ = new AutomationRecorder(*doc_, playbackClock(*player_, *transport_), this);
+    recorder_->setMode(AutomationRecorder::savedMode());
+    connect(recorder_, &AutomationRecorder::modeChanged, this, &AutomationRecorder::saveMode);
+    connect(player_, &Player::playingChanged, recorder_, &AutomationRecorder::setPlaying);
+    connect(recorder_, &AutomationRecorder::notice, this, &MainWindow::status);
+    inspector_->setRecorder(recorder_);
+    midi_->setRecorder(recorder_);
+    transportBar_->attachAutomation(*recorder_);
     midi_->startFromSettings();
     tabifyDockWidget(inspectorDock, dock(this, tr("Performance"), QStringLiteral("performance"),
                                          performance, Qt::RightDockWidgetArea));

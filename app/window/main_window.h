@@ -12,6 +12,7 @@ class QMenu;
 
 namespace entropic::app {
 
+class AutomationRecorder;
 class Autosaver;
 class CacheMonitor;
 class Player;
@@ -59,6 +60,7 @@ class MainWindow : public QMainWindow {
     ToastOverlay& toasts() { return *toasts_; }
     FrameFeed& frameFeed() { return *feed_; }
     Player& player() { return *player_; }
+    AutomationRecorder& automationRecorder() { return *recorder_; }
     CacheMonitor& cacheMonitor() { return *cache_; }
     ModulationPanel& modulation() { return *modulation_; }
     SignalValues& signalValues() { return *signalValues_; }
@@ -94,6 +96,7 @@ class MainWindow : public QMainWindow {
     void buildEditMenu();
     void buildViewMenu();
     void buildPlaybackMenu();
+    void addAutomationModes(QMenu& menu);
     void buildHelpMenu();
 
     // main_window_files.cpp: new, open, save, import, export, recent files.
@@ -124,6 +127,7 @@ class MainWindow : public QMainWindow {
     HistoryPanel* history_ = nullptr;
     ModulationPanel* modulation_ = nullptr;
     MidiControl* midi_ = nullptr;
+    AutomationRecorder* recorder_ = nullptr;
     SignalValues* signalValues_ = nullptr;
     AnalysisMonitor* analysis_ = nullptr;
     QLabel* analysisLabel_ = nullptr;

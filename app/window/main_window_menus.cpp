@@ -4,6 +4,7 @@
 // (window/shortcut_list.h). Keys are spelled out rather than taken from
 // QKeySequence's standard keys, which are empty or doubled on some desktops.
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
 #include <QMenuBar>
@@ -15,6 +16,7 @@
 
 #include "entropic/engine/media/library_versions.h"
 #include "model/project_document.h"
+#include "performance/automation_recorder.h"
 #include "playback/player.h"
 #include "supervision/engine_supervisor.h"
 #include "timeline/timeline_widget.h"
@@ -134,12 +136,32 @@ void MainWindow::buildPlaybackMenu() {
     connect(tap, &QAction::triggered, tempo, &TempoControl::tap);
     tempo->setTapAction(tap);
     addAction(tap);
+    addAutomationModes(*playback->addMenu(tr("Record Automation")));
     playback->addSeparator();
     for (QAction* action : timeline_->navigationActions()) {
         playback->addAction(action);
         addAction(action);
     }
     transportBar_->adoptActions(actions());
+}
+
+void MainWindow::addAutomationModes(QMenu& menu) {
+    // In AutomationMode order; checked as the recorder's mode, from wherever it is set.
+    auto* group = new QActionGroup(&menu);
+    const QString names[] = {tr("Off"), tr("Latch"), tr("Touch")};
+    const char* ids[] = {"automationOff", "automationLatch", "automationTouch"};
+    for (int i = 0; i < 3; ++i) {
+        QAction* action = menu.addAction(names[i]);
+        action->setObjectName(QString::fromLatin1(ids[i]));
+        action->setCheckable(true);
+        action->setChecked(static_cast<int>(recorder_->mode()) == i);
+        group->addAction(action);
+        connect(action, &QAction::triggered, recorder_,
+                [this, i] { recorder_->setMode(static_cast<AutomationMode>(i)); });
+        connect(
+            recorder_, &AutomationRecorder::modeChanged, action,
+            [action, i](AutomationMode mode) { action->setChecked(static_cast<int>(mode) == i); });
+    }
 }
 
 void MainWindow::buildHelpMenu() {
