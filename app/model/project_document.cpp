@@ -12,6 +12,7 @@
 
 #include "commands/edit_command.h"
 #include "entropic/engine/error.h"
+#include "entropic/signal/automation.h"
 #include "model/atomic_file.h"
 #include "model/history_policy.h"
 
@@ -271,14 +272,10 @@ json ProjectDocument::toLiveEngineJson() const {
             lane.events.insert(lane.events.end(), it->second.begin(), it->second.end());
     // Lanes being recorded replace the project's lanes of their parameters.
     for (const auto& recorded : liveLanes_) {
-        auto& lanes = live.signals.lanes;
-        const auto it = std::find_if(lanes.begin(), lanes.end(), [&](const sig::AutomationLane& l) {
-            return l.target == recorded.target;
-        });
-        if (it != lanes.end())
-            *it = recorded;
+        if (auto* lane = sig::findLane(live.signals, recorded.target))
+            *lane = recorded;
         else
-            lanes.push_back(recorded);
+            live.signals.lanes.push_back(recorded);
     }
     return engineJson(live, editor_);
 }

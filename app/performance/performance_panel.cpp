@@ -484,46 +484,45 @@ std::vector<const fx::EffectInstance*> PerformancePanel::selectedClipEffects() c
     return out;
 }
 
-void PerformancePanel::switchEffect(int pad, const std::string& effect, bool enable) {
-    if (pad < 0 || pad >= static_cast<int>(doc_.editorState().pads.size())) return;
+std::optional<sig::RouteSpec> PerformancePanel::routeFromPad(int pad, const QString& noSource) {
+    if (pad < 0 || pad >= static_cast<int>(doc_.editorState().pads.size())) return std::nullopt;
     const QString source =
         edits::padSource(doc_, q(doc_.editorState().pads[static_cast<std::size_t>(pad)].lane));
     if (source.isEmpty()) {
-        Q_EMIT notice(tr("This pad has no gate source to switch with"));
-        return;
+        Q_EMIT notice(noSource);
+        return std::nullopt;
     }
+    sig::RouteSpec route;
+    route.signal = source.toStdString();
+    return route;
+}
+
+void PerformancePanel::switchEffect(int pad, const std::string& effect, bool enable) {
+    auto route = routeFromPad(pad, tr("This pad has no gate source to switch with"));
+    if (!route) return;
     // A route into the effect's dry/wet a whole range deep: the gate takes
     // the mix to 0 while on (bypass), or, inverted, while off (enable), and
     // leaves the artist's own mix as it is otherwise. The threshold makes any
     // velocity switch fully: a soft MIDI note bypasses as much as a hard one.
-    sig::RouteSpec route;
-    route.signal = source.toStdString();
-    route.target = {effect, fx::mixParam().key, 0};
-    route.depth = -1;
-    route.processing.threshold = kSwitchThreshold;
-    route.processing.invert = enable;
+    route->target = {effect, fx::mixParam().key, 0};
+    route->depth = -1;
+    route->processing.threshold = kSwitchThreshold;
+    route->processing.invert = enable;
     QString error;
-    if (!edits::addRoute(doc_, route, &error)) Q_EMIT notice(error);
+    if (!edits::addRoute(doc_, *route, &error)) Q_EMIT notice(error);
 }
 
 void PerformancePanel::drive(int pad, const std::string& effect, const std::string& param,
                              const QString& label) {
-    if (pad < 0 || pad >= static_cast<int>(doc_.editorState().pads.size())) return;
-    const QString source =
-        edits::padSource(doc_, q(doc_.editorState().pads[static_cast<std::size_t>(pad)].lane));
-    if (source.isEmpty()) {
-        Q_EMIT notice(tr("This pad has no gate source to drive with"));
-        return;
-    }
+    auto route = routeFromPad(pad, tr("This pad has no gate source to drive with"));
+    if (!route) return;
     // The usual pad route: an envelope fired by the gate, half the range deep.
-    sig::RouteSpec route;
-    route.signal = source.toStdString();
-    route.target = {effect, param, 0};
-    route.depth = 0.5;
-    route.processing.adsr = sig::AdsrSettings{};
+    route->target = {effect, param, 0};
+    route->depth = 0.5;
+    route->processing.adsr = sig::AdsrSettings{};
     const int gesture = edits::newGestureId();
     QString routeId, error;
-    if (!edits::addRoute(doc_, route, &error, &routeId, gesture)) {
+    if (!edits::addRoute(doc_, *route, &error, &routeId, gesture)) {
         Q_EMIT notice(error);
         return;
     }

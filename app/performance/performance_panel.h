@@ -10,11 +10,13 @@
 // bypass or enable an effect while on; with MIDI, a pad learns a note and the
 // panel lists the MIDI mappings.
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include <QWidget>
 
 #include "entropic/effects/container.h"
+#include "entropic/signal/spec.h"
 #include "performance/live_performance.h"
 
 class QAction;
@@ -87,6 +89,9 @@ class PerformancePanel : public QWidget {
     // pad is on, or (enable) bypassed while it is off.
     void switchEffect(int pad, const std::string& effect, bool enable);
     std::vector<const fx::EffectInstance*> selectedClipEffects() const;
+    // A route whose signal is the pad's gate source; nullopt for a pad
+    // without one, after the notice noSource.
+    std::optional<sig::RouteSpec> routeFromPad(int pad, const QString& noSource);
     void editPad(int pad, const std::function<void(PadSettings&)>& change);
     int padAt(int slot) const; // the pad index a slot shows, or -1
     int padForKey(const QString& key) const;
