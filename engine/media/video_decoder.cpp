@@ -16,6 +16,7 @@ extern "C" {
 
 #include "media/ffmpeg_util.h"
 #include "media/packet_index.h"
+#include "media/read_ahead.h"
 #include "media/rgba_converter.h"
 #include "media/stream_info.h"
 
@@ -42,10 +43,13 @@ struct VideoDecoder::Impl {
     CodecContextPtr codec;
     VideoIndex index;
     VideoStreamInfo info;
-    RgbaConverter converter;
+    RgbaConverter converter;   // the decode run's (the read-ahead thread's while it reads)
+    RgbaConverter reconverter; // the caller's, for frames read at another size
     PacketPtr packet = makePacket();
     FramePtr decoded = makeFrame();
     DecodedFrame current;
+    FramePtr currentSource = makeFrame(); // the picture `current` was converted from
+    ReadFrame taken;                      // what take() swaps out of the read-ahead queue
 
     // The decode run: frames come out in order after a seek until it ends.
     bool runActive = false;
@@ -55,12 +59,16 @@ struct VideoDecoder::Impl {
     std::int64_t cursor = -1;       // index of the last frame out of the decoder
     std::int64_t countedFrames = 0; // frames out since a seek to the start (counting mode)
 
+    // Last, so that its thread stops before the state it decodes with goes.
+    std::unique_ptr<ReadAhead> readAhead;
+
     void applyOutputSize(int w, int h) {
         if (w <= 0 || h <= 0) {
             w = info.width;
             h = info.height;
         }
         converter.configure(w, h, info.rotation);
+        reconverter.configure(w, h, info.rotation);
     }
 
     void seek(int keyframe) {
@@ -125,8 +133,9 @@ struct VideoDecoder::Impl {
         return index.indexAtOrBefore(ts);
     }
 
-    // Decodes on until frame `target`; false if the run cannot deliver it.
-    bool decodeUntil(std::int64_t target) {
+    // Decodes on until frame `target` into `out`; false if the run cannot deliver it.
+    // `source` keeps the decoder's picture (ReadFrame).
+    bool decodeUntil(std::int64_t target, DecodedFrame& out, AVFrame* source) {
         while (decodeNext()) {
             const std::int64_t at = indexOfDecoded();
             if (at < 0) continue; // before the first frame (leading pictures)
@@ -139,34 +148,49 @@ struct VideoDecoder::Impl {
             cursor = at;
             if (at < target) continue;
             if (at > target) break;
-            deliver(target);
+            deliver(target, out, source);
             return true;
         }
         runActive = false;
         return false;
     }
 
-    void deliver(std::int64_t target) {
+    void deliver(std::int64_t target, DecodedFrame& out, AVFrame* source) {
+        convertInto(converter, decoded.get(), out);
+        out.index = target;
+        out.seconds = secondsOf(target);
+        av_frame_unref(source);
+        av_frame_move_ref(source, decoded.get());
+    }
+
+    // Pixels and motion vectors of `picture` at the output size, through `conv`.
+    void convertInto(RgbaConverter& conv, const AVFrame* picture, DecodedFrame& out) {
         try {
-            converter.convert(decoded.get(), current.rgba);
+            conv.convert(picture, out.rgba);
         } catch (const EngineError&) {
             throw;
         } catch (const std::exception& e) {
             fail(errc::kMediaUnsupported, path, e.what());
         }
-        current.index = target;
-        current.seconds = secondsOf(target);
-        current.motion.clear();
-        if (options.exportMotionVectors) extractMotion();
-        av_frame_unref(decoded.get());
+        out.motion.clear();
+        if (options.exportMotionVectors) extractMotion(conv, picture, out.motion);
+    }
+
+    // The frame the caller holds, converted again if the output size changed
+    // since it was decoded (the read-ahead thread may be converting meanwhile:
+    // a converter of the caller's own).
+    void fitCurrent() {
+        if (current.rgba.width() != converter.outWidth() ||
+            current.rgba.height() != converter.outHeight())
+            convertInto(reconverter, currentSource.get(), current);
     }
 
     // Motion vectors in the coordinates of the output frame: scaled, then
     // turned with the same rotation as the pixels.
-    void extractMotion() {
-        const AVFrameSideData* sd =
-            av_frame_get_side_data(decoded.get(), AV_FRAME_DATA_MOTION_VECTORS);
-        if (!sd || decoded->width <= 0 || decoded->height <= 0) return;
+    static void extractMotion(const RgbaConverter& converter, const AVFrame* picture,
+                              std::vector<fx::MotionVector>& motion) {
+        const AVFrameSideData* sd = av_frame_get_side_data(picture, AV_FRAME_DATA_MOTION_VECTORS);
+        if (!sd || picture->width <= 0 || picture->height <= 0) return;
         const auto* mvs = reinterpret_cast<const AVMotionVector*>(sd->data);
         const std::size_t n = sd->size / sizeof(AVMotionVector);
         const int rot = converter.rotation();
@@ -174,8 +198,8 @@ struct VideoDecoder::Impl {
         const double W =
             quarter ? converter.outHeight() : converter.outWidth(); // unrotated output size
         const double H = quarter ? converter.outWidth() : converter.outHeight();
-        const double sx = W / decoded->width, sy = H / decoded->height;
-        current.motion.reserve(n);
+        const double sx = W / picture->width, sy = H / picture->height;
+        motion.reserve(n);
         auto turn = [&](double x, double y, std::int32_t& ox, std::int32_t& oy) {
             double rx = x, ry = y;
             if (rot == 90)
@@ -197,7 +221,7 @@ struct VideoDecoder::Impl {
             turn(m.src_x * sx, m.src_y * sy, v.srcX, v.srcY);
             turn(m.dst_x * sx, m.dst_y * sy, v.dstX, v.dstY);
             v.direction = m.source > 0 ? 1 : -1;
-            current.motion.push_back(v);
+            motion.push_back(v);
         }
     }
 
@@ -211,24 +235,56 @@ struct VideoDecoder::Impl {
             fail(errc::kOutOfRange, path,
                  "frame " + std::to_string(target) + " is outside 0.." +
                      std::to_string(index.frameCount() - 1));
-        if (current.index == target && !current.rgba.empty()) return current;
-        input->deadline().arm(kFrameBudget);
-        struct Disarm {
-            Deadline& d;
-            ~Disarm() { d.disarm(); }
-        } disarm{input->deadline()};
+        if (current.index == target && !current.rgba.empty()) {
+            fitCurrent();
+            return current;
+        }
+        if (readAhead && readAhead->take(target, taken)) {
+            std::swap(current, taken.decoded);
+            std::swap(currentSource, taken.source);
+            fitCurrent();
+            return current;
+        }
+        // The decoder is ours until resume(): read on from here afterwards.
+        decodeFrame(target);
+        if (readAhead) readAhead->resume(target + 1);
+        return current;
+    }
+
+    // Continues the run to `target` for the read-ahead thread; never seeks.
+    bool readOn(std::int64_t target, ReadFrame& out) {
+        if (!runActive || target <= cursor) return false;
+        ArmedDeadline armed{input->deadline()};
+        try {
+            return decodeUntil(target, out.decoded, out.source.get());
+        } catch (...) {
+            runActive = false; // the caller seeks, and meets the error itself
+            throw;
+        }
+    }
+
+    // Arms the file's time budget for one request.
+    struct ArmedDeadline {
+        Deadline& d;
+        explicit ArmedDeadline(Deadline& deadline) : d(deadline) { d.arm(kFrameBudget); }
+        ~ArmedDeadline() { d.disarm(); }
+    };
+
+    void decodeFrame(std::int64_t target) {
+        ArmedDeadline armed{input->deadline()};
 
         const int key = index.timestampsUsable ? index.keyframeFor(target) : -1;
         if (runActive && target > cursor) {
             const bool keyBehind =
                 key < 0 || index.keyframes[static_cast<std::size_t>(key)].index <= cursor;
-            if ((keyBehind || target - cursor <= kContinueGap) && decodeUntil(target))
-                return current;
+            if ((keyBehind || target - cursor <= kContinueGap) &&
+                decodeUntil(target, current, currentSource.get()))
+                return;
         }
         int k = key;
         for (int attempt = 0;; ++attempt) {
             seek(k);
-            if (decodeUntil(target)) return current;
+            if (decodeUntil(target, current, currentSource.get())) return;
             if (k < 0) break; // even a straight decode from the start did not deliver it
             k = attempt < kKeyframeRetries ? k - 1 : -1;
         }
@@ -298,14 +354,33 @@ const DecodedFrame& VideoDecoder::frame(std::int64_t index) {
     return impl_->frame(index);
 }
 
+void VideoDecoder::setReadAhead(int frames) {
+    Impl& d = *impl_;
+    if (!d.readAhead) {
+        if (frames <= 0) return;
+        d.readAhead = std::make_unique<ReadAhead>(
+            [&d](std::int64_t target, ReadFrame& out) { return d.readOn(target, out); },
+            kContinueGap);
+        // Read on from the frame the caller holds, if the run is still there.
+        if (d.current.index >= 0 && d.runActive && d.cursor == d.current.index)
+            d.readAhead->resume(d.current.index + 1);
+    }
+    d.readAhead->setDepth(std::max(0, frames));
+}
+
 void VideoDecoder::setOutputSize(int width, int height) {
     const auto& c = impl_->converter;
     const bool same = width > 0 && height > 0 ? c.outWidth() == width && c.outHeight() == height
                                               : c.outWidth() == impl_->info.width &&
                                                     c.outHeight() == impl_->info.height;
     if (same) return; // keep the decoded frame: callers may set the size before every frame
-    impl_->applyOutputSize(width, height);
-    impl_->current.index = -1;
+    // Frames decoded at the old size are converted again when asked for: a
+    // resolution tier step costs a conversion, not a seek back.
+    const auto change = [&] { impl_->applyOutputSize(width, height); };
+    if (impl_->readAhead)
+        impl_->readAhead->whileIdle(change);
+    else
+        change();
 }
 
 } // namespace entropic::engine

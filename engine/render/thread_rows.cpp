@@ -2,6 +2,8 @@
 
 #include <pthread.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 
 namespace entropic::engine {
@@ -17,7 +19,7 @@ void bandOf(int rows, int bands, int band, int& begin, int& end) {
 ThreadRows::ThreadRows(int threads) {
     if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     for (int i = 1; i < threads; ++i) {
-        workers_.emplace_back([this, i] { workerLoop(i); });
+        workers_.emplace_back([this] { workerLoop(); });
         const std::string name = "entropic-rows-" + std::to_string(i);
         pthread_setname_np(workers_.back().native_handle(), name.c_str());
     }
@@ -39,43 +41,51 @@ void ThreadRows::run(int rows, const std::function<void(int, int)>& fn) const {
         if (rows > 0) fn(0, rows);
         return;
     }
+    std::uint64_t generation = 0;
     {
         std::lock_guard lock(mutex_);
         job_ = &fn;
         rows_ = rows;
-        pending_ = bands - 1;
-        ++generation_;
+        chunks_ = std::min(rows / 2, bands * kChunksPerThread);
+        next_ = 0;
+        unfinished_ = chunks_;
+        generation = ++generation_;
     }
     wake_.notify_all();
-    int begin = 0, end = 0;
-    bandOf(rows, bands, 0, begin, end);
-    fn(begin, end);
+    work(generation);
     std::unique_lock lock(mutex_);
-    done_.wait(lock, [this] { return pending_ == 0; });
+    done_.wait(lock, [this] { return unfinished_ == 0; });
     job_ = nullptr;
 }
 
-void ThreadRows::workerLoop(int worker) {
-    std::uint64_t seen = 0;
+void ThreadRows::work(std::uint64_t generation) const {
     for (;;) {
         const std::function<void(int, int)>* job = nullptr;
-        int rows = 0;
+        int begin = 0, end = 0;
+        {
+            std::lock_guard lock(mutex_);
+            // A worker that woke late finds the run over (or a newer one: it
+            // waits for that one's wake-up instead of joining half-way).
+            if (generation_ != generation || next_ >= chunks_) return;
+            job = job_;
+            bandOf(rows_, chunks_, next_++, begin, end);
+        }
+        (*job)(begin, end);
+        std::lock_guard lock(mutex_);
+        if (--unfinished_ == 0) done_.notify_all();
+    }
+}
+
+void ThreadRows::workerLoop() {
+    std::uint64_t seen = 0;
+    for (;;) {
         {
             std::unique_lock lock(mutex_);
             wake_.wait(lock, [&] { return stop_ || generation_ != seen; });
             if (stop_) return;
             seen = generation_;
-            job = job_;
-            rows = rows_;
         }
-        int begin = 0, end = 0;
-        bandOf(rows, threads(), worker, begin, end);
-        (*job)(begin, end);
-        {
-            std::lock_guard lock(mutex_);
-            --pending_;
-        }
-        done_.notify_one();
+        work(seen);
     }
 }
 

@@ -105,6 +105,7 @@ TimelineRenderer::ClipSlot& TimelineRenderer::slotFor(const Clip& clip) {
         options.exportMotionVectors = needsMotion;
         slot->motionVectors = needsMotion;
         slot->decoder = std::make_unique<VideoDecoder>(clip.sourcePath, options);
+        slot->decoder->setReadAhead(readAhead_);
         slot->sourcePath = clip.sourcePath;
         slot->chain.reset();
     }
@@ -156,6 +157,13 @@ const DecodedFrame& TimelineRenderer::decodeAt(ClipSlot& slot, const Clip& clip,
     const Project& p = *project_;
     const Rational t{(clip.in + k) * p.frameRate.den, p.frameRate.num};
     return slot.decoder->frame(slot.decoder->frameAt(t));
+}
+
+void TimelineRenderer::setReadAhead(int frames) {
+    if (frames == readAhead_) return;
+    readAhead_ = frames;
+    for (auto& [id, slot] : slots_)
+        if (slot->decoder) slot->decoder->setReadAhead(frames);
 }
 
 void TimelineRenderer::follow(std::int64_t frame, double scale) {

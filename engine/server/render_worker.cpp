@@ -139,8 +139,9 @@ void RenderWorker::playStep(std::unique_lock<std::mutex>& lock) {
     const int lookahead = playLookahead(ring_.slotCount(), plan_.settings().ahead);
     if (const auto project = project_.current())
         plan_.setFrameCount(project->frameCount()); // edits while playing
-    // A cached frame costs a copy; any other what the chain cost lately.
-    const double chainSeconds = tiers_.costMs() / 1000.0;
+    // A cached frame costs a copy; any other what the chain cost lately, and
+    // then the publisher's JPEG before it is in the ring.
+    const double chainSeconds = (tiers_.costMs() + publisher_.lastMs()) / 1000.0;
     const auto step = plan_.next(
         Clock::now(),
         [&](std::int64_t frame) { return cache_.contains(frame) ? 0.002 : chainSeconds; },
@@ -173,7 +174,9 @@ void RenderWorker::playStep(std::unique_lock<std::mutex>& lock) {
                              .scale = scale,
                              .session = session,
                              .playhead = step.frame,
-                             .direction = direction})
+                             .direction = direction,
+                             .readAhead = direction > 0 ? kReadAhead : 0,
+                             .publishBehind = true})
                         .fromCache;
         // A live session (a project with pads) keeps the decoders with the
         // clock through cached frames: a hit empties the cache, and the
@@ -193,6 +196,8 @@ void RenderWorker::playStep(std::unique_lock<std::mutex>& lock) {
         ++stats_.failed;
         return;
     }
+    stats_.failed += publisher_.lost() - lostSeen_; // frames the publisher could not write
+    lostSeen_ = publisher_.lost();
     stats_.skipped += step.skipped;
     ++stats_.produced;
     stats_.lastFrame = step.frame;
@@ -227,7 +232,11 @@ bool RenderWorker::renderAhead(std::unique_lock<std::mutex>& lock) {
     lock.unlock();
     bool stored = false;
     try {
-        produce({.frame = frame, .toRing = false, .playhead = playhead, .ahead = true});
+        produce({.frame = frame,
+                 .toRing = false,
+                 .playhead = playhead,
+                 .ahead = true,
+                 .readAhead = kReadAhead});
         stored = cache_.contains(frame);
     } catch (const std::exception&) {
         // A frame that cannot be rendered is reported when it is asked for.
@@ -257,6 +266,7 @@ RenderWorker::Produced RenderWorker::produce(const ProduceRequest& request) {
     if (auto cached = cache_.find(frameIndex)) {
         out.fromCache = true;
         out.renderMs = cached->renderMs;
+        if (toRing) publisher_.drain(); // one writer in the ring at a time
         if (toRing)
             out.info = ring_.write(frameIndex, cached->width, cached->height, cached->rgbaHash,
                                    cached->renderMs, cached->jpeg->data(), cached->jpeg->size(),
@@ -268,6 +278,7 @@ RenderWorker::Produced RenderWorker::produce(const ProduceRequest& request) {
     const std::uint64_t generation = cache_.generation();
     const ProjectSnapshot snapshot = project_.required();
     TimelineRenderer& renderer = rendererFor(request.ahead, snapshot);
+    renderer.setReadAhead(request.readAhead);
 
     const std::int64_t count = std::max<std::int64_t>(1, snapshot->frameCount());
     if (frameIndex >= count)
@@ -278,6 +289,27 @@ RenderWorker::Produced RenderWorker::produce(const ProduceRequest& request) {
     out.renderMs = renderer.stats().ms;
     const bool fullSize = frame.width() == snapshot->width && frame.height() == snapshot->height;
     const bool toCache = fullSize && cache_.budget() > 0;
+    auto keep = [this, frameIndex, generation, renderMs = static_cast<float>(out.renderMs),
+                 width = frame.width(), height = frame.height(), playhead = request.playhead,
+                 direction = request.direction](const std::vector<std::uint8_t>& jpeg,
+                                                std::uint64_t hash) {
+        CachedFrame entry;
+        entry.jpeg = std::make_shared<const std::vector<std::uint8_t>>(jpeg);
+        entry.width = width;
+        entry.height = height;
+        entry.rgbaHash = hash;
+        entry.renderMs = renderMs;
+        cache_.put(frameIndex, std::move(entry), generation, playhead, direction);
+    };
+    if (toRing && request.publishBehind) {
+        // Playing: the JPEG of this frame is made while the next one renders.
+        FramePublisher::Publication publication{.frameIndex = frameIndex,
+                                                .renderMs = static_cast<float>(out.renderMs),
+                                                .session = request.session};
+        if (toCache) publication.keep = keep;
+        publisher_.publish(frame.view(), std::move(publication));
+        return out;
+    }
     std::uint64_t hash = 0;
     if (toCache || (toRing && request.session == 0)) {
         // The hash and the JPEG both read the whole frame: do them side by side.
@@ -288,19 +320,13 @@ RenderWorker::Produced RenderWorker::produce(const ProduceRequest& request) {
     } else {
         encoder_.encode(frame.view(), jpeg_);
     }
-    if (toRing)
+    if (toRing) {
+        publisher_.drain(); // one writer in the ring at a time
         out.info = ring_.write(frameIndex, frame.width(), frame.height(), hash,
                                static_cast<float>(out.renderMs), jpeg_.data(), jpeg_.size(),
                                request.session);
-    if (toCache) {
-        CachedFrame entry;
-        entry.jpeg = std::make_shared<const std::vector<std::uint8_t>>(jpeg_);
-        entry.width = frame.width();
-        entry.height = frame.height();
-        entry.rgbaHash = hash;
-        entry.renderMs = static_cast<float>(out.renderMs);
-        cache_.put(frameIndex, std::move(entry), generation, request.playhead, request.direction);
     }
+    if (toCache) keep(jpeg_, hash);
     return out;
 }
 

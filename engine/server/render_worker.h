@@ -24,6 +24,7 @@
 #include "entropic/engine/render/resolution_tiers.h"
 #include "entropic/ipc/frame_ring.h"
 #include "entropic/ipc/jpeg_codec.h"
+#include "frame_publisher.h"
 #include "project_slot.h"
 #include "responder.h"
 
@@ -59,6 +60,9 @@ class RenderWorker {
     // Idle this long before rendering ahead into the cache: an artist turning
     // a knob must not find the engine busy with frames nobody asked for.
     static constexpr std::chrono::milliseconds kIdleBeforeAhead{400};
+    // Frames each decoder reads ahead while frames go in order (playing
+    // forward, rendering ahead): decoding N+1 beside the effects of N.
+    static constexpr int kReadAhead = 2;
 
     RenderWorker(const ProjectSlot& project, FrameCache& cache, int ringSlots, int threads);
     ~RenderWorker();
@@ -89,12 +93,14 @@ class RenderWorker {
 
     struct ProduceRequest {
         std::int64_t frame = 0;
-        double scale = 1.0;        // of the project size; only full size is cached
-        std::uint32_t session = 0; // tags the ring slot: the playback's, 0 for render_frame
-        bool toRing = true;        // false: into the cache only (rendering ahead)
-        std::int64_t playhead = 0; // the cache keeps frames near it, in
-        int direction = 1;         // the direction of play
-        bool ahead = false;        // on the render-ahead decoders
+        double scale = 1.0;         // of the project size; only full size is cached
+        std::uint32_t session = 0;  // tags the ring slot: the playback's, 0 for render_frame
+        bool toRing = true;         // false: into the cache only (rendering ahead)
+        std::int64_t playhead = 0;  // the cache keeps frames near it, in
+        int direction = 1;          // the direction of play
+        bool ahead = false;         // on the render-ahead decoders
+        int readAhead = 0;          // frames the decoders read ahead (in order only)
+        bool publishBehind = false; // JPEG and ring write on the publisher, beside the next frame
     };
     struct Produced {
         ipc::RingFrameInfo info; // where it went in the ring (when it went)
@@ -111,6 +117,7 @@ class RenderWorker {
     FrameCache& cache_;
     int threads_;
     ipc::FrameRingWriter ring_;
+    FramePublisher publisher_{ring_};
     ipc::JpegEncoder encoder_{95};
     std::vector<std::uint8_t> jpeg_;
     std::unique_ptr<TimelineRenderer> renderer_;
@@ -131,6 +138,7 @@ class RenderWorker {
     std::uint64_t aheadVersion_ = 0; // the cache version when render-ahead last gave up
     std::chrono::steady_clock::time_point lastRequest_{};
     std::function<bool()> aheadAllowed_;
+    std::int64_t lostSeen_ = 0; // publisher_.lost() already counted as failed
 
     std::atomic<bool> busy_{false};
     std::atomic<double> lastFrameMs_{0};

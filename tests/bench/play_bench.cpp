@@ -215,6 +215,9 @@ int main(int argc, char** argv) {
         out["cache_status"] = call({{"cmd", "cache_status"}});
     } else {
         call({{"cmd", "cache_config"}, {"budget_mb", 0}});
+        // The paused viewer shows the playhead's frame before Space, as in
+        // the editor: opening the file (its packet index) is not playback.
+        call({{"cmd", "render_frame"}, {"frame", firstFrame}}, 30000);
     }
     transport.setFrame(firstFrame);
     player.setProject(project);

@@ -176,6 +176,22 @@ TEST_CASE("Resolution tiers step down under a slow chain and back up with headro
     CHECK(tiers.scale() == 1.0);
 }
 
+TEST_CASE("Resolution tiers do not count the frames that pay for a step", "[playback][tiers]") {
+    // Pipelined playback: the first two frames at a new size also convert
+    // frames the decoder read ahead at the old size (+12 ms here). A chain
+    // costing 27 ms at 75 % fits, and must stay there.
+    engine::ResolutionTiers tiers;
+    const double period = 1000.0 / 30;
+    int atTier = 0, lastTier = 0;
+    for (int i = 0; i < 300; ++i) {
+        if (tiers.tier() != lastTier) atTier = 0, lastTier = tiers.tier();
+        const double steady = tiers.tier() == 0 ? 45 : tiers.tier() == 1 ? 27 : 13;
+        tiers.record(steady + (atTier++ < 2 ? 12 : 0), period);
+        if (i > 20) REQUIRE(tiers.tier() == 1);
+    }
+    CHECK(tiers.scale() == 0.75);
+}
+
 namespace {
 
 using PlayingEngine = test::RunningEngine;

@@ -61,8 +61,16 @@ class VideoDecoder {
     // call. Throws EngineError (media_corrupt) if the file cannot deliver it.
     const DecodedFrame& frame(std::int64_t index);
 
-    // Changes the output size (a no-op when it is the current one); a change
-    // drops the converted frame.
+    // Decodes up to `frames` frames after the last one asked for on a thread
+    // of its own, so that asking for them in order costs no wait (a player;
+    // docs/media.md, "Reading ahead"); 0 stops. The pixels are the same
+    // either way. A jump elsewhere, backwards or further than a short decode
+    // ahead, is decoded by the caller as without it.
+    void setReadAhead(int frames);
+
+    // Changes the output size (a no-op when it is the current one). Frames
+    // already decoded, the current one included, are converted again at the
+    // new size when asked for: no decode is repeated.
     void setOutputSize(int width, int height);
 
   private:

@@ -31,8 +31,10 @@ class ResolutionTiers {
     void reset();
 
   private:
-    static constexpr int kWarmupFrames =
-        2; // after reset(): cold decoders and caches, not the chain
+    void changed();
+    // Not counted after reset() or a step: cold decoders and caches, frames
+    // read ahead at the old size converted again; not the chain.
+    static constexpr int kWarmupFrames = 2;
     static constexpr int kSettleFrames = 3;  // frames at a tier before stepping down
     static constexpr int kRiseFrames = 15;   // frames at a tier before trying one up
     static constexpr int kForgetFrames = 90; // frames before the tier above is tried afresh

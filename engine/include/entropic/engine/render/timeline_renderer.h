@@ -56,6 +56,11 @@ class TimelineRenderer {
     // still rebuilds its state from its anchor, as after any seek.)
     void follow(std::int64_t frame, double scale = 1.0);
 
+    // Frames each clip's decoder reads ahead on a thread of its own while
+    // frames are asked for in order (a player; VideoDecoder::setReadAhead).
+    // 0, the default, reads only what is asked for.
+    void setReadAhead(int frames);
+
     const RenderStats& stats() const { return stats_; }
 
   private:
@@ -75,6 +80,7 @@ class TimelineRenderer {
     std::map<std::string, std::unique_ptr<ClipSlot>> slots_; // by clip id
     fx::Frame output_;
     RenderStats stats_;
+    int readAhead_ = 0;
 };
 
 // Output size for a project at a render scale: at least 1×1.
