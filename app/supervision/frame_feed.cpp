@@ -1,5 +1,7 @@
 #include "supervision/frame_feed.h"
 
+#include <QSettings>
+
 #include "supervision/engine_reply.h"
 #include "supervision/engine_supervisor.h"
 #include "supervision/frame_decode_thread.h"
@@ -18,6 +20,32 @@ FrameFeed::FrameFeed(EngineSupervisor* engine, QObject* parent)
         if (!pending_ && last_) pending_ = Want{last_->frame, last_->viewSize};
         pump();
     });
+    connect(engine_, &EngineSupervisor::engineReady, this, [this] {
+        if (proxies_) sendProxyConfig();
+    });
+    settle_.setSingleShot(true);
+    settle_.setInterval(kSettleMs);
+    connect(&settle_, &QTimer::timeout, this, [this] {
+        if (pending_ || !last_) return; // a newer frame is on its way
+        pending_ = Want{last_->frame, last_->viewSize};
+        pump();
+    });
+}
+
+bool FrameFeed::scrubProxiesSetting() {
+    return QSettings().value(QLatin1String(kScrubProxiesKey), true).toBool();
+}
+
+void FrameFeed::setScrubProxies(bool on) {
+    if (on == proxies_) return;
+    proxies_ = on;
+    if (engine_->isReady()) sendProxyConfig();
+}
+
+void FrameFeed::sendProxyConfig() {
+    engine_->request(
+        {{"cmd", "proxy_config"}, {"enabled", proxies_}}, [](const nlohmann::json&) {},
+        EngineSupervisor::kDefaultTimeoutMs, this);
 }
 
 FrameFeed::~FrameFeed() {
@@ -37,11 +65,14 @@ int FrameFeed::scaleDenomFor(QSize frameSize, QSize viewSize) {
 void FrameFeed::requestFrame(qint64 frame, QSize viewSize) {
     last_ = Want{frame, viewSize};
     pending_ = last_; // replaces whatever was waiting
+    pending_->proxy = proxies_;
+    settle_.stop();
     pump();
 }
 
 void FrameFeed::refresh() {
     if (!last_) return;
+    settle_.stop();
     pending_ = Want{last_->frame, last_->viewSize};
     pump();
 }
@@ -52,8 +83,10 @@ void FrameFeed::pump() {
     pending_.reset();
     inFlight_ = true;
     ++rendersSent_;
+    nlohmann::json request = {{"cmd", "render_frame"}, {"frame", want.frame}};
+    if (want.proxy) request["proxy"] = true;
     engine_->request(
-        {{"cmd", "render_frame"}, {"frame", want.frame}},
+        std::move(request),
         [this, want](const nlohmann::json& reply) { onRenderReply(want, reply); }, timeoutMs_,
         this);
 }
@@ -83,6 +116,11 @@ void FrameFeed::onRenderReply(const Want& want, const nlohmann::json& reply) {
     job.hash = QString::fromStdString(reply.value("hash", std::string()));
     job.renderMs = reply.value("render_ms", 0.0);
     job.retried = want.retried;
+    if (reply.value("proxy", false)) {
+        ++proxyFramesShown_;
+        // Shown while the playhead moves; the exact frame once it rests.
+        if (!pending_) settle_.start();
+    }
     decoder_->post(std::move(job));
     pump(); // the next render overlaps this decode
 }

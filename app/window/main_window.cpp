@@ -81,6 +81,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     engine_ = new EngineSupervisor(this);
     sync_ = new ProjectSync(engine_, this);
     feed_ = new FrameFeed(engine_, this);
+    feed_->setScrubProxies(FrameFeed::scrubProxiesSetting());
     player_ = new Player(engine_, transport_, this);
     cache_ = new CacheMonitor(engine_, this);
     autosaver_ = new Autosaver(*doc_, RecoveryStore::defaultDirectory(), this);

@@ -85,7 +85,7 @@ void MainWindow::buildEditMenu() {
     edit->addAction(redo);
     edit->addSeparator();
     edit->addAction(tr("&Preferences…"), keys(Qt::CTRL | Qt::Key_Comma), this, [this] {
-        PreferencesDialog(doc_->history(), *autosaver_, cache_, this, midi_).exec();
+        PreferencesDialog(doc_->history(), *autosaver_, cache_, this, midi_, feed_).exec();
     });
 }
 

@@ -16,13 +16,16 @@
 #include "playback/audio_settings.h"
 #include "playback/cache_monitor.h"
 #include "playback/portaudio_output.h"
+#include "supervision/frame_feed.h"
 #include "timeline/timeline_widget.h"
 
 namespace entropic::app {
 
 PreferencesDialog::PreferencesDialog(HistoryPolicy& history, Autosaver& autosaver,
-                                     CacheMonitor* cache, QWidget* parent, MidiControl* midi)
-    : QDialog(parent), history_(history), autosaver_(autosaver), cache_(cache), midi_(midi) {
+                                     CacheMonitor* cache, QWidget* parent, MidiControl* midi,
+                                     FrameFeed* feed)
+    : QDialog(parent), history_(history), autosaver_(autosaver), cache_(cache), midi_(midi),
+      feed_(feed) {
     setWindowTitle(tr("Preferences"));
     auto* form = new QFormLayout(this);
     steps_ = new QSpinBox(this);
@@ -58,6 +61,13 @@ PreferencesDialog::PreferencesDialog(HistoryPolicy& history, Autosaver& autosave
         tr("RAM for rendered frames (the green bar on the timeline): a cached range "
            "plays smoothly however heavy its effects. Applies at once."));
     form->addRow(tr("Frame cache"), cacheMb_);
+    scrubProxies_ = new QCheckBox(tr("Show scrub proxies while the playhead moves"), this);
+    scrubProxies_->setChecked(FrameFeed::scrubProxiesSetting());
+    scrubProxies_->setToolTip(
+        tr("The engine makes a small all-intra copy of each video on idle cores; a dragged "
+           "playhead shows it at once, and the exact frame as soon as the playhead rests. "
+           "Export never uses it. Applies at once."));
+    form->addRow(tr("Scrubbing"), scrubProxies_);
     addMidiSection(form);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
@@ -145,6 +155,8 @@ void PreferencesDialog::apply() {
         cache_->setBudgetMb(cacheMb_->value());
     else
         QSettings().setValue(QLatin1String(CacheMonitor::kBudgetKey), cacheMb_->value());
+    QSettings().setValue(QLatin1String(FrameFeed::kScrubProxiesKey), scrubProxies_->isChecked());
+    if (feed_) feed_->setScrubProxies(scrubProxies_->isChecked());
     QSettings midi;
     const bool midiChanged =
         midi.value(QLatin1String(MidiControl::kApiKey)).toString() != midiApi_->currentData() ||

@@ -7,7 +7,8 @@
 // bar; applies at once), whether a dropped video's sound goes onto an
 // audio track as a linked clip (TimelineWidget::kLinkSoundKey), and the MIDI
 // input: API and device, and whether MIDI clock drives the project tempo
-// (MidiControl's keys; applies at once).
+// (MidiControl's keys; applies at once), and whether a dragged playhead
+// shows scrub proxies first (FrameFeed::kScrubProxiesKey; applies at once).
 #include <QDialog>
 
 class QCheckBox;
@@ -19,6 +20,7 @@ namespace entropic::app {
 
 class Autosaver;
 class CacheMonitor;
+class FrameFeed;
 class HistoryPolicy;
 class MidiControl;
 
@@ -27,8 +29,10 @@ class PreferencesDialog : public QDialog {
   public:
     // cache: the engine's frame cache, told its new budget on apply (null: only
     // saved); midi: restarted with the chosen input on apply (null: only saved).
+    // feed: the viewer's, told to use scrub proxies or not on apply (null: only saved).
     PreferencesDialog(HistoryPolicy& history, Autosaver& autosaver, CacheMonitor* cache = nullptr,
-                      QWidget* parent = nullptr, MidiControl* midi = nullptr);
+                      QWidget* parent = nullptr, MidiControl* midi = nullptr,
+                      FrameFeed* feed = nullptr);
     // Writes the settings and applies them at once.
     void apply();
 
@@ -43,6 +47,7 @@ class PreferencesDialog : public QDialog {
     QComboBox* midiApi() const { return midiApi_; }
     QComboBox* midiDevice() const { return midiDevice_; }
     QCheckBox* followMidiClock() const { return followClock_; }
+    QCheckBox* scrubProxies() const { return scrubProxies_; }
 
   private:
     void addAudioSection(QFormLayout* form);
@@ -52,6 +57,8 @@ class PreferencesDialog : public QDialog {
     Autosaver& autosaver_;
     CacheMonitor* cache_;
     MidiControl* midi_;
+    FrameFeed* feed_;
+    QCheckBox* scrubProxies_ = nullptr;
     QComboBox* midiApi_ = nullptr;
     QComboBox* midiDevice_ = nullptr;
     QCheckBox* followClock_ = nullptr;

@@ -131,6 +131,8 @@ ExportOutcome runExport(const ProjectSnapshot& project, const ExportSettings& re
         plan.frameRate.num * project->frameRate.den == plan.frameRate.den * project->frameRate.num;
 
     TimelineRenderer renderer(project, s.threads);
+    // Frames go in order: the next is decoded while this one is encoded.
+    renderer.setReadAhead(2);
     AudioMixer mixer(project);
     const bool withAudio = s.audio && plan.format->audioCodec && mixer.hasSound();
     std::optional<FrameScaler> scaler;

@@ -5,10 +5,12 @@
 #include <cmath>
 
 #include "entropic/engine/error.h"
+#include "entropic/engine/media/scrub_proxy.h"
 #include "entropic/engine/media/video_decoder.h"
 #include "entropic/engine/project/project.h"
 #include "entropic/engine/render/clip_chain.h"
 #include "entropic/engine/render/signal_runtime.h"
+#include "frame_scaler.h"
 #include "layer_composite.h"
 
 namespace entropic::engine {
@@ -18,7 +20,14 @@ struct TimelineRenderer::ClipSlot {
     std::string sourcePath;
     std::int64_t in = 0;
     std::unique_ptr<VideoDecoder> decoder;
+    FileVersion version;        // of the file when the decoder opened it
     bool motionVectors = false; // the decoder exports them
+    // Proxy renderers: the clip's scrub proxy instead of the decoder.
+    std::shared_ptr<ScrubProxy> proxy;
+    DecodedFrame proxyFrame; // the proxy frame at the clip's fit
+    std::int64_t proxyIndex = -1;
+    int fitW = 0, fitH = 0;
+    std::unique_ptr<FrameScaler> proxyScaler;
     std::unique_ptr<ClipChain> chain;
     bool stale = false; // the chain's effects changed: reconfigure before use
     fx::Frame canvas;
@@ -41,6 +50,17 @@ void fitInto(int w, int h, int canvasW, int canvasH, int& fitW, int& fitH) {
     fitH = std::clamp(fitH, 1, canvasH);
 }
 
+} // namespace
+
+namespace {
+// The file's version, or none when it cannot be read (the decoder says why).
+FileVersion versionOf(const std::string& path) {
+    try {
+        return fileVersion(path);
+    } catch (const std::exception&) {
+        return {};
+    }
+}
 } // namespace
 
 void scaledSize(const Project& project, double scale, int& width, int& height) {
@@ -82,7 +102,10 @@ void TimelineRenderer::setProject(ProjectSnapshot project) {
             auto it = slots_.find(clip.id);
             if (it == slots_.end()) continue;
             it->second->used = true;
-            if (it->second->sourcePath != clip.sourcePath) {
+            if (it->second->sourcePath != clip.sourcePath ||
+                (it->second->decoder && versionOf(clip.sourcePath) != it->second->version)) {
+                // Another file, or the same file changed on disk: its old
+                // pictures must not be shown.
                 it->second->decoder.reset();
                 it->second->chain.reset();
             } else if (it->second->chainKey != chainKeyOf(clip)) {
@@ -99,12 +122,22 @@ TimelineRenderer::ClipSlot& TimelineRenderer::slotFor(const Clip& clip) {
         std::any_of(clip.effects.begin(), clip.effects.end(), [](const fx::EffectInstance& e) {
             return e.enabled && e.descriptor->needsMotionVectors;
         });
-    if (!slot->decoder || slot->sourcePath != clip.sourcePath ||
-        slot->motionVectors != needsMotion) {
+    if (proxies_) {
+        auto proxy = proxies_(clip.sourcePath);
+        if (!proxy) throw NoScrubProxy("no scrub proxy yet for " + clip.sourcePath);
+        if (proxy != slot->proxy) {
+            slot->proxy = std::move(proxy);
+            slot->proxyIndex = -1;
+            slot->chain.reset();
+        }
+        slot->sourcePath = clip.sourcePath;
+    } else if (!slot->decoder || slot->sourcePath != clip.sourcePath ||
+               slot->motionVectors != needsMotion) {
         DecoderOptions options;
         options.exportMotionVectors = needsMotion;
         slot->motionVectors = needsMotion;
         slot->decoder = std::make_unique<VideoDecoder>(clip.sourcePath, options);
+        slot->version = versionOf(clip.sourcePath);
         slot->decoder->setReadAhead(readAhead_);
         slot->sourcePath = clip.sourcePath;
         slot->chain.reset();
@@ -148,6 +181,13 @@ const Clip* visibleClip(const Track& track, std::int64_t frame) {
 } // namespace
 
 void TimelineRenderer::fitDecoder(ClipSlot& slot, int width, int height, int& fitW, int& fitH) {
+    if (slot.proxy) {
+        fitInto(slot.proxy->width(), slot.proxy->height(), width, height, fitW, fitH);
+        if (fitW != slot.fitW || fitH != slot.fitH) slot.proxyIndex = -1;
+        slot.fitW = fitW;
+        slot.fitH = fitH;
+        return;
+    }
     const auto& info = slot.decoder->info();
     fitInto(info.width, info.height, width, height, fitW, fitH);
     slot.decoder->setOutputSize(fitW, fitH);
@@ -156,7 +196,28 @@ void TimelineRenderer::fitDecoder(ClipSlot& slot, int width, int height, int& fi
 const DecodedFrame& TimelineRenderer::decodeAt(ClipSlot& slot, const Clip& clip, std::int64_t k) {
     const Project& p = *project_;
     const Rational t{(clip.in + k) * p.frameRate.den, p.frameRate.num};
-    return slot.decoder->frame(slot.decoder->frameAt(t));
+    if (!slot.proxy) return slot.decoder->frame(slot.decoder->frameAt(t));
+    const std::int64_t index = slot.proxy->frameAt(t);
+    if (index == slot.proxyIndex) return slot.proxyFrame;
+    const fx::Frame& small = slot.proxy->frame(index);
+    if (small.width() == slot.fitW && small.height() == slot.fitH) {
+        slot.proxyFrame.rgba.resize(small.width(), small.height());
+        fx::copyPixels(small.view(), slot.proxyFrame.rgba.view());
+    } else {
+        slot.proxyScaler =
+            std::make_unique<FrameScaler>(small.width(), small.height(), slot.fitW, slot.fitH);
+        const fx::Frame& fitted = slot.proxyScaler->scale(small.view());
+        slot.proxyFrame.rgba.resize(fitted.width(), fitted.height());
+        fx::copyPixels(fitted.view(), slot.proxyFrame.rgba.view());
+    }
+    slot.proxyFrame.index = index;
+    slot.proxyIndex = index;
+    return slot.proxyFrame;
+}
+
+void TimelineRenderer::useProxies(ProxyLookup lookup) {
+    proxies_ = std::move(lookup);
+    slots_.clear();
 }
 
 void TimelineRenderer::setReadAhead(int frames) {

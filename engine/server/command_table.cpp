@@ -24,6 +24,8 @@ std::span<const CommandSpec> commandTable() {
          "resolved parameter and signal values over a frame range"},
         {"analysis_status", handleAnalysisStatus,
          "progress of the background analysis of signal sources"},
+        {"proxy_config", handleProxyConfig, "turn scrub proxies on or off; their disk budget"},
+        {"proxy_status", handleProxyStatus, "which scrub proxies are made, being made or failed"},
         {"shutdown", handleShutdown, "stop the engine"},
     };
     return kCommands;

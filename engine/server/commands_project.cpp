@@ -1,6 +1,8 @@
 // load_project, probe_media: what the engine works on.
 #include <filesystem>
 
+#include <algorithm>
+
 #include "engine_session.h"
 #include "entropic/engine/error.h"
 #include "entropic/engine/media/media_info.h"
@@ -19,11 +21,16 @@ void handleLoadProject(EngineSession& s, const nlohmann::json& request, const Re
     const std::string baseDir = f.string("base_dir", std::filesystem::current_path().string());
     auto project = std::make_shared<const Project>(parseProject(doc, baseDir));
     nlohmann::json missing = nlohmann::json::array();
+    std::vector<std::string> videoSources; // for scrub proxies, in timeline order
     for (const auto& track : project->tracks)
         for (const auto& clip : track.clips) {
             std::error_code ec;
             if (!std::filesystem::is_regular_file(clip.sourcePath, ec))
                 missing.push_back({{"clip", clip.id}, {"path", clip.sourcePath}});
+            else if (track.kind == TrackKind::Video &&
+                     std::find(videoSources.begin(), videoSources.end(), clip.sourcePath) ==
+                         videoSources.end())
+                videoSources.push_back(clip.sourcePath);
         }
     const auto frames = project->frameCount();
     const int width = project->width, height = project->height;
@@ -40,7 +47,21 @@ void handleLoadProject(EngineSession& s, const nlohmann::json& request, const Re
     // Its sources, measured over whole files in the background; the same
     // sources as before (most edits) carry on where they were.
     s.analysis.setSources(analysisSources(*project));
-    if (previous) {
+    s.proxies.setSources(videoSources);
+    // A source changed on disk (same path, other pictures) changes every
+    // frame that could show it: the cached ones go.
+    bool sourceChanged = false;
+    for (const auto& path : videoSources) {
+        FileVersion now;
+        try {
+            now = fileVersion(path);
+        } catch (const std::exception&) {
+        }
+        auto [it, added] = s.sourceVersions.try_emplace(path, now);
+        if (!added && it->second != now) sourceChanged = true;
+        it->second = now;
+    }
+    if (previous && !sourceChanged) {
         const auto changed = changedFrames(*previous, *project);
         s.cache.invalidate(changed);
     } else {

@@ -27,6 +27,7 @@ void handleRenderFrame(EngineSession& s, const nlohmann::json& request, const Re
         throw EngineError(errc::kMissingField, "give \"frame\" or \"time\"");
     }
     job.scale = f.number("scale", 0.05, 1.0, 1.0);
+    job.proxy = f.boolean("proxy", false);
     s.render.submit(std::move(job));
 }
 

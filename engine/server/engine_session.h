@@ -3,7 +3,9 @@
 // workers inside run their own threads.
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +16,7 @@
 #include "export_worker.h"
 #include "project/json_fields.h"
 #include "project_slot.h"
+#include "proxy_service.h"
 #include "render_worker.h"
 #include "responder.h"
 #include "work_queue.h"
@@ -25,10 +28,15 @@ struct EngineSession {
         : render(project, cache, options.ringSlots, options.renderThreads) {
         // Rendering ahead into the cache would slow an export down: it waits.
         render.setAheadGate([this] { return !exporter.running(); });
+        render.setProxyLookup([this](const std::string& path) { return proxies.ready(path); });
     }
 
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     ProjectSlot project;
+    // Scrub proxies of the project's video files, made on idle cores (off
+    // until proxy_config turns them on); declared before the renderer that
+    // reads them.
+    ProxyService proxies;
     // Rendered frames kept for playback (the green bar). load_project drops
     // what an edit changes; declared before the workers that fill it.
     FrameCache cache;
@@ -39,6 +47,8 @@ struct EngineSession {
     // the background (load_project hands it the sources), into the store the
     // renderers read. Last: destroyed first, it stops at its next chunk.
     AnalysisPass analysis{AnalysisStore::shared()};
+    // The version of each video file when a project last named it.
+    std::map<std::string, FileVersion> sourceVersions;
     std::atomic<bool> stop{false};
 };
 
@@ -77,5 +87,7 @@ void handleCacheStatus(EngineSession&, const nlohmann::json&, const Responder&);
 void handleCacheConfig(EngineSession&, const nlohmann::json&, const Responder&);
 void handleResolveParams(EngineSession&, const nlohmann::json&, const Responder&);
 void handleAnalysisStatus(EngineSession&, const nlohmann::json&, const Responder&);
+void handleProxyConfig(EngineSession&, const nlohmann::json&, const Responder&);
+void handleProxyStatus(EngineSession&, const nlohmann::json&, const Responder&);
 
 } // namespace entropic::engine

@@ -8,6 +8,7 @@
 
 #include "entropic/effects/frame.h"
 #include "entropic/engine/error.h"
+#include "entropic/engine/media/scrub_proxy.h"
 #include "entropic/engine/render/timeline_renderer.h"
 
 namespace entropic::engine {
@@ -63,6 +64,12 @@ void RenderWorker::submit(RenderJob job) {
 void RenderWorker::setAheadGate(std::function<bool()> allowed) {
     std::lock_guard lock(mutex_);
     aheadAllowed_ = std::move(allowed);
+}
+
+void RenderWorker::setProxyLookup(
+    std::function<std::shared_ptr<ScrubProxy>(const std::string&)> lookup) {
+    std::lock_guard lock(mutex_);
+    proxyLookup_ = std::move(lookup);
 }
 
 void RenderWorker::play(const PlayStart& start) {
@@ -330,28 +337,67 @@ RenderWorker::Produced RenderWorker::produce(const ProduceRequest& request) {
     return out;
 }
 
+bool RenderWorker::produceProxy(const RenderJob& job, Produced& out) {
+    std::function<std::shared_ptr<ScrubProxy>(const std::string&)> lookup;
+    {
+        std::lock_guard lock(mutex_);
+        lookup = proxyLookup_;
+    }
+    if (!lookup || cache_.contains(job.frame)) return false;
+    const ProjectSnapshot snapshot = project_.required();
+    if (!proxyRenderer_) {
+        proxyRenderer_ = std::make_unique<TimelineRenderer>(snapshot, threads_);
+        proxyRenderer_->useProxies(std::move(lookup));
+    } else if (proxyRenderer_->project() != snapshot) {
+        proxyRenderer_->setProject(snapshot);
+    }
+    if (job.frame >= std::max<std::int64_t>(1, snapshot->frameCount())) return false;
+    // The proxies' size (or the asked-for one, if smaller).
+    const double scale =
+        std::min({job.scale, 1.0, static_cast<double>(ScrubProxySize::kMaxWidth) / snapshot->width,
+                  static_cast<double>(ScrubProxySize::kMaxHeight) / snapshot->height});
+    const fx::Frame* frame = nullptr;
+    try {
+        frame = &proxyRenderer_->render(job.frame, scale);
+    } catch (const std::exception&) {
+        // No proxy yet, or anything else: the exact render says what is wrong.
+        return false;
+    }
+    out.renderMs = proxyRenderer_->stats().ms;
+    auto hashing = std::async(std::launch::async, [frame] { return fx::frameHash(frame->view()); });
+    encoder_.encode(frame->view(), jpeg_);
+    const std::uint64_t hash = hashing.get();
+    publisher_.drain(); // one writer in the ring at a time
+    out.info = ring_.write(job.frame, frame->width(), frame->height(), hash,
+                           static_cast<float>(out.renderMs), jpeg_.data(), jpeg_.size(), 0);
+    return true;
+}
+
 void RenderWorker::renderJob(RenderJob& job) {
     try {
         const auto started = Clock::now();
-        const Produced produced =
-            produce({.frame = job.frame, .scale = job.scale, .playhead = job.frame});
+        Produced produced;
+        const bool proxy = job.proxy && produceProxy(job, produced);
+        if (!proxy)
+            produced = produce({.frame = job.frame, .scale = job.scale, .playhead = job.frame});
         const auto& info = produced.info;
         const double renderMs = produced.fromCache ? 0.0 : produced.renderMs;
         const double totalMs = msSince(started);
         lastFrameMs_ = totalMs;
-        job.responder.ok(
-            {{"frame", job.frame},
-             {"slot", info.slot},
-             {"sequence", info.sequence},
-             {"width", info.width},
-             {"height", info.height},
-             {"hash", fx::hashToHex(info.rgbaHash)},
-             {"jpeg_bytes", info.jpegBytes},
-             {"render_ms", renderMs},
-             {"total_ms", totalMs},
-             {"replayed_frames", produced.fromCache ? 0 : renderer_->stats().replayedFrames},
-             {"cached", produced.fromCache},
-             {"ring", ring_.name()}});
+        job.responder.ok({{"frame", job.frame},
+                          {"slot", info.slot},
+                          {"sequence", info.sequence},
+                          {"width", info.width},
+                          {"height", info.height},
+                          {"hash", fx::hashToHex(info.rgbaHash)},
+                          {"jpeg_bytes", info.jpegBytes},
+                          {"render_ms", renderMs},
+                          {"total_ms", totalMs},
+                          {"replayed_frames",
+                           produced.fromCache || proxy ? 0 : renderer_->stats().replayedFrames},
+                          {"cached", produced.fromCache},
+                          {"proxy", proxy},
+                          {"ring", ring_.name()}});
     } catch (const std::exception& e) {
         job.responder.fail(e);
     }

@@ -31,11 +31,15 @@
 namespace entropic::engine {
 
 class TimelineRenderer;
+class ScrubProxy;
 
 struct RenderJob {
     std::int64_t frame = 0;
     double scale = 1.0;
     Responder responder;
+    // The editor is dragging the playhead: a frame of the scrub proxies will
+    // do (unless the exact one is cached). The reply says which it got.
+    bool proxy = false;
 };
 
 // What one playback did, for the editor's status and the play benchmark.
@@ -75,6 +79,8 @@ class RenderWorker {
 
     // Rendering ahead waits while this says no (an export has the CPU).
     void setAheadGate(std::function<bool()> allowed);
+    // Where render_frame finds scrub proxies (ProxyService::ready).
+    void setProxyLookup(std::function<std::shared_ptr<ScrubProxy>(const std::string&)> lookup);
 
     // Starts streaming frames for `start` (replacing any playback).
     void play(const PlayStart& start);
@@ -107,6 +113,9 @@ class RenderWorker {
         double renderMs = 0;
         bool fromCache = false;
     };
+    // A frame of the scrub proxies into the ring, at their size; false when a
+    // visible clip has no proxy (the caller renders the exact frame).
+    bool produceProxy(const RenderJob& job, Produced& out);
     // Puts the frame in the ring and/or the cache: from the cache if it is
     // there, else rendered (and cached when full size).
     Produced produce(const ProduceRequest& request);
@@ -124,6 +133,8 @@ class RenderWorker {
     // Rendering ahead has decoders of its own: moving the interactive ones
     // away from the playhead would make the next knob turn seek back a GOP.
     std::unique_ptr<TimelineRenderer> aheadRenderer_;
+    // Scrub proxy frames have decoders and temporal state of their own.
+    std::unique_ptr<TimelineRenderer> proxyRenderer_;
 
     mutable std::mutex mutex_; // guards everything below
     std::condition_variable wake_;
@@ -138,6 +149,7 @@ class RenderWorker {
     std::uint64_t aheadVersion_ = 0; // the cache version when render-ahead last gave up
     std::chrono::steady_clock::time_point lastRequest_{};
     std::function<bool()> aheadAllowed_;
+    std::function<std::shared_ptr<ScrubProxy>(const std::string&)> proxyLookup_;
     std::int64_t lostSeen_ = 0; // publisher_.lost() already counted as failed
 
     std::atomic<bool> busy_{false};

@@ -90,15 +90,26 @@ json loadClip(ipc::EngineClient& client, const std::string& media, int width, in
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: entropic-engine-bench MEDIA_1080P30 [--rounds N]\n");
+        std::fprintf(stderr, "usage: entropic-engine-bench MEDIA [--rounds N] [--export-only]\n");
         return 2;
     }
     const std::string media = std::filesystem::absolute(argv[1]).string();
-    const int rounds = argc > 3 ? std::atoi(argv[3]) : 2;
+    int rounds = 2;
+    bool exportOnly = false; // a 4K clip: the export at its own size, no 1080p figures
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--rounds" && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
+        if (a == "--export-only") exportOnly = true;
+    }
     const auto dir = test::scratchDir("bench-engine");
     json out;
     try {
-        out["export_1080p_empty_chain"] = exportAgainstFfmpeg(media, dir, rounds);
+        // At the clip's own size (entropic-render makes the project from it).
+        out["export_empty_chain"] = exportAgainstFfmpeg(media, dir, rounds);
+        if (exportOnly) {
+            std::cout << out.dump(2) << std::endl;
+            return 0;
+        }
 
         test::EngineProcess engine;
         ipc::EngineClient client(engine.endpoint(), 30000);

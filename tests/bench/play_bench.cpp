@@ -31,6 +31,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine_call.h"
 #include "event_wait.h"
 
 #include "entropic/engine/media/media_info.h"
@@ -170,17 +171,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     auto call = [&](json request, int timeoutMs = 10000) {
-        json out;
-        bool done = false;
-        engine.request(
-            std::move(request),
-            [&](const json& reply) {
-                out = reply;
-                done = true;
-            },
-            timeoutMs);
-        waitFor([&] { return done; }, timeoutMs + 1000);
-        return out;
+        return bench::callEngine(engine, std::move(request), timeoutMs);
     };
     const auto firstFrame = static_cast<std::int64_t>(from);
     const auto lastFrame = std::min<std::int64_t>(

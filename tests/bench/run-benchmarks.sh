@@ -33,6 +33,22 @@ if [ ! -s "$play4k" ]; then
     "$media/.tmp.mp4"
   mv "$media/.tmp.mp4" "$play4k"
 fi
+# 10 s of 1080p30 HEVC, GOP 120 (long GOPs are what make a random jump slow),
+# and 6 s of 4K60 H.264 at 60 Mbit/s, GOP 120: for the scrub benchmark.
+hevc="$media/clip-1080p30-hevc-gop120-10s.mp4"
+if [ ! -s "$hevc" ]; then
+  ffmpeg -v error -nostdin -y -f lavfi -i "testsrc2=s=1920x1080:r=30:d=10,noise=alls=4:allf=t" \
+    -c:v libx265 -preset ultrafast -x265-params "keyint=120:min-keyint=120:log-level=error" \
+    -b:v 12M -pix_fmt yuv420p -tag:v hvc1 "$media/.tmp.mp4"
+  mv "$media/.tmp.mp4" "$hevc"
+fi
+clip4k60="$media/clip-4k60-60mbps-6s.mp4"
+if [ ! -s "$clip4k60" ]; then
+  ffmpeg -v error -nostdin -y -f lavfi -i "testsrc2=s=3840x2160:r=60:d=6,noise=alls=4:allf=t" \
+    -c:v libx264 -preset veryfast -b:v 60M -maxrate 60M -bufsize 120M -g 120 -pix_fmt yuv420p \
+    "$media/.tmp.mp4"
+  mv "$media/.tmp.mp4" "$clip4k60"
+fi
 echo "== engine: export vs ffmpeg, ping, render_frame"
 "$build/tests/bench/entropic-engine-bench" "$clip"
 if [ -x "$build/tests/bench/entropic-effects-bench" ]; then
@@ -65,6 +81,15 @@ if [ -x "$build/tests/bench/entropic-play-bench" ]; then
   "$build/tests/bench/entropic-play-bench" "$play" --seconds 10 --cached "${chain[@]}"
   echo "== play: 4K30, empty chain, uncached, 12 s"
   "$build/tests/bench/entropic-play-bench" "$play4k" --seconds 12
+fi
+if [ -x "$build/tests/bench/entropic-scrub-bench" ]; then
+  # --fresh: an empty cache folder, so the proxy is made (and timed) each run.
+  echo "== scrub: random jumps and a dragged playhead, 1080p30 H.264 ~100 Mbit/s GOP 60"
+  "$build/tests/bench/entropic-scrub-bench" "$clip" --fresh
+  echo "== scrub: the same, 1080p30 HEVC GOP 120"
+  "$build/tests/bench/entropic-scrub-bench" "$hevc" --fresh
+  echo "== scrub: the same, 4K60 H.264 60 Mbit/s GOP 120"
+  "$build/tests/bench/entropic-scrub-bench" "$clip4k60" --fresh --exact-seeks 10
 fi
 if [ -x "$build/tests/bench/entropic-live-bench" ]; then
   echo "== live: a pad hit by key and by MIDI note to the painted frame, 1080p30, noise + channel shift + levels, uncached"

@@ -5,8 +5,10 @@
 // chain (its parameters resolved for the frame: SignalRuntime) and
 // composited with the track's opacity over opaque black.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "entropic/effects/frame.h"
@@ -17,8 +19,14 @@
 namespace entropic::engine {
 
 struct DecodedFrame;
-
+class ScrubProxy;
 class SignalRuntime;
+
+// A visible clip's scrub proxy is not made (or no longer matches its file):
+// render the exact frame instead.
+struct NoScrubProxy : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 struct RenderStats {
     double ms = 0;                   // wall time of the last render()
@@ -56,6 +64,13 @@ class TimelineRenderer {
     // still rebuilds its state from its anchor, as after any seek.)
     void follow(std::int64_t frame, double scale = 1.0);
 
+    // From now on, source frames come from scrub proxies (the editor's
+    // dragged playhead), never from the files: render() throws NoScrubProxy
+    // when a visible clip has none. For a renderer of its own: proxy and
+    // exact frames never share decoders or temporal state.
+    using ProxyLookup = std::function<std::shared_ptr<ScrubProxy>(const std::string& path)>;
+    void useProxies(ProxyLookup lookup);
+
     // Frames each clip's decoder reads ahead on a thread of its own while
     // frames are asked for in order (a player; VideoDecoder::setReadAhead).
     // 0, the default, reads only what is asked for.
@@ -81,6 +96,7 @@ class TimelineRenderer {
     fx::Frame output_;
     RenderStats stats_;
     int readAhead_ = 0;
+    ProxyLookup proxies_;
 };
 
 // Output size for a project at a render scale: at least 1×1.
