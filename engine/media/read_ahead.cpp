@@ -19,9 +19,16 @@ ReadAhead::~ReadAhead() {
 }
 
 void ReadAhead::setDepth(int frames) {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     if (frames == depth_) return;
     depth_ = frames;
+    if (depth_ == 0) {
+        // Not playing, or the clip left the screen: what was read, and the
+        // buffers for it, go (a 4K frame is 33 MB).
+        pauseLocked(lock);
+        spare_.clear();
+        return;
+    }
     if (depth_ > 0 && !thread_.joinable()) {
         thread_ = std::thread([this] { run(); });
         pthread_setname_np(thread_.native_handle(), "entropic-readah");

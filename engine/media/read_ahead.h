@@ -43,8 +43,9 @@ class ReadAhead {
     ReadAhead(const ReadAhead&) = delete;
     ReadAhead& operator=(const ReadAhead&) = delete;
 
-    // Frames to keep ready ahead; 0 stops reading ahead (frames already read
-    // stay until taken or dropped). The thread starts with the first depth > 0.
+    // Frames to keep ready ahead. 0 stops reading ahead and frees what was
+    // read; reading starts again after the caller's next decode (resume).
+    // The thread starts with the first depth > 0.
     void setDepth(int frames);
     int depth() const;
 

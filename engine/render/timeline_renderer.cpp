@@ -33,6 +33,7 @@ struct TimelineRenderer::ClipSlot {
     fx::Frame canvas;
     std::vector<fx::MotionVector> motion;
     bool used = false;
+    std::uint64_t shownAt = 0; // the render() that last showed the clip
 };
 
 namespace {
@@ -224,7 +225,7 @@ void TimelineRenderer::setReadAhead(int frames) {
     if (frames == readAhead_) return;
     readAhead_ = frames;
     for (auto& [id, slot] : slots_)
-        if (slot->decoder) slot->decoder->setReadAhead(frames);
+        if (slot->decoder && slot->shownAt == renders_) slot->decoder->setReadAhead(frames);
 }
 
 void TimelineRenderer::follow(std::int64_t frame, double scale) {
@@ -254,6 +255,8 @@ const fx::Frame& TimelineRenderer::render(std::int64_t frame, double scale) {
         if (!visible) continue;
         const Clip& clip = *visible;
         ClipSlot& slot = slotFor(clip);
+        slot.shownAt = renders_ + 1;
+        if (slot.decoder) slot.decoder->setReadAhead(readAhead_);
 
         int fitW = 0, fitH = 0;
         fitDecoder(slot, width, height, fitW, fitH);
@@ -302,6 +305,11 @@ const fx::Frame& TimelineRenderer::render(std::int64_t frame, double scale) {
         }
         ++layers;
     }
+
+    // Clips off screen read nothing ahead and hold no frames for it.
+    ++renders_;
+    for (auto& [id, slot] : slots_)
+        if (slot->decoder && slot->shownAt != renders_) slot->decoder->setReadAhead(0);
 
     stats_.replayedFrames = replayed;
     stats_.ms =

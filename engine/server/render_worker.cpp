@@ -212,7 +212,7 @@ void RenderWorker::playStep(std::unique_lock<std::mutex>& lock) {
     // A frame from the cache says nothing about what the chain costs.
     if (fromCache)
         ++stats_.fromCache;
-    else if (tiers_.record(costMs, periodMs))
+    else if (tiers_.record(costMs, periodMs, step.skipped))
         stats_.tierChanges.emplace_back(stats_.produced, tiers_.tier());
     stats_.tier = tiers_.tier();
     stats_.scale = tiers_.scale();

@@ -176,6 +176,32 @@ TEST_CASE("Resolution tiers step down under a slow chain and back up with headro
     CHECK(tiers.scale() == 1.0);
 }
 
+TEST_CASE("Resolution tiers step back at once from a try that makes frames late, and try less "
+          "often",
+          "[playback][tiers]") {
+    // A 4K file: the render thread costs little at any tier, but at full size
+    // the decoder cannot keep up and frames come late.
+    engine::ResolutionTiers tiers;
+    const double period = 1000.0 / 30;
+    std::vector<int> tries;
+    int lateFrames = 0;
+    for (int i = 0; i < 3000; ++i) {
+        const int before = tiers.tier();
+        const bool full = tiers.tier() == 0;
+        const std::int64_t skipped = full && i > 30 ? 1 : 0; // late at 100 % once warm
+        lateFrames += static_cast<int>(skipped);
+        // 40 ms at 100 % while starting (so it steps down), 8 ms a frame otherwise.
+        tiers.record(i < 5 ? 40 : 8, period, skipped);
+        if (tiers.tier() < before) tries.push_back(i);
+    }
+    REQUIRE(tries.size() >= 3);
+    CHECK(tries.size() <= 8);
+    for (std::size_t k = 2; k < tries.size(); ++k)
+        CHECK(tries[k] - tries[k - 1] >= tries[k - 1] - tries[k - 2]);
+    CHECK(lateFrames <= static_cast<int>(tries.size())); // one late frame per try
+    CHECK(tiers.tier() == 1);
+}
+
 TEST_CASE("Resolution tiers do not count the frames that pay for a step", "[playback][tiers]") {
     // Pipelined playback: the first two frames at a new size also convert
     // frames the decoder read ahead at the old size (+12 ms here). A chain

@@ -110,3 +110,19 @@ TEST_CASE("a decoder reading ahead can be dropped at any moment", "[media][video
     idle.setReadAhead(2); // never asked for a frame: nothing to read on from
     SUCCEED("destroyed cleanly");
 }
+
+TEST_CASE("a decoder that stops reading ahead lets go of what it read",
+          "[media][video][readahead]") {
+    VideoDecoder dec(clip("bframes.mp4"));
+    const auto expected = fx::frameHash(VideoDecoder(clip("bframes.mp4")).frame(9).rgba.view());
+    dec.setReadAhead(3);
+    dec.frame(0);
+    dec.frame(1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    dec.setReadAhead(0); // waits for the frame in flight, frees the rest
+    dec.setReadAhead(3);
+    // Reading starts again after the next decode, and the frames are still exact.
+    for (std::int64_t i = 2; i < 10; ++i)
+        REQUIRE(dec.frame(i).index == i);
+    CHECK(fx::frameHash(dec.frame(9).rgba.view()) == expected);
+}

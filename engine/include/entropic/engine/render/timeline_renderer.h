@@ -72,7 +72,8 @@ class TimelineRenderer {
     void useProxies(ProxyLookup lookup);
 
     // Frames each clip's decoder reads ahead on a thread of its own while
-    // frames are asked for in order (a player; VideoDecoder::setReadAhead).
+    // frames are asked for in order (a player; VideoDecoder::setReadAhead),
+    // for the clips on screen (the others read nothing and hold no frames).
     // 0, the default, reads only what is asked for.
     void setReadAhead(int frames);
 
@@ -96,6 +97,7 @@ class TimelineRenderer {
     fx::Frame output_;
     RenderStats stats_;
     int readAhead_ = 0;
+    std::uint64_t renders_ = 0; // render() calls so far
     ProxyLookup proxies_;
 };
 
